@@ -1,0 +1,60 @@
+/* paraat-store-private.h
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For the files that make up ParaatStore and for its tests.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "paraat-store.h"
+
+G_BEGIN_DECLS
+
+/* 'PARA': marks a file as Paraat's, so another program's SQLite file is refused. */
+#define PARAAT_APPLICATION_ID 1346458177
+
+struct _ParaatStore
+{
+  GObject      parent_instance;
+
+  /* Owned */
+  sqlite3     *db;
+  char        *path;
+  GHashTable  *stmts;                   /* static SQL text → sqlite3_stmt, see paraat_store_prepare() */
+  GListStore  *records[PARAAT_N_KINDS]; /* created on first use, refilled after each write */
+};
+
+sqlite3_stmt *paraat_store_prepare        (ParaatStore  *self,
+                                           const char   *sql,
+                                           GError      **error);
+gboolean      paraat_store_exec           (ParaatStore  *self,
+                                           const char   *sql,
+                                           GError      **error);
+gboolean      paraat_store_begin          (ParaatStore  *self,
+                                           GError      **error);
+gboolean      paraat_store_commit         (ParaatStore  *self,
+                                           GError      **error);
+void          paraat_store_rollback       (ParaatStore  *self);
+gboolean      paraat_store_step_done      (ParaatStore  *self,
+                                           sqlite3_stmt *stmt,
+                                           GError      **error);
+void          paraat_store_set_sql_error  (ParaatStore  *self,
+                                           GError      **error);
+void          paraat_store_bind_value     (sqlite3_stmt *stmt,
+                                           int           index,
+                                           const ParaatField *field,
+                                           const char   *value);
+void          paraat_store_emit_changed   (ParaatStore  *self,
+                                           ParaatKind    kind);
+gint64        paraat_store_insert_record  (ParaatStore  *self,
+                                           ParaatKind    kind,
+                                           const char * const *values,
+                                           GError      **error);
+gboolean      paraat_store_seed_reference (ParaatStore  *self,
+                                           GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,109 @@
+/* paraat-utils.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "paraat-utils.h"
+
+/**
+ * paraat_parse_iso_date:
+ * @date: (out) (optional): where to store the date
+ *
+ * Accepts exactly YYYY-MM-DD with a real calendar date.
+ */
+gboolean
+paraat_parse_iso_date (const char *text,
+                       GDate      *date)
+{
+  guint y, m, d;
+  int consumed = 0;
+
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  if (text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+  if (sscanf (text, "%4u-%2u-%2u%n", &y, &m, &d, &consumed) != 3 || consumed != 10)
+    return FALSE;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  if (date != NULL)
+    g_date_set_dmy (date, d, m, y);
+
+  return TRUE;
+}
+
+char *
+paraat_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+char *
+paraat_today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * paraat_format_date:
+ *
+ * An ISO date as the locale writes it, with the month as a word
+ * ("21 jun 2024" in Dutch), so day and month can't be mistaken.
+ */
+char *
+paraat_format_date (const char *iso_date)
+{
+  GDate date;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!paraat_parse_iso_date (iso_date, &date))
+    return g_strdup (iso_date ? iso_date : "");
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+
+  return g_date_time_format (dt, "%-d %b %Y");
+}
+
+char *
+paraat_iso_add_days (const char *iso_date,
+                     int         days)
+{
+  GDate date;
+
+  if (!paraat_parse_iso_date (iso_date, &date))
+    return NULL;
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+
+  return paraat_date_to_iso (&date);
+}
+
+int
+paraat_iso_days_between (const char *from,
+                         const char *to)
+{
+  GDate a, b;
+
+  if (!paraat_parse_iso_date (from, &a) || !paraat_parse_iso_date (to, &b))
+    return 0;
+
+  return g_date_days_between (&a, &b);
+}

@@ -1,0 +1,23 @@
+/* paraat-utils.h
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  paraat_parse_iso_date  (const char *text,
+                                  GDate      *date);
+char     *paraat_date_to_iso     (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
+char     *paraat_today_iso       (void) G_GNUC_WARN_UNUSED_RESULT;
+char     *paraat_format_date     (const char *iso_date) G_GNUC_WARN_UNUSED_RESULT;
+char     *paraat_iso_add_days    (const char *iso_date,
+                                  int         days) G_GNUC_WARN_UNUSED_RESULT;
+int       paraat_iso_days_between (const char *from,
+                                   const char *to);
+
+G_END_DECLS
