@@ -251,6 +251,26 @@ validate_field (ParaatStore        *self,
   return TRUE;
 }
 
+/**
+ * paraat_store_validate_value:
+ *
+ * Checks one field on its own, so an editor can mark the field at fault.
+ */
+gboolean
+paraat_store_validate_value (ParaatStore  *self,
+                             ParaatKind    kind,
+                             guint         field,
+                             const char   *value,
+                             GError      **error)
+{
+  const ParaatKindInfo *info = paraat_kind_get_info (kind);
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (field < info->n_fields, FALSE);
+
+  return validate_field (self, &info->fields[field], value, error);
+}
+
 static const char *
 value_or_null (const char *value)
 {

@@ -502,10 +502,21 @@ paraat_store_open (const char            *path,
   if (!apply_migrations (self, version, error))
     return NULL;
 
-  /* Seeding is its own transaction; it runs again if it was cut off. */
+  /* Seeding is its own transaction; it runs again if it was cut off.
+   * A file from before the meta table (version 1) has no "seeded" mark
+   * but was seeded by the Paraat that made it: seeding it again would
+   * clash with its regions and make the upgrade fail. So only a file
+   * without regions is seeded. */
   seeded = paraat_store_get_meta (self, "seeded");
-  if (seeded == NULL && !paraat_store_seed_reference (self, error))
-    return NULL;
+  if (seeded == NULL)
+    {
+      gint64 n_regions = 0;
+
+      if (!query_int (self, "SELECT count(*) FROM region", &n_regions, error))
+        return NULL;
+      if (n_regions == 0 && !paraat_store_seed_reference (self, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&self);
 }

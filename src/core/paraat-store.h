@@ -70,6 +70,11 @@ GListModel  *paraat_store_get_records            (ParaatStore           *self,
 ParaatRecord *paraat_store_find_record           (ParaatStore           *self,
                                                   ParaatKind             kind,
                                                   const char            *key) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     paraat_store_validate_value         (ParaatStore           *self,
+                                                  ParaatKind             kind,
+                                                  guint                  field,
+                                                  const char            *value,
+                                                  GError               **error);
 gboolean     paraat_store_validate_record        (ParaatStore           *self,
                                                   ParaatKind             kind,
                                                   gint64                 id,
