@@ -438,9 +438,29 @@ build_columns (ParaatRecordTable *self)
       if (!(field->flags & PARAAT_FIELD_FLAG_COLUMN))
         continue;
 
-      wide = field->type == PARAAT_FIELD_LONG_TEXT || g_str_equal (field->name, "name") ||
-             g_str_equal (field->name, "source");
-      nat_chars = wide ? 30 : (field->type == PARAAT_FIELD_DATE ? 12 : 10);
+      /* Codes, numbers and dates keep their width; texts share the rest. */
+      switch (field->type)
+        {
+        case PARAAT_FIELD_LONG_TEXT:
+          nat_chars = 36;
+          wide = TRUE;
+          break;
+        case PARAAT_FIELD_TEXT:
+          nat_chars = (field->flags & PARAAT_FIELD_FLAG_KEY) ? 7 : 18;
+          wide = !(field->flags & PARAAT_FIELD_FLAG_KEY);
+          break;
+        case PARAAT_FIELD_DATE:
+          nat_chars = 12;
+          wide = FALSE;
+          break;
+        case PARAAT_FIELD_REF:
+        case PARAAT_FIELD_INT:
+        case PARAAT_FIELD_BOOL:
+        default:
+          nat_chars = 7;
+          wide = FALSE;
+          break;
+        }
 
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "field", GUINT_TO_POINTER (i));
