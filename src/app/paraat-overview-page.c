@@ -192,20 +192,20 @@ create_attention_row (gpointer item,
     case PARAAT_SEVERITY_CRITICAL:
       icon_name = "dialog-error-symbolic";
       style = "error";
-      severity_name = _("Urgent");
+      severity_name = C_("severity", "Urgent");
       break;
 
     case PARAAT_SEVERITY_WARNING:
       icon_name = "dialog-warning-symbolic";
       style = "warning";
-      severity_name = _("Warning");
+      severity_name = C_("severity", "Warning");
       break;
 
     case PARAAT_SEVERITY_INFO:
     default:
       icon_name = "dialog-information-symbolic";
       style = "accent";
-      severity_name = _("Note");
+      severity_name = C_("severity", "Note");
       break;
     }
 

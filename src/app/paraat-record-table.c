@@ -121,7 +121,7 @@ update_state (ParaatRecordTable *self)
       adw_status_page_set_icon_name (self->empty_page,
                                      paraat_kind_get_info (self->kind)->icon_name);
       adw_status_page_set_title (self->empty_page, _("Nothing Here Yet"));
-      adw_status_page_set_description (self->empty_page, _("Add the first row with the Add button."));
+      adw_status_page_set_description (self->empty_page, _("Add the first one with the button at the top right."));
     }
 }
 
@@ -446,7 +446,7 @@ build_columns (ParaatRecordTable *self)
           wide = TRUE;
           break;
         case PARAAT_FIELD_TEXT:
-          nat_chars = (field->flags & PARAAT_FIELD_FLAG_KEY) ? 7 : 18;
+          nat_chars = (field->flags & PARAAT_FIELD_FLAG_KEY) ? 9 : 18;
           wide = !(field->flags & PARAAT_FIELD_FLAG_KEY);
           break;
         case PARAAT_FIELD_DATE:

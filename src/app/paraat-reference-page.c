@@ -19,6 +19,7 @@ struct _ParaatReferencePage
 
   /* Template widgets */
   AdwViewStack  *view_stack;
+  GtkDropDown   *kind_dropdown;
 
   /* Owned */
   ParaatStore   *store;
@@ -82,6 +83,37 @@ paraat_reference_page_get_table (ParaatReferencePage *self,
   return self->tables[kind];
 }
 
+/* The drop-down shown in narrow windows follows the stack, and the other
+ * way round; both index the stack's pages model. */
+static void
+on_view_stack_visible_child_cb (ParaatReferencePage *self)
+{
+  GtkSelectionModel *pages = adw_view_stack_get_pages (self->view_stack);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_view_stack_page_get_child (page) == visible &&
+          gtk_drop_down_get_selected (self->kind_dropdown) != i)
+        gtk_drop_down_set_selected (self->kind_dropdown, i);
+    }
+  g_object_unref (pages);
+}
+
+static void
+on_kind_dropdown_selected_cb (ParaatReferencePage *self)
+{
+  GtkSelectionModel *pages = adw_view_stack_get_pages (self->view_stack);
+  g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages),
+                                                            gtk_drop_down_get_selected (self->kind_dropdown));
+
+  if (page != NULL)
+    adw_view_stack_set_visible_child (self->view_stack, adw_view_stack_page_get_child (page));
+  g_object_unref (pages);
+}
+
 static void
 paraat_reference_page_constructed (GObject *object)
 {
@@ -98,6 +130,16 @@ paraat_reference_page_constructed (GObject *object)
       adw_view_stack_add_titled_with_icon (self->view_stack, self->tables[kind], info->id,
                                            _(info->title), info->icon_name);
     }
+
+  {
+    g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+
+    gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (pages));
+  }
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_stack_visible_child_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kind_dropdown, "notify::selected",
+                           G_CALLBACK (on_kind_dropdown_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -167,6 +209,7 @@ paraat_reference_page_class_init (ParaatReferencePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/paraat-reference-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ParaatReferencePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ParaatReferencePage, kind_dropdown);
 }
 
 static void

@@ -201,7 +201,7 @@ cmd_regions (int    argc,
       N_("The day whose brigade mapping counts (default: today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("list"));
+  g_autoptr(GOptionContext) context = g_option_context_new ("list");
   g_autoptr(ParaatStore) store = NULL;
   g_autoptr(ParaatScope) scope = NULL;
   g_autoptr(ParaatOverview) overview = NULL;

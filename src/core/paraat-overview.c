@@ -323,15 +323,6 @@ compare_attention (gconstpointer a,
   return g_strcmp0 (x->sort_key, y->sort_key);
 }
 
-static char *
-format_days (int days)
-{
-  if (days == 0)
-    return g_strdup (_("today"));
-  /* Translators: how soon something happens */
-  return g_strdup_printf (ngettext ("in %d day", "in %d days", days), days);
-}
-
 /* Postings and assignments that end within the horizon */
 static gboolean
 add_endings (ParaatStore  *store,
@@ -350,6 +341,11 @@ add_endings (ParaatStore  *store,
                                " WHERE upper (c.role) IN ('RMOA', 'OVR')"
                                " AND (c.valid_from IS NULL OR c.valid_from <= ?1)"
                                " AND c.valid_to > ?1 AND c.valid_to <= ?2"
+                               /* Nothing to do once a successor is in post from that day */
+                               " AND NOT EXISTS (SELECT 1 FROM contact n WHERE n.region_code = c.region_code"
+                               "  AND n.id <> c.id AND upper (n.role) IN ('RMOA', 'OVR')"
+                               "  AND (n.valid_from IS NULL OR n.valid_from <= c.valid_to)"
+                               "  AND (n.valid_to IS NULL OR n.valid_to > c.valid_to))"
                                " ORDER BY c.valid_to",
                                error);
   if (stmt == NULL)
@@ -362,17 +358,21 @@ add_endings (ParaatStore  *store,
       const char *region = (const char *) sqlite3_column_text (stmt, 1);
       const char *person = (const char *) sqlite3_column_text (stmt, 2);
       const char *end = (const char *) sqlite3_column_text (stmt, 3);
-      g_autofree char *date = paraat_format_date (end);
-      g_autofree char *soon = format_days (paraat_iso_days_between (today, end));
+      /* valid_to is the first day no longer in post; people read the last day. */
+      g_autofree char *last_day = paraat_iso_add_days (end, -1);
+      g_autofree char *date = paraat_format_date (last_day);
+      int days = paraat_iso_days_between (today, end);
 
       if (!paraat_scope_contains_region (scope, code))
         continue;
       add_attention (items, PARAAT_SEVERITY_WARNING, code, PARAAT_KIND_CONTACT, end,
-                     /* Translators: region name, how soon (“in 12 days”) */
-                     g_strdup_printf (_("The RMOA posting in %s ends %s"), region, soon),
+                     /* Translators: region name, number of days until the posting ends */
+                     g_strdup_printf (ngettext ("The RMOA posting in %s ends in %d day",
+                                                "The RMOA posting in %s ends in %d days", days),
+                                      region, days),
                      /* Translators: a person's name, a date */
-                     g_strdup_printf (_("%s is in post until %s. Ask Defence who follows, "
-                                        "and record the successor under Contacts."), person, date));
+                     g_strdup_printf (_("%s is in post up to and including %s. Ask Defence who "
+                                        "follows, and record the successor under Contacts."), person, date));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -400,13 +400,15 @@ add_endings (ParaatStore  *store,
       const char *brigade = (const char *) sqlite3_column_text (stmt, 2);
       const char *end = (const char *) sqlite3_column_text (stmt, 3);
       gboolean has_successor = sqlite3_column_int (stmt, 4) > 0;
-      g_autofree char *soon = format_days (paraat_iso_days_between (today, end));
+      int days = paraat_iso_days_between (today, end);
 
       if (has_successor || !paraat_scope_contains_region (scope, code))
         continue;
       add_attention (items, PARAAT_SEVERITY_WARNING, code, PARAAT_KIND_ASSIGNMENT, end,
-                     /* Translators: brigade name, region name, how soon */
-                     g_strdup_printf (_("%s stops serving %s %s"), brigade, region, soon),
+                     /* Translators: brigade name, region name, number of days */
+                     g_strdup_printf (ngettext ("%s stops serving %s in %d day",
+                                                "%s stops serving %s in %d days", days),
+                                      brigade, region, days),
                      g_strdup (_("No assignment follows it. Record which brigade serves the region "
                                  "next under Brigade Mapping.")));
     }

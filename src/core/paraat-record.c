@@ -32,7 +32,7 @@ static const ParaatField brigade_fields[] = {
     N_("A short code of letters, digits and hyphens, for example 43MB") },
   { "name", N_("Name"), PARAAT_FIELD_TEXT, REQ | COL, 0, NULL, NULL },
   { "location", N_("Location"), PARAAT_FIELD_TEXT, COL, 0, NULL, NULL },
-  { "rmc", N_("Regional Military Command"), PARAAT_FIELD_TEXT, COL, 0, NULL, NULL },
+  { "rmc", N_("RMC Area"), PARAAT_FIELD_TEXT, COL, 0, NULL, NULL },
 };
 
 static const ParaatField assignment_fields[] = {

@@ -14,13 +14,6 @@
 #include "paraat-store-private.h"
 #include "paraat-utils.h"
 
-/* “region”, as a word inside a sentence. */
-static char *
-singular_lower (ParaatKind kind)
-{
-  return g_utf8_strdown (_(paraat_kind_get_info (kind)->singular), -1);
-}
-
 static GPtrArray *
 load_records (ParaatStore  *self,
               ParaatKind    kind,
@@ -363,7 +356,6 @@ set_constraint_error (ParaatStore        *self,
   const char *message = sqlite3_errmsg (self->db);
   const char *dot = strrchr (message, '.');
   int primary = sqlite3_extended_errcode (self->db);
-  g_autofree char *singular = singular_lower (kind);
 
   if ((primary == SQLITE_CONSTRAINT_UNIQUE || primary == SQLITE_CONSTRAINT_PRIMARYKEY) && dot != NULL)
     {
@@ -373,17 +365,15 @@ set_constraint_error (ParaatStore        *self,
         {
           /* Translators: field name, the value already taken */
           g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CONSTRAINT,
-                       _("“%s”: “%s” is already used by another %s. Choose another value."),
-                       _(info->fields[field].label), values && values[field] ? values[field] : "",
-                       singular);
+                       _("“%s”: “%s” is already in use. Choose another value."),
+                       _(info->fields[field].label), values && values[field] ? values[field] : "");
           return;
         }
     }
   if (primary == SQLITE_CONSTRAINT_FOREIGNKEY)
     {
       g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CONSTRAINT,
-                   _("Other records still refer to this %s. Change or remove those first."),
-                   singular);
+                   _("Other rows still refer to this one. Change or remove those first."));
       return;
     }
 
@@ -468,10 +458,8 @@ paraat_store_save_record (ParaatStore         *self,
         goto failed;
       if (sqlite3_changes (self->db) == 0)
         {
-          g_autofree char *singular = singular_lower (kind);
-
           g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_NOT_FOUND,
-                       _("The %s no longer exists; it may have been deleted."), singular);
+                       _("This row no longer exists; it may have been deleted."));
           goto failed;
         }
     }

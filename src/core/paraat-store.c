@@ -647,7 +647,7 @@ paraat_store_backup (ParaatStore  *self,
     {
       g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_IO,
                    _("Could not write the backup “%s”: %s"), dest_path,
-                   dest ? sqlite3_errmsg (dest) : "out of memory");
+                   dest ? sqlite3_errmsg (dest) : _("out of memory"));
       sqlite3_close (dest);
       return FALSE;
     }

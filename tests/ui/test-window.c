@@ -367,6 +367,27 @@ test_accessibility (void)
   g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_LIST));
 }
 
+/* A phone-sized window folds the sidebar away and still works. */
+static void
+test_narrow (void)
+{
+  ParaatWindow *window = paraat_window_new (GTK_APPLICATION (app), paraat_window_get_store (get_window ()), NULL);
+  GtkWidget *leaflet;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  paraat_test_wait (200);
+  leaflet = find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  paraat_window_show_section (window, "overview");
+  screenshot (GTK_WIDGET (window), "narrow-overview");
+  paraat_window_show_section (window, "reference");
+  screenshot (GTK_WIDGET (window), "narrow-reference");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  screenshot (GTK_WIDGET (window), "narrow-sidebar");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_open_error (void)
 {
@@ -429,6 +450,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/secondary-windows", test_secondary_windows);
   g_test_add_func ("/ui/window/backup-and-check", test_backup_and_check);
   g_test_add_func ("/ui/window/accessibility", test_accessibility);
+  g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/open-error", test_open_error);
 
   result = g_test_run ();
