@@ -446,7 +446,7 @@ paraat_record_matches_text (ParaatRecord *self,
   if (needle == NULL || *needle == '\0')
     return TRUE;
 
-  folded = g_utf8_casefold (needle, -1);
+  folded = paraat_fold_text (needle);
   for (guint i = 0; i <= n + 1; i++)
     {
       const char *value = i < n ? self->values[i] : (i == n ? self->title : self->subtitle);
@@ -454,7 +454,7 @@ paraat_record_matches_text (ParaatRecord *self,
 
       if (value == NULL)
         continue;
-      hay = g_utf8_casefold (value, -1);
+      hay = paraat_fold_text (value);
       if (strstr (hay, folded) != NULL)
         return TRUE;
     }

@@ -500,7 +500,7 @@ paraat_store_open (const char            *path,
     return NULL;
 
   if (!apply_migrations (self, version, error))
-    return NULL;
+    goto failed;
 
   /* Seeding is its own transaction; it runs again if it was cut off.
    * A file from before the meta table (version 1) has no "seeded" mark
@@ -513,12 +513,31 @@ paraat_store_open (const char            *path,
       gint64 n_regions = 0;
 
       if (!query_int (self, "SELECT count(*) FROM region", &n_regions, error))
-        return NULL;
+        goto failed;
       if (n_regions == 0 && !paraat_store_seed_reference (self, error))
-        return NULL;
+        goto failed;
+      /* Mark an upgraded file too, so that deleting every region later
+       * does not bring the reference data back on the next open. */
+      if (n_regions > 0 && !paraat_store_set_meta (self, "seeded", "1", error))
+        goto failed;
     }
 
   return g_steal_pointer (&self);
+
+failed:
+  /* A file this call created and could not finish is removed again, so
+   * a second try does not find a half-made database in the way. */
+  if (!existed)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_clear_object (&self);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  return NULL;
 }
 
 char *
@@ -724,6 +743,7 @@ paraat_store_check (ParaatStore  *self,
   int rc;
 
   g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
 
   if (!(stmt = paraat_store_prepare (self, "PRAGMA integrity_check", error)))
     return FALSE;

@@ -96,6 +96,31 @@ paraat_iso_add_days (const char *iso_date,
   return paraat_date_to_iso (&date);
 }
 
+/**
+ * paraat_fold_text:
+ *
+ * @text without case and accents, for searching: “Coördinator” and
+ * “coordinator” fold to the same string.
+ */
+char *
+paraat_fold_text (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) bare = g_string_new (NULL);
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+
+  return g_utf8_casefold (bare->str, -1);
+}
+
 int
 paraat_iso_days_between (const char *from,
                          const char *to)

@@ -20,4 +20,6 @@ char     *paraat_iso_add_days    (const char *iso_date,
 int       paraat_iso_days_between (const char *from,
                                    const char *to);
 
+char     *paraat_fold_text       (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
