@@ -162,13 +162,7 @@ create_database (ParaatApplication *self,
 
   if (demo)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      GDate today;
-
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-      if (!paraat_store_fill_demo (self->store, &today, &error))
+      if (!paraat_store_fill_demo (self->store, NULL, &error))
         {
           show_error_dialog (self, _("Could Not Add the Demo Data"), error->message);
           return;

@@ -161,13 +161,7 @@ cmd_init (int    argc,
 
   if (demo)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      GDate today;
-
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-      if (!paraat_store_fill_demo (store, &today, &error))
+      if (!paraat_store_fill_demo (store, NULL, &error))
         return fail (error);
     }
 

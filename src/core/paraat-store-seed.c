@@ -250,7 +250,8 @@ transform_demo_offsets (const char  *member,
 
 /**
  * paraat_store_fill_demo:
- * @today: the day the demo is made; offsets in the demo files count from it
+ * @today: (nullable): the day the demo is made, %NULL for today; the
+ *   offsets in the demo files count from it
  *
  * Adds the fictional demo data set and marks the file as a demo.
  */
@@ -262,9 +263,9 @@ paraat_store_fill_demo (ParaatStore  *self,
   g_autofree char *today_iso = NULL;
 
   g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (today == NULL || g_date_valid (today), FALSE);
 
-  today_iso = paraat_date_to_iso (today);
+  today_iso = today ? paraat_date_to_iso (today) : paraat_today_iso ();
 
   if (!paraat_store_begin (self, error))
     return FALSE;
