@@ -97,7 +97,7 @@ paraat_test_save_screenshot (GtkWidget  *widget,
   handler = g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (on_invalidate_contents_cb), &shot);
   gtk_widget_queue_draw (widget);
   take_shot (paintable, &shot);
-  while (!shot.done && tries++ < 200)
+  while (!shot.done && tries++ < 1000)
     {
       gtk_widget_queue_draw (widget);
       paraat_test_wait (10);

@@ -376,8 +376,10 @@ test_narrow (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
   gtk_window_present (GTK_WINDOW (window));
-  paraat_test_wait (200);
   leaflet = find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  /* Mapping and the first allocation take longer under the sanitizers. */
+  for (guint i = 0; i < 500 && !adw_leaflet_get_folded (ADW_LEAFLET (leaflet)); i++)
+    paraat_test_wait (20);
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   paraat_window_show_section (window, "overview");
   screenshot (GTK_WIDGET (window), "narrow-overview");
