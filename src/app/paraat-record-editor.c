@@ -262,6 +262,7 @@ build_rows (ParaatRecordEditor *self)
     {
       const ParaatField *field = &info->fields[i];
       g_autofree char *title = NULL;
+      g_autoptr(GtkExpression) title_expression = NULL;
       GtkWidget *row, *input;
 
       /* Translators: a required field's label */
@@ -281,10 +282,11 @@ build_rows (ParaatRecordEditor *self)
           break;
 
         case PARAAT_FIELD_REF:
+          /* The row takes its own reference to the expression. */
+          title_expression = gtk_property_expression_new (PARAAT_TYPE_RECORD, NULL, "title");
           row = input = adw_combo_row_new ();
           adw_combo_row_set_model (ADW_COMBO_ROW (row), paraat_store_get_records (self->store, field->ref_kind));
-          adw_combo_row_set_expression (ADW_COMBO_ROW (row),
-                                        gtk_property_expression_new (PARAAT_TYPE_RECORD, NULL, "title"));
+          adw_combo_row_set_expression (ADW_COMBO_ROW (row), title_expression);
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), GTK_INVALID_LIST_POSITION);
           g_signal_connect_object (input, "notify::selected", G_CALLBACK (on_input_changed_cb), self,
                                    G_CONNECT_SWAPPED);

@@ -431,6 +431,7 @@ build_columns (ParaatRecordTable *self)
     {
       const ParaatField *field = &info->fields[i];
       g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
       GtkListItemFactory *factory;
       guint nat_chars;
       gboolean wide;
@@ -470,9 +471,8 @@ build_columns (ParaatRecordTable *self)
       column = gtk_column_view_column_new (_(field->label), factory);
       gtk_column_view_column_set_expand (column, wide);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_sorter (column,
-                                         GTK_SORTER (gtk_custom_sorter_new (compare_field, GUINT_TO_POINTER (i),
-                                                                            NULL)));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_field, GUINT_TO_POINTER (i), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->column_view, column);
     }
 }
