@@ -14,9 +14,10 @@ build-aux/install-deps.sh
 
 run_suites() {
   local dir=$1
+  shift
   # One X server and one session bus for the whole run; the ui tests need both.
   dbus-run-session -- xvfb-run -a -s '-screen 0 1280x1024x24' \
-    meson test -C "$dir" --print-errorlogs --num-processes 2
+    meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"
 }
 
 status=0
@@ -33,7 +34,7 @@ meson compile -C build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suites build-asan || status=1
+  run_suites build-asan --timeout-multiplier 4 || status=1
 
 # One closing line over both runs, "N passed, N failed".
 python3 - build-test build-asan <<'PY'
