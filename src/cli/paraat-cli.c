@@ -16,21 +16,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "paraat-cli-private.h"
 #include "paraat-overview.h"
 #include "paraat-scope.h"
 #include "paraat-store.h"
 #include "paraat-utils.h"
 
-enum {
-  EXIT_OK = 0,
-  EXIT_USAGE = 1,
-  EXIT_INVALID = 2,
-  EXIT_STORE = 3,
-};
+char *db_path;
 
-static char *db_path;
-
-static void G_GNUC_PRINTF (1, 2)
+void
 print_error (const char *format,
              ...)
 {
@@ -44,7 +38,7 @@ print_error (const char *format,
 }
 
 /* Errors about the user's input are 2, everything else about the store is 3. */
-static int
+int
 exit_code_for (const GError *error)
 {
   if (error->domain == PARAAT_STORE_ERROR)
@@ -69,14 +63,14 @@ exit_code_for (const GError *error)
   return EXIT_STORE;
 }
 
-static int
+int
 fail (const GError *error)
 {
   print_error ("%s", error->message);
   return exit_code_for (error);
 }
 
-static int
+int
 usage_error (GOptionContext *context,
              const char     *message)
 {
@@ -88,14 +82,14 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-static ParaatStore *
+ParaatStore *
 open_store (ParaatStoreOpenFlags   flags,
             GError               **error)
 {
   return paraat_store_open (db_path, flags, error);
 }
 
-static void
+void
 print_json (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -108,7 +102,7 @@ print_json (JsonNode *root)
 }
 
 /* Parses a subcommand's options; leftovers stay in argv. */
-static gboolean
+gboolean
 parse_options (GOptionContext  *context,
                int             *argc,
                char          ***argv,
@@ -385,6 +379,8 @@ static const struct {
   { "regions", cmd_regions, N_("List the regions (“regions list [--json]”)") },
   { "check", cmd_check, N_("Check the database for damage") },
   { "backup", cmd_backup, N_("Copy the database to a backup file") },
+  { "exercises", cmd_exercises, N_("List, show, add, update, evaluate or delete exercises") },
+  { "actions", cmd_actions, N_("List, add or update action items") },
 };
 
 int

@@ -422,6 +422,54 @@ add_endings (ParaatStore  *store,
   return TRUE;
 }
 
+/* Action items from evaluations that are past their due date, per region */
+static gboolean
+add_overdue_actions (ParaatStore  *store,
+                     ParaatScope  *scope,
+                     const char   *today,
+                     GPtrArray    *items,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = paraat_store_prepare (store,
+                               "SELECT e.region_code, r.name, count (*), min (a.due_date) FROM action_item a"
+                               " JOIN exercise e ON e.id = a.exercise_id JOIN region r ON r.code = e.region_code"
+                               " WHERE e.deleted = 0 AND a.status <> 'done' AND a.due_date < ?1"
+                               " GROUP BY e.region_code ORDER BY e.region_code",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const char *region = (const char *) sqlite3_column_text (stmt, 1);
+      int n = sqlite3_column_int (stmt, 2);
+      g_autofree char *oldest = paraat_format_date ((const char *) sqlite3_column_text (stmt, 3));
+
+      if (!paraat_scope_contains_region (scope, code))
+        continue;
+      add_attention (items, PARAAT_SEVERITY_WARNING, code, PARAAT_N_KINDS, NULL,
+                     /* Translators: number of action items, region name */
+                     g_strdup_printf (ngettext ("%d action item of %s is overdue",
+                                                "%d action items of %s are overdue", n), n, region),
+                     /* Translators: a date */
+                     n == 1 ? g_strdup_printf (_("It was due on %s. Follow it up in the MOTO working group."), oldest)
+                            : g_strdup_printf (_("The oldest was due on %s. Follow them up in the MOTO working group."),
+                                               oldest));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (store, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 add_backup_attention (ParaatStore *store,
                       const char  *today,
@@ -538,7 +586,8 @@ paraat_overview_compute (ParaatStore  *store,
       return NULL;
     }
 
-  if (!add_endings (store, scope, today, horizon, items, error))
+  if (!add_endings (store, scope, today, horizon, items, error) ||
+      !add_overdue_actions (store, scope, today, items, error))
     return NULL;
   add_backup_attention (store, today, items);
   g_ptr_array_sort (items, compare_attention);

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "paraat-exercise.h"
 #include "paraat-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ struct _ParaatStore
   char        *path;
   GHashTable  *stmts;                   /* static SQL text → sqlite3_stmt, see paraat_store_prepare() */
   GListStore  *records[PARAAT_N_KINDS]; /* created on first use, refilled after each write */
+  gint64       max_duration;            /* longest single exercise in seconds, -1 if unknown */
 };
 
 sqlite3_stmt *paraat_store_prepare        (ParaatStore  *self,
@@ -56,5 +58,14 @@ gint64        paraat_store_insert_record  (ParaatStore  *self,
                                            GError      **error);
 gboolean      paraat_store_seed_reference (ParaatStore  *self,
                                            GError      **error);
+/* The calendar's writes without a transaction of their own (for the demo) */
+gboolean      paraat_store_save_exercise_in_transaction (ParaatStore  *self,
+                                                         ParaatExercise *exercise,
+                                                         const char   *who,
+                                                         const char   *reason,
+                                                         GError      **error);
+gboolean      paraat_store_fill_demo_calendar (ParaatStore  *self,
+                                               const char   *today,
+                                               GError      **error);
 
 G_END_DECLS

@@ -271,6 +271,7 @@ paraat_store_fill_demo (ParaatStore  *self,
     return FALSE;
   if (!load_array (self, DEMO_PATH, "contacts.json", "contacts", PARAAT_KIND_CONTACT,
                    transform_demo_offsets, today_iso, error) ||
+      !paraat_store_fill_demo_calendar (self, today_iso, error) ||
       !paraat_store_set_meta (self, "demo", "1", error) ||
       !paraat_store_commit (self, error))
     {
@@ -280,6 +281,7 @@ paraat_store_fill_demo (ParaatStore  *self,
     }
 
   paraat_store_emit_changed (self, PARAAT_KIND_CONTACT);
+  paraat_store_emit_changed (self, PARAAT_N_KINDS + 1);
 
   return TRUE;
 }

@@ -79,6 +79,7 @@ static void
 paraat_store_init (ParaatStore *self)
 {
   self->stmts = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+  self->max_duration = -1;
 }
 
 /* Helpers for the other store files */

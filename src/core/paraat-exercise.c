@@ -1,0 +1,1739 @@
+/* paraat-exercise.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "paraat-exercise-private.h"
+#include "paraat-utils.h"
+
+/* The strings stored in the database and exchanged in files; never translated. */
+static const char * const exercise_status_ids[PARAAT_N_EXERCISE_STATUSES] = {
+  [PARAAT_EXERCISE_STATUS_DRAFT] = "draft",
+  [PARAAT_EXERCISE_STATUS_PLANNED] = "planned",
+  [PARAAT_EXERCISE_STATUS_CONFIRMED] = "confirmed",
+  [PARAAT_EXERCISE_STATUS_POSTPONED] = "postponed",
+  [PARAAT_EXERCISE_STATUS_CANCELLED] = "cancelled",
+  [PARAAT_EXERCISE_STATUS_HELD] = "held",
+  [PARAAT_EXERCISE_STATUS_EVALUATED] = "evaluated",
+};
+
+static const char * const defence_ids[PARAAT_N_DEFENCE] = {
+  [PARAAT_DEFENCE_NONE] = "none",
+  [PARAAT_DEFENCE_REQUESTED] = "requested",
+  [PARAAT_DEFENCE_CONFIRMED] = "confirmed",
+  [PARAAT_DEFENCE_DECLINED] = "declined",
+};
+
+static const char * const action_status_ids[PARAAT_N_ACTION_STATUSES] = {
+  [PARAAT_ACTION_OPEN] = "open",
+  [PARAAT_ACTION_IN_PROGRESS] = "in-progress",
+  [PARAAT_ACTION_DONE] = "done",
+};
+
+static gboolean
+lookup_id (const char * const *ids,
+           guint               n_ids,
+           const char         *text,
+           guint              *index)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (g_str_equal (ids[i], text))
+        {
+          *index = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Replaces *field with a copy of @value, or "" when @value is NULL. */
+static void
+set_string (char       **field,
+            const char  *value)
+{
+  char *copy = g_strdup (value != NULL ? value : "");
+
+  g_free (*field);
+  *field = copy;
+}
+
+/* Replaces *field with a copy of @value; an empty value becomes NULL. */
+static void
+set_nullable_string (char       **field,
+                     const char  *value)
+{
+  char *copy = (value != NULL && *value != '\0') ? g_strdup (value) : NULL;
+
+  g_free (*field);
+  *field = copy;
+}
+
+static void
+set_strv (GStrv              *field,
+          const char * const *values)
+{
+  GStrv copy = values != NULL ? g_strdupv ((char **) values) : g_new0 (char *, 1);
+
+  g_strfreev (*field);
+  *field = copy;
+}
+
+/* g_date_time_format() gives NULL for a broken (translated) format. */
+static char *
+format_date_time (GDateTime  *dt,
+                  const char *format)
+{
+  char *text = g_date_time_format (dt, format);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+const char *
+paraat_exercise_status_to_string (ParaatExerciseStatus status)
+{
+  g_return_val_if_fail (status < PARAAT_N_EXERCISE_STATUSES, NULL);
+
+  return exercise_status_ids[status];
+}
+
+gboolean
+paraat_exercise_status_from_string (const char           *text,
+                                    ParaatExerciseStatus *status)
+{
+  guint index;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!lookup_id (exercise_status_ids, G_N_ELEMENTS (exercise_status_ids), text, &index))
+    return FALSE;
+  *status = index;
+
+  return TRUE;
+}
+
+const char *
+paraat_exercise_status_get_label (ParaatExerciseStatus status)
+{
+  switch (status)
+    {
+    case PARAAT_EXERCISE_STATUS_DRAFT:
+      return C_("exercise status", "Draft");
+    case PARAAT_EXERCISE_STATUS_PLANNED:
+      return C_("exercise status", "Planned");
+    case PARAAT_EXERCISE_STATUS_CONFIRMED:
+      return C_("exercise status", "Confirmed");
+    case PARAAT_EXERCISE_STATUS_POSTPONED:
+      return C_("exercise status", "Postponed");
+    case PARAAT_EXERCISE_STATUS_CANCELLED:
+      return C_("exercise status", "Cancelled");
+    case PARAAT_EXERCISE_STATUS_HELD:
+      return C_("exercise status", "Held");
+    case PARAAT_EXERCISE_STATUS_EVALUATED:
+      return C_("exercise status", "Evaluated");
+    case PARAAT_N_EXERCISE_STATUSES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+paraat_defence_to_string (ParaatDefence defence)
+{
+  g_return_val_if_fail (defence < PARAAT_N_DEFENCE, NULL);
+
+  return defence_ids[defence];
+}
+
+gboolean
+paraat_defence_from_string (const char    *text,
+                            ParaatDefence *defence)
+{
+  guint index;
+
+  g_return_val_if_fail (defence != NULL, FALSE);
+
+  if (!lookup_id (defence_ids, G_N_ELEMENTS (defence_ids), text, &index))
+    return FALSE;
+  *defence = index;
+
+  return TRUE;
+}
+
+const char *
+paraat_defence_get_label (ParaatDefence defence)
+{
+  switch (defence)
+    {
+    case PARAAT_DEFENCE_NONE:
+      return C_("defence participation", "None");
+    case PARAAT_DEFENCE_REQUESTED:
+      return C_("defence participation", "Requested");
+    case PARAAT_DEFENCE_CONFIRMED:
+      return C_("defence participation", "Confirmed");
+    case PARAAT_DEFENCE_DECLINED:
+      return C_("defence participation", "Declined");
+    case PARAAT_N_DEFENCE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+paraat_action_status_to_string (ParaatActionStatus status)
+{
+  g_return_val_if_fail (status < PARAAT_N_ACTION_STATUSES, NULL);
+
+  return action_status_ids[status];
+}
+
+gboolean
+paraat_action_status_from_string (const char         *text,
+                                  ParaatActionStatus *status)
+{
+  guint index;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!lookup_id (action_status_ids, G_N_ELEMENTS (action_status_ids), text, &index))
+    return FALSE;
+  *status = index;
+
+  return TRUE;
+}
+
+const char *
+paraat_action_status_get_label (ParaatActionStatus status)
+{
+  switch (status)
+    {
+    case PARAAT_ACTION_OPEN:
+      return C_("action status", "Open");
+    case PARAAT_ACTION_IN_PROGRESS:
+      return C_("action status", "In Progress");
+    case PARAAT_ACTION_DONE:
+      return C_("action status", "Done");
+    case PARAAT_N_ACTION_STATUSES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* ParaatExercise */
+
+G_DEFINE_FINAL_TYPE (ParaatExercise, paraat_exercise, G_TYPE_OBJECT)
+
+enum {
+  EXERCISE_PROP_0,
+  EXERCISE_PROP_UID,
+  EXERCISE_PROP_TITLE,
+  EXERCISE_PROP_TYPE_CODE,
+  EXERCISE_PROP_REGION_CODE,
+  EXERCISE_PROP_STATUS_LABEL,
+  EXERCISE_PROP_WHEN,
+  EXERCISE_PROP_DEFENCE_LABEL,
+  EXERCISE_PROP_START_UTC,
+  EXERCISE_N_PROPS
+};
+
+static GParamSpec *exercise_properties[EXERCISE_N_PROPS];
+
+static void
+paraat_exercise_finalize (GObject *object)
+{
+  ParaatExercise *self = PARAAT_EXERCISE (object);
+
+  g_clear_pointer (&self->uid, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->type_code, g_free);
+  g_clear_pointer (&self->grip_code, g_free);
+  g_clear_pointer (&self->region_code, g_free);
+  g_clear_pointer (&self->regions, g_strfreev);
+  g_clear_pointer (&self->disciplines, g_strfreev);
+  g_clear_pointer (&self->organisations, g_strfreev);
+  g_clear_pointer (&self->tzid, g_free);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->scenario_code, g_free);
+  g_clear_pointer (&self->defence_units, g_free);
+  g_clear_pointer (&self->rrule, g_free);
+  g_clear_pointer (&self->modified, g_free);
+
+  G_OBJECT_CLASS (paraat_exercise_parent_class)->finalize (object);
+}
+
+static void
+paraat_exercise_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ParaatExercise *self = PARAAT_EXERCISE (object);
+
+  switch (prop_id)
+    {
+    case EXERCISE_PROP_UID:
+      g_value_set_string (value, self->uid);
+      break;
+
+    case EXERCISE_PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case EXERCISE_PROP_TYPE_CODE:
+      g_value_set_string (value, self->type_code);
+      break;
+
+    case EXERCISE_PROP_REGION_CODE:
+      g_value_set_string (value, self->region_code);
+      break;
+
+    case EXERCISE_PROP_STATUS_LABEL:
+      g_value_set_string (value, paraat_exercise_status_get_label (self->status));
+      break;
+
+    case EXERCISE_PROP_WHEN:
+      g_value_take_string (value, paraat_exercise_format_when (self));
+      break;
+
+    case EXERCISE_PROP_DEFENCE_LABEL:
+      g_value_set_string (value, paraat_defence_get_label (self->defence));
+      break;
+
+    case EXERCISE_PROP_START_UTC:
+      g_value_set_int64 (value, self->start_utc);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+paraat_exercise_class_init (ParaatExerciseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = paraat_exercise_finalize;
+  object_class->get_property = paraat_exercise_get_property;
+
+  exercise_properties[EXERCISE_PROP_UID] =
+    g_param_spec_string ("uid", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  exercise_properties[EXERCISE_PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  exercise_properties[EXERCISE_PROP_TYPE_CODE] =
+    g_param_spec_string ("type-code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  exercise_properties[EXERCISE_PROP_REGION_CODE] =
+    g_param_spec_string ("region-code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  exercise_properties[EXERCISE_PROP_STATUS_LABEL] =
+    g_param_spec_string ("status-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  exercise_properties[EXERCISE_PROP_WHEN] =
+    g_param_spec_string ("when", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  exercise_properties[EXERCISE_PROP_DEFENCE_LABEL] =
+    g_param_spec_string ("defence-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  exercise_properties[EXERCISE_PROP_START_UTC] =
+    g_param_spec_int64 ("start-utc", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, EXERCISE_N_PROPS, exercise_properties);
+}
+
+static void
+paraat_exercise_init (ParaatExercise *self)
+{
+  self->uid = g_strdup ("");
+  self->title = g_strdup ("");
+  self->description = g_strdup ("");
+  self->type_code = g_strdup ("");
+  self->region_code = g_strdup ("");
+  self->regions = g_new0 (char *, 1);
+  self->disciplines = g_new0 (char *, 1);
+  self->organisations = g_new0 (char *, 1);
+  self->tzid = g_strdup (PARAAT_DEFAULT_TZID);
+  self->location = g_strdup ("");
+  self->scenario_code = g_strdup ("");
+  self->defence = PARAAT_DEFENCE_NONE;
+  self->defence_units = g_strdup ("");
+  self->status = PARAAT_EXERCISE_STATUS_DRAFT;
+  self->rrule = g_strdup ("");
+  self->modified = g_strdup ("");
+}
+
+ParaatExercise *
+paraat_exercise_new (void)
+{
+  return g_object_new (PARAAT_TYPE_EXERCISE, NULL);
+}
+
+/**
+ * paraat_exercise_copy:
+ *
+ * A deep copy of every field, the stored id, uid and sequence included,
+ * so an editor can change the copy and the store can compare it with
+ * what it holds.
+ *
+ * Returns: (transfer full): a new exercise
+ */
+ParaatExercise *
+paraat_exercise_copy (ParaatExercise *self)
+{
+  ParaatExercise *copy;
+
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  copy = paraat_exercise_new ();
+  copy->id = self->id;
+  set_string (&copy->uid, self->uid);
+  copy->sequence = self->sequence;
+  set_string (&copy->title, self->title);
+  set_string (&copy->description, self->description);
+  set_string (&copy->type_code, self->type_code);
+  set_nullable_string (&copy->grip_code, self->grip_code);
+  set_string (&copy->region_code, self->region_code);
+  set_strv (&copy->regions, (const char * const *) self->regions);
+  set_strv (&copy->disciplines, (const char * const *) self->disciplines);
+  set_strv (&copy->organisations, (const char * const *) self->organisations);
+  copy->start_utc = self->start_utc;
+  copy->end_utc = self->end_utc;
+  copy->all_day = self->all_day;
+  set_string (&copy->tzid, self->tzid);
+  set_string (&copy->location, self->location);
+  copy->has_geo = self->has_geo;
+  copy->latitude = self->latitude;
+  copy->longitude = self->longitude;
+  set_string (&copy->scenario_code, self->scenario_code);
+  copy->defence = self->defence;
+  set_string (&copy->defence_units, self->defence_units);
+  copy->ovr_observer = self->ovr_observer;
+  copy->reservists = self->reservists;
+  copy->status = self->status;
+  set_string (&copy->rrule, self->rrule);
+  set_string (&copy->modified, self->modified);
+  copy->occurrence = self->occurrence;
+
+  return copy;
+}
+
+/**
+ * paraat_exercise_set_stored:
+ *
+ * For the store, after it read or wrote the exercise: the fields that
+ * only the store decides.
+ */
+void
+paraat_exercise_set_stored (ParaatExercise *self,
+                            gint64          id,
+                            guint           sequence,
+                            const char     *modified,
+                            gboolean        occurrence)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  self->id = id;
+  self->sequence = sequence;
+  set_string (&self->modified, modified);
+  self->occurrence = !!occurrence;
+}
+
+gint64
+paraat_exercise_get_id (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), 0);
+
+  return self->id;
+}
+
+const char *
+paraat_exercise_get_uid (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->uid;
+}
+
+void
+paraat_exercise_set_uid (ParaatExercise *self,
+                         const char     *uid)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->uid, uid);
+}
+
+guint
+paraat_exercise_get_sequence (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), 0);
+
+  return self->sequence;
+}
+
+const char *
+paraat_exercise_get_title (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->title;
+}
+
+void
+paraat_exercise_set_title (ParaatExercise *self,
+                           const char     *title)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->title, title);
+}
+
+const char *
+paraat_exercise_get_description (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->description;
+}
+
+void
+paraat_exercise_set_description (ParaatExercise *self,
+                                 const char     *description)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->description, description);
+}
+
+const char *
+paraat_exercise_get_type_code (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->type_code;
+}
+
+void
+paraat_exercise_set_type_code (ParaatExercise *self,
+                               const char     *code)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->type_code, code);
+}
+
+/**
+ * paraat_exercise_get_grip_code:
+ *
+ * Returns: (nullable): the GRIP level, %NULL when none applies
+ */
+const char *
+paraat_exercise_get_grip_code (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->grip_code;
+}
+
+/**
+ * paraat_exercise_set_grip_code:
+ * @code: (nullable): a GRIP level code; %NULL or "" for none
+ *
+ * An empty code becomes %NULL, since the column refers to grip_level.
+ */
+void
+paraat_exercise_set_grip_code (ParaatExercise *self,
+                               const char     *code)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_nullable_string (&self->grip_code, code);
+}
+
+const char *
+paraat_exercise_get_region_code (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->region_code;
+}
+
+void
+paraat_exercise_set_region_code (ParaatExercise *self,
+                                 const char     *code)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->region_code, code);
+}
+
+const char * const *
+paraat_exercise_get_regions (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return (const char * const *) self->regions;
+}
+
+/**
+ * paraat_exercise_set_regions:
+ * @codes: (nullable) (array zero-terminated=1): further participating regions
+ */
+void
+paraat_exercise_set_regions (ParaatExercise     *self,
+                             const char * const *codes)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_strv (&self->regions, codes);
+}
+
+const char * const *
+paraat_exercise_get_disciplines (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return (const char * const *) self->disciplines;
+}
+
+/**
+ * paraat_exercise_set_disciplines:
+ * @codes: (nullable) (array zero-terminated=1): discipline codes
+ */
+void
+paraat_exercise_set_disciplines (ParaatExercise     *self,
+                                 const char * const *codes)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_strv (&self->disciplines, codes);
+}
+
+const char * const *
+paraat_exercise_get_organisations (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return (const char * const *) self->organisations;
+}
+
+/**
+ * paraat_exercise_set_organisations:
+ * @names: (nullable) (array zero-terminated=1): organisations taking part
+ */
+void
+paraat_exercise_set_organisations (ParaatExercise     *self,
+                                   const char * const *names)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_strv (&self->organisations, names);
+}
+
+/* The exercise's zone; UTC when the store handed us a name this system
+ * doesn't know, so times still show rather than nothing. */
+static GTimeZone *
+exercise_get_time_zone (ParaatExercise *self)
+{
+  GTimeZone *tz = g_time_zone_new_identifier (self->tzid);
+
+  return tz != NULL ? tz : g_time_zone_new_utc ();
+}
+
+static GDateTime *
+exercise_get_local (ParaatExercise *self,
+                    gint64          utc)
+{
+  g_autoptr(GTimeZone) tz = exercise_get_time_zone (self);
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc);
+
+  if (dt == NULL)
+    dt = g_date_time_new_from_unix_utc (0);
+
+  return g_date_time_to_timezone (dt, tz);
+}
+
+/**
+ * paraat_exercise_get_start:
+ *
+ * Returns: (transfer full): a new #GDateTime in the exercise's time zone;
+ *   the caller frees it with g_date_time_unref()
+ */
+GDateTime *
+paraat_exercise_get_start (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return exercise_get_local (self, self->start_utc);
+}
+
+/**
+ * paraat_exercise_get_end:
+ *
+ * For an all-day exercise, midnight after its last day.
+ *
+ * Returns: (transfer full): a new #GDateTime in the exercise's time zone;
+ *   the caller frees it with g_date_time_unref()
+ */
+GDateTime *
+paraat_exercise_get_end (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return exercise_get_local (self, self->end_utc);
+}
+
+/**
+ * paraat_exercise_set_times:
+ * @start: the start, in any time zone
+ * @end: the end, in any time zone
+ * @all_day: whether the exercise takes whole days
+ *
+ * For an all-day exercise @start and @end are midnights in the
+ * exercise's time zone, @end the one after the last day.
+ */
+void
+paraat_exercise_set_times (ParaatExercise *self,
+                           GDateTime      *start,
+                           GDateTime      *end,
+                           gboolean        all_day)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+  g_return_if_fail (start != NULL);
+  g_return_if_fail (end != NULL);
+
+  self->start_utc = g_date_time_to_unix (start);
+  self->end_utc = g_date_time_to_unix (end);
+  self->all_day = !!all_day;
+}
+
+gboolean
+paraat_exercise_get_all_day (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  return self->all_day;
+}
+
+const char *
+paraat_exercise_get_tzid (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->tzid;
+}
+
+/**
+ * paraat_exercise_set_tzid:
+ * @tzid: an IANA time zone name, such as "Europe/Amsterdam"
+ *
+ * Returns: %FALSE, changing nothing, when this system doesn't know @tzid
+ */
+gboolean
+paraat_exercise_set_tzid (ParaatExercise *self,
+                          const char     *tzid)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  if (tzid == NULL || *tzid == '\0')
+    return FALSE;
+  tz = g_time_zone_new_identifier (tzid);
+  if (tz == NULL)
+    return FALSE;
+  set_string (&self->tzid, tzid);
+
+  return TRUE;
+}
+
+gint64
+paraat_exercise_get_start_utc (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), 0);
+
+  return self->start_utc;
+}
+
+gint64
+paraat_exercise_get_end_utc (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), 0);
+
+  return self->end_utc;
+}
+
+const char *
+paraat_exercise_get_location (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->location;
+}
+
+void
+paraat_exercise_set_location (ParaatExercise *self,
+                              const char     *location)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->location, location);
+}
+
+/**
+ * paraat_exercise_get_geo:
+ * @lat: (out) (optional): the latitude, 0 without a position
+ * @lon: (out) (optional): the longitude, 0 without a position
+ *
+ * Returns: whether the exercise has a position
+ */
+gboolean
+paraat_exercise_get_geo (ParaatExercise *self,
+                         double         *lat,
+                         double         *lon)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  if (lat != NULL)
+    *lat = self->has_geo ? self->latitude : 0.0;
+  if (lon != NULL)
+    *lon = self->has_geo ? self->longitude : 0.0;
+
+  return self->has_geo;
+}
+
+void
+paraat_exercise_set_geo (ParaatExercise *self,
+                         gboolean        has_geo,
+                         double          lat,
+                         double          lon)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  self->has_geo = !!has_geo;
+  self->latitude = has_geo ? lat : 0.0;
+  self->longitude = has_geo ? lon : 0.0;
+}
+
+const char *
+paraat_exercise_get_scenario_code (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->scenario_code;
+}
+
+void
+paraat_exercise_set_scenario_code (ParaatExercise *self,
+                                   const char     *code)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->scenario_code, code);
+}
+
+ParaatDefence
+paraat_exercise_get_defence (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), PARAAT_DEFENCE_NONE);
+
+  return self->defence;
+}
+
+void
+paraat_exercise_set_defence (ParaatExercise *self,
+                             ParaatDefence   defence)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+  g_return_if_fail (defence < PARAAT_N_DEFENCE);
+
+  self->defence = defence;
+}
+
+const char *
+paraat_exercise_get_defence_units (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->defence_units;
+}
+
+void
+paraat_exercise_set_defence_units (ParaatExercise *self,
+                                   const char     *units)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->defence_units, units);
+}
+
+gboolean
+paraat_exercise_get_ovr_observer (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  return self->ovr_observer;
+}
+
+void
+paraat_exercise_set_ovr_observer (ParaatExercise *self,
+                                  gboolean        observer)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  self->ovr_observer = !!observer;
+}
+
+guint
+paraat_exercise_get_reservists (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), 0);
+
+  return self->reservists;
+}
+
+void
+paraat_exercise_set_reservists (ParaatExercise *self,
+                                guint           n)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  self->reservists = n;
+}
+
+ParaatExerciseStatus
+paraat_exercise_get_status (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), PARAAT_EXERCISE_STATUS_DRAFT);
+
+  return self->status;
+}
+
+void
+paraat_exercise_set_status (ParaatExercise       *self,
+                            ParaatExerciseStatus  status)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+  g_return_if_fail (status < PARAAT_N_EXERCISE_STATUSES);
+
+  self->status = status;
+}
+
+const char *
+paraat_exercise_get_rrule (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->rrule;
+}
+
+void
+paraat_exercise_set_rrule (ParaatExercise *self,
+                           const char     *rrule)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  set_string (&self->rrule, rrule);
+}
+
+gboolean
+paraat_exercise_is_occurrence (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  return self->occurrence;
+}
+
+const char *
+paraat_exercise_get_modified (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->modified;
+}
+
+/**
+ * paraat_exercise_involves_region:
+ *
+ * Returns: whether @code organises the exercise or takes part in it
+ */
+gboolean
+paraat_exercise_involves_region (ParaatExercise *self,
+                                 const char     *code)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  if (code == NULL || *code == '\0')
+    return FALSE;
+
+  return g_str_equal (self->region_code, code)
+         || g_strv_contains ((const char * const *) self->regions, code);
+}
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  int ya, ma, da, yb, mb, db;
+
+  g_date_time_get_ymd (a, &ya, &ma, &da);
+  g_date_time_get_ymd (b, &yb, &mb, &db);
+
+  return ya == yb && ma == mb && da == db;
+}
+
+/**
+ * paraat_exercise_format_when:
+ *
+ * When the exercise takes place, in the exercise's time zone and the
+ * locale's words, for example “3 Jun 2024, 09:00–17:00”.
+ *
+ * Returns: (transfer full): a new string
+ */
+char *
+paraat_exercise_format_when (ParaatExercise *self)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  start = paraat_exercise_get_start (self);
+  end = paraat_exercise_get_end (self);
+
+  if (self->all_day)
+    {
+      /* The end is midnight after the last day. */
+      g_autoptr(GDateTime) last = g_date_time_add_days (end, -1);
+
+      if (last == NULL || g_date_time_compare (last, start) <= 0 || same_day (start, last))
+        {
+          /* Translators: a g_date_time_format() format for the day of a one-day
+           * exercise, as in “3 Jun 2024”; see the GLib documentation. */
+          return format_date_time (start, _("%-d %b %Y"));
+        }
+
+      if (g_date_time_get_year (start) == g_date_time_get_year (last))
+        {
+          /* Translators: a g_date_time_format() format for the first day of an
+           * exercise of several days within one year, the “3 Jun” in
+           * “3 Jun – 5 Jun 2024”; see the GLib documentation. */
+          from = format_date_time (start, _("%-d %b"));
+        }
+      else
+        {
+          /* Translators: a g_date_time_format() format for the first day of an
+           * exercise of several days that crosses a year end, the “30 Dec 2024”
+           * in “30 Dec 2024 – 2 Jan 2025”; see the GLib documentation. */
+          from = format_date_time (start, _("%-d %b %Y"));
+        }
+      /* Translators: a g_date_time_format() format for the last day of an
+       * exercise of several days, as in “5 Jun 2024”; see the GLib documentation. */
+      to = format_date_time (last, _("%-d %b %Y"));
+
+      /* Translators: the first and last day of an exercise, as in
+       * “3 Jun – 5 Jun 2024” */
+      return g_strdup_printf (_("%s – %s"), from, to);
+    }
+
+  if (same_day (start, end))
+    {
+      /* Translators: a g_date_time_format() format for the start of an
+       * exercise that ends the same day, the “3 Jun 2024, 09:00” in
+       * “3 Jun 2024, 09:00–17:00”; see the GLib documentation. */
+      from = format_date_time (start, _("%-d %b %Y, %H:%M"));
+      /* Translators: a g_date_time_format() format for the end time of an
+       * exercise that ends the day it starts, the “17:00” in
+       * “3 Jun 2024, 09:00–17:00”; see the GLib documentation. */
+      to = format_date_time (end, _("%H:%M"));
+
+      /* Translators: start and end of an exercise within one day, as in
+       * “3 Jun 2024, 09:00–17:00” */
+      return g_strdup_printf (_("%s–%s"), from, to);
+    }
+
+  /* Translators: a g_date_time_format() format for the start and the end of
+   * an exercise that runs over several days, as in “3 Jun 2024 09:00”;
+   * see the GLib documentation. */
+  from = format_date_time (start, _("%-d %b %Y %H:%M"));
+  to = format_date_time (end, _("%-d %b %Y %H:%M"));
+
+  /* Translators: start and end of an exercise over several days, as in
+   * “3 Jun 2024 09:00 – 5 Jun 2024 17:00” */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+/* ParaatHistoryEntry */
+
+G_DEFINE_FINAL_TYPE (ParaatHistoryEntry, paraat_history_entry, G_TYPE_OBJECT)
+
+enum {
+  HISTORY_PROP_0,
+  HISTORY_PROP_CHANGED_AT,
+  HISTORY_PROP_WHO,
+  HISTORY_PROP_REASON,
+  HISTORY_PROP_DESCRIPTION,
+  HISTORY_N_PROPS
+};
+
+static GParamSpec *history_properties[HISTORY_N_PROPS];
+
+static void
+paraat_history_entry_finalize (GObject *object)
+{
+  ParaatHistoryEntry *self = PARAAT_HISTORY_ENTRY (object);
+
+  g_clear_pointer (&self->changed_at, g_free);
+  g_clear_pointer (&self->who, g_free);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->field, g_free);
+  g_clear_pointer (&self->old_value, g_free);
+  g_clear_pointer (&self->new_value, g_free);
+
+  G_OBJECT_CLASS (paraat_history_entry_parent_class)->finalize (object);
+}
+
+static void
+paraat_history_entry_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ParaatHistoryEntry *self = PARAAT_HISTORY_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case HISTORY_PROP_CHANGED_AT:
+      g_value_set_string (value, self->changed_at);
+      break;
+
+    case HISTORY_PROP_WHO:
+      g_value_set_string (value, self->who);
+      break;
+
+    case HISTORY_PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+
+    case HISTORY_PROP_DESCRIPTION:
+      g_value_take_string (value, paraat_history_entry_describe (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+paraat_history_entry_class_init (ParaatHistoryEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = paraat_history_entry_finalize;
+  object_class->get_property = paraat_history_entry_get_property;
+
+  history_properties[HISTORY_PROP_CHANGED_AT] =
+    g_param_spec_string ("changed-at", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  history_properties[HISTORY_PROP_WHO] =
+    g_param_spec_string ("who", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  history_properties[HISTORY_PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  history_properties[HISTORY_PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, HISTORY_N_PROPS, history_properties);
+}
+
+static void
+paraat_history_entry_init (ParaatHistoryEntry *self)
+{
+  self->changed_at = g_strdup ("");
+  self->who = g_strdup ("");
+  self->reason = g_strdup ("");
+  self->field = g_strdup ("");
+  self->old_value = g_strdup ("");
+  self->new_value = g_strdup ("");
+}
+
+/**
+ * paraat_history_entry_new:
+ *
+ * For the store, which reads the history. %NULL arguments become "".
+ *
+ * Returns: (transfer full): a new history entry
+ */
+ParaatHistoryEntry *
+paraat_history_entry_new (const char *changed_at,
+                          const char *who,
+                          const char *reason,
+                          const char *field,
+                          const char *old_value,
+                          const char *new_value)
+{
+  ParaatHistoryEntry *self = g_object_new (PARAAT_TYPE_HISTORY_ENTRY, NULL);
+
+  set_string (&self->changed_at, changed_at);
+  set_string (&self->who, who);
+  set_string (&self->reason, reason);
+  set_string (&self->field, field);
+  set_string (&self->old_value, old_value);
+  set_string (&self->new_value, new_value);
+
+  return self;
+}
+
+const char *
+paraat_history_entry_get_changed_at (ParaatHistoryEntry *self)
+{
+  g_return_val_if_fail (PARAAT_IS_HISTORY_ENTRY (self), NULL);
+
+  return self->changed_at;
+}
+
+const char *
+paraat_history_entry_get_who (ParaatHistoryEntry *self)
+{
+  g_return_val_if_fail (PARAAT_IS_HISTORY_ENTRY (self), NULL);
+
+  return self->who;
+}
+
+const char *
+paraat_history_entry_get_reason (ParaatHistoryEntry *self)
+{
+  g_return_val_if_fail (PARAAT_IS_HISTORY_ENTRY (self), NULL);
+
+  return self->reason;
+}
+
+const char *
+paraat_history_entry_get_field (ParaatHistoryEntry *self)
+{
+  g_return_val_if_fail (PARAAT_IS_HISTORY_ENTRY (self), NULL);
+
+  return self->field;
+}
+
+const char *
+paraat_history_entry_get_old_value (ParaatHistoryEntry *self)
+{
+  g_return_val_if_fail (PARAAT_IS_HISTORY_ENTRY (self), NULL);
+
+  return self->old_value;
+}
+
+const char *
+paraat_history_entry_get_new_value (ParaatHistoryEntry *self)
+{
+  g_return_val_if_fail (PARAAT_IS_HISTORY_ENTRY (self), NULL);
+
+  return self->new_value;
+}
+
+static const char *
+status_label_or_raw (const char *text)
+{
+  ParaatExerciseStatus status;
+
+  if (paraat_exercise_status_from_string (text, &status))
+    return paraat_exercise_status_get_label (status);
+
+  return text;
+}
+
+/* A start or end as the history stored it: a date (YYYY-MM-DD) for an
+ * all-day exercise, otherwise an ISO 8601 date-time, shown in the offset
+ * it was written with. Anything else is shown as is. */
+static char *
+format_history_time (const char *value)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+
+  if (paraat_parse_iso_date (value, &date))
+    {
+      dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+      /* Translators: a g_date_time_format() format for a day in an
+       * exercise's history, as in “3 Jun 2024”; see the GLib documentation. */
+      return format_date_time (dt, _("%-d %b %Y"));
+    }
+
+  utc = g_time_zone_new_utc ();
+  dt = g_date_time_new_from_iso8601 (value, utc);
+  if (dt == NULL)
+    return g_strdup (value);
+
+  /* Translators: a g_date_time_format() format for a moment in an
+   * exercise's history, as in “3 Jun 2024 09:00”; see the GLib documentation. */
+  return format_date_time (dt, _("%-d %b %Y %H:%M"));
+}
+
+/**
+ * paraat_history_entry_describe:
+ *
+ * What changed, as a sentence for the exercise's history.
+ *
+ * Returns: (transfer full): a new string
+ */
+char *
+paraat_history_entry_describe (ParaatHistoryEntry *self)
+{
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+
+  g_return_val_if_fail (PARAAT_IS_HISTORY_ENTRY (self), NULL);
+
+  if (g_str_equal (self->field, "created"))
+    return g_strdup (_("Created"));
+
+  if (g_str_equal (self->field, "status"))
+    {
+      /* Translators: an exercise's old and new status, as in
+       * Status changed from “Planned” to “Confirmed” */
+      return g_strdup_printf (_("Status changed from “%s” to “%s”"),
+                              status_label_or_raw (self->old_value),
+                              status_label_or_raw (self->new_value));
+    }
+
+  if (g_str_equal (self->field, "start"))
+    {
+      old_text = format_history_time (self->old_value);
+      new_text = format_history_time (self->new_value);
+
+      /* Translators: an exercise's old and new start, each a date or a date
+       * and time, as in “Start moved from 3 Jun 2024 09:00 to 10 Jun 2024 09:00” */
+      return g_strdup_printf (_("Start moved from %s to %s"), old_text, new_text);
+    }
+
+  if (g_str_equal (self->field, "end"))
+    {
+      old_text = format_history_time (self->old_value);
+      new_text = format_history_time (self->new_value);
+
+      /* Translators: an exercise's old and new end, each a date or a date
+       * and time, as in “End moved from 3 Jun 2024 17:00 to 10 Jun 2024 17:00” */
+      return g_strdup_printf (_("End moved from %s to %s"), old_text, new_text);
+    }
+
+  /* Translators: a field's name as stored (not translated), its old value
+   * and its new value, for a change the history has no sentence for */
+  return g_strdup_printf (_("%s changed from “%s” to “%s”"),
+                          self->field, self->old_value, self->new_value);
+}
+
+/* ParaatEvaluation */
+
+G_DEFINE_FINAL_TYPE (ParaatEvaluation, paraat_evaluation, G_TYPE_OBJECT)
+
+static void
+paraat_evaluation_finalize (GObject *object)
+{
+  ParaatEvaluation *self = PARAAT_EVALUATION (object);
+
+  g_clear_pointer (&self->quick_report_date, g_free);
+  g_clear_pointer (&self->quick_report_ref, g_free);
+  g_clear_pointer (&self->final_report_date, g_free);
+  g_clear_pointer (&self->final_report_ref, g_free);
+  g_clear_pointer (&self->lessons, g_free);
+
+  G_OBJECT_CLASS (paraat_evaluation_parent_class)->finalize (object);
+}
+
+static void
+paraat_evaluation_class_init (ParaatEvaluationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = paraat_evaluation_finalize;
+}
+
+static void
+paraat_evaluation_init (ParaatEvaluation *self)
+{
+  self->quick_report_ref = g_strdup ("");
+  self->final_report_ref = g_strdup ("");
+  self->lessons = g_strdup ("");
+}
+
+ParaatEvaluation *
+paraat_evaluation_new (void)
+{
+  return g_object_new (PARAAT_TYPE_EVALUATION, NULL);
+}
+
+/**
+ * paraat_evaluation_get_quick_report_date:
+ *
+ * Returns: (nullable): the date (YYYY-MM-DD) of the quick report, %NULL if none
+ */
+const char *
+paraat_evaluation_get_quick_report_date (ParaatEvaluation *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EVALUATION (self), NULL);
+
+  return self->quick_report_date;
+}
+
+const char *
+paraat_evaluation_get_quick_report_ref (ParaatEvaluation *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EVALUATION (self), NULL);
+
+  return self->quick_report_ref;
+}
+
+/**
+ * paraat_evaluation_get_final_report_date:
+ *
+ * Returns: (nullable): the date (YYYY-MM-DD) of the final report, %NULL if none
+ */
+const char *
+paraat_evaluation_get_final_report_date (ParaatEvaluation *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EVALUATION (self), NULL);
+
+  return self->final_report_date;
+}
+
+const char *
+paraat_evaluation_get_final_report_ref (ParaatEvaluation *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EVALUATION (self), NULL);
+
+  return self->final_report_ref;
+}
+
+const char *
+paraat_evaluation_get_lessons (ParaatEvaluation *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EVALUATION (self), NULL);
+
+  return self->lessons;
+}
+
+/**
+ * paraat_evaluation_set_quick_report:
+ * @date: (nullable): YYYY-MM-DD; %NULL or "" for none
+ * @ref: (nullable): the report's reference
+ */
+void
+paraat_evaluation_set_quick_report (ParaatEvaluation *self,
+                                    const char       *date,
+                                    const char       *ref)
+{
+  g_return_if_fail (PARAAT_IS_EVALUATION (self));
+
+  set_nullable_string (&self->quick_report_date, date);
+  set_string (&self->quick_report_ref, ref);
+}
+
+/**
+ * paraat_evaluation_set_final_report:
+ * @date: (nullable): YYYY-MM-DD; %NULL or "" for none
+ * @ref: (nullable): the report's reference
+ */
+void
+paraat_evaluation_set_final_report (ParaatEvaluation *self,
+                                    const char       *date,
+                                    const char       *ref)
+{
+  g_return_if_fail (PARAAT_IS_EVALUATION (self));
+
+  set_nullable_string (&self->final_report_date, date);
+  set_string (&self->final_report_ref, ref);
+}
+
+void
+paraat_evaluation_set_lessons (ParaatEvaluation *self,
+                               const char       *lessons)
+{
+  g_return_if_fail (PARAAT_IS_EVALUATION (self));
+
+  set_string (&self->lessons, lessons);
+}
+
+/* ParaatActionItem */
+
+G_DEFINE_FINAL_TYPE (ParaatActionItem, paraat_action_item, G_TYPE_OBJECT)
+
+enum {
+  ACTION_PROP_0,
+  ACTION_PROP_WHAT,
+  ACTION_PROP_OWNER,
+  ACTION_PROP_DUE_DATE,
+  ACTION_PROP_STATUS_LABEL,
+  ACTION_PROP_EXERCISE_TITLE,
+  ACTION_PROP_REGION_CODE,
+  ACTION_N_PROPS
+};
+
+static GParamSpec *action_properties[ACTION_N_PROPS];
+
+static void
+paraat_action_item_finalize (GObject *object)
+{
+  ParaatActionItem *self = PARAAT_ACTION_ITEM (object);
+
+  g_clear_pointer (&self->exercise_uid, g_free);
+  g_clear_pointer (&self->exercise_title, g_free);
+  g_clear_pointer (&self->region_code, g_free);
+  g_clear_pointer (&self->what, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->due_date, g_free);
+  g_clear_pointer (&self->done_date, g_free);
+
+  G_OBJECT_CLASS (paraat_action_item_parent_class)->finalize (object);
+}
+
+static void
+paraat_action_item_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ParaatActionItem *self = PARAAT_ACTION_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ACTION_PROP_WHAT:
+      g_value_set_string (value, self->what);
+      break;
+
+    case ACTION_PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
+
+    case ACTION_PROP_DUE_DATE:
+      g_value_set_string (value, self->due_date);
+      break;
+
+    case ACTION_PROP_STATUS_LABEL:
+      g_value_set_string (value, paraat_action_status_get_label (self->status));
+      break;
+
+    case ACTION_PROP_EXERCISE_TITLE:
+      g_value_set_string (value, self->exercise_title);
+      break;
+
+    case ACTION_PROP_REGION_CODE:
+      g_value_set_string (value, self->region_code);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+paraat_action_item_class_init (ParaatActionItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = paraat_action_item_finalize;
+  object_class->get_property = paraat_action_item_get_property;
+
+  action_properties[ACTION_PROP_WHAT] =
+    g_param_spec_string ("what", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  action_properties[ACTION_PROP_OWNER] =
+    g_param_spec_string ("owner", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  action_properties[ACTION_PROP_DUE_DATE] =
+    g_param_spec_string ("due-date", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  action_properties[ACTION_PROP_STATUS_LABEL] =
+    g_param_spec_string ("status-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  action_properties[ACTION_PROP_EXERCISE_TITLE] =
+    g_param_spec_string ("exercise-title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  action_properties[ACTION_PROP_REGION_CODE] =
+    g_param_spec_string ("region-code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, ACTION_N_PROPS, action_properties);
+}
+
+static void
+paraat_action_item_init (ParaatActionItem *self)
+{
+  self->exercise_uid = g_strdup ("");
+  self->exercise_title = g_strdup ("");
+  self->region_code = g_strdup ("");
+  self->what = g_strdup ("");
+  self->owner = g_strdup ("");
+  self->status = PARAAT_ACTION_OPEN;
+}
+
+ParaatActionItem *
+paraat_action_item_new (void)
+{
+  return g_object_new (PARAAT_TYPE_ACTION_ITEM, NULL);
+}
+
+/**
+ * paraat_action_item_set_stored:
+ * @done_date: (nullable): YYYY-MM-DD, or %NULL while not done
+ *
+ * For the store, after it read or wrote the item: the fields that only
+ * the store decides.
+ */
+void
+paraat_action_item_set_stored (ParaatActionItem *self,
+                               gint64            id,
+                               const char       *exercise_uid,
+                               const char       *exercise_title,
+                               const char       *region_code,
+                               const char       *done_date)
+{
+  g_return_if_fail (PARAAT_IS_ACTION_ITEM (self));
+
+  self->id = id;
+  set_string (&self->exercise_uid, exercise_uid);
+  set_string (&self->exercise_title, exercise_title);
+  set_string (&self->region_code, region_code);
+  set_nullable_string (&self->done_date, done_date);
+}
+
+gint64
+paraat_action_item_get_id (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), 0);
+
+  return self->id;
+}
+
+const char *
+paraat_action_item_get_exercise_uid (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), NULL);
+
+  return self->exercise_uid;
+}
+
+const char *
+paraat_action_item_get_exercise_title (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), NULL);
+
+  return self->exercise_title;
+}
+
+const char *
+paraat_action_item_get_region_code (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), NULL);
+
+  return self->region_code;
+}
+
+const char *
+paraat_action_item_get_what (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), NULL);
+
+  return self->what;
+}
+
+void
+paraat_action_item_set_what (ParaatActionItem *self,
+                             const char       *what)
+{
+  g_return_if_fail (PARAAT_IS_ACTION_ITEM (self));
+
+  set_string (&self->what, what);
+}
+
+const char *
+paraat_action_item_get_owner (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), NULL);
+
+  return self->owner;
+}
+
+void
+paraat_action_item_set_owner (ParaatActionItem *self,
+                              const char       *owner)
+{
+  g_return_if_fail (PARAAT_IS_ACTION_ITEM (self));
+
+  set_string (&self->owner, owner);
+}
+
+/**
+ * paraat_action_item_get_due_date:
+ *
+ * Returns: (nullable): YYYY-MM-DD, or %NULL without a due date
+ */
+const char *
+paraat_action_item_get_due_date (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), NULL);
+
+  return self->due_date;
+}
+
+/**
+ * paraat_action_item_set_due_date:
+ * @date: (nullable): YYYY-MM-DD; %NULL or "" for none
+ */
+void
+paraat_action_item_set_due_date (ParaatActionItem *self,
+                                 const char       *date)
+{
+  g_return_if_fail (PARAAT_IS_ACTION_ITEM (self));
+
+  set_nullable_string (&self->due_date, date);
+}
+
+ParaatActionStatus
+paraat_action_item_get_status (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), PARAAT_ACTION_OPEN);
+
+  return self->status;
+}
+
+void
+paraat_action_item_set_status (ParaatActionItem   *self,
+                               ParaatActionStatus  status)
+{
+  g_return_if_fail (PARAAT_IS_ACTION_ITEM (self));
+  g_return_if_fail (status < PARAAT_N_ACTION_STATUSES);
+
+  self->status = status;
+}
+
+/**
+ * paraat_action_item_get_done_date:
+ *
+ * Returns: (nullable): YYYY-MM-DD, or %NULL while not done
+ */
+const char *
+paraat_action_item_get_done_date (ParaatActionItem *self)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), NULL);
+
+  return self->done_date;
+}
+
+/**
+ * paraat_action_item_is_overdue:
+ * @today: YYYY-MM-DD
+ *
+ * Returns: whether the item is not done and its due date lies before @today
+ */
+gboolean
+paraat_action_item_is_overdue (ParaatActionItem *self,
+                               const char       *today)
+{
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (self), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  return self->status != PARAAT_ACTION_DONE
+         && self->due_date != NULL
+         && strcmp (self->due_date, today) < 0;
+}

@@ -1,0 +1,1407 @@
+/* paraat-store-exercises.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exercises, their history, evaluations and action items. Times are kept
+ * as UTC seconds with the exercise's time zone beside them, so that a
+ * range query is one indexed comparison and the views still see local
+ * days (Europe/Amsterdam by default, across DST changes).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+#include <string.h>
+
+#include "paraat-calendar.h"
+#include "paraat-exercise-private.h"
+#include "paraat-store-private.h"
+#include "paraat-utils.h"
+
+#define EXERCISE_COLUMNS \
+  "e.id, e.uid, e.sequence, e.title, e.description, e.type_code, e.grip_code, e.region_code," \
+  " e.start_utc, e.end_utc, e.all_day, e.tzid, e.location, e.latitude, e.longitude, e.scenario_code," \
+  " e.defence, e.defence_units, e.ovr_observer, e.reservists, e.status, e.rrule, e.modified"
+
+/* Iterations of one rule before giving up (a daily drill over decades) */
+#define MAX_RECURRENCE_STEPS 100000
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+static GTimeZone *
+zone_for (const char *tzid)
+{
+  GTimeZone *tz = tzid ? g_time_zone_new_identifier (tzid) : NULL;
+
+  return tz ? tz : g_time_zone_new_utc ();
+}
+
+/* A time as the history shows it: a date for all-day exercises */
+static char *
+format_stored_time (gint64      utc,
+                    gboolean    all_day,
+                    const char *tzid)
+{
+  g_autoptr(GTimeZone) tz = zone_for (tzid);
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (t, tz);
+
+  return g_date_time_format (local, all_day ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/**
+ * paraat_parse_when:
+ * @tzid: the zone for a time without offset
+ * @when: (out): the time, in @tzid
+ * @is_date: (out): whether @text was a bare date (local midnight)
+ *
+ * Reads ISO 8601: "2026-03-14", "2026-03-14T09:30", or with an offset.
+ */
+gboolean
+paraat_parse_when (const char  *text,
+                   const char  *tzid,
+                   GDateTime  **when,
+                   gboolean    *is_date)
+{
+  g_autoptr(GTimeZone) tz = zone_for (tzid);
+  g_autoptr(GDateTime) parsed = NULL;
+  GDate date;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (paraat_parse_iso_date (text, &date))
+    {
+      *when = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), 0, 0, 0);
+      *is_date = TRUE;
+      return *when != NULL;
+    }
+
+  /* GLib wants seconds; planners write 09:30, and a space for the T. */
+  if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}$", text, 0, 0))
+    {
+      g_autofree char *full = g_strconcat (text, ":00", NULL);
+
+      full[10] = 'T';
+      parsed = g_date_time_new_from_iso8601 (full, tz);
+    }
+  else
+    parsed = g_date_time_new_from_iso8601 (text, tz);
+  if (parsed == NULL)
+    return FALSE;
+  *when = g_date_time_to_timezone (parsed, tz);
+  *is_date = FALSE;
+
+  return TRUE;
+}
+
+/* Reading rows */
+
+static GStrv
+load_strings (ParaatStore *self,
+              const char  *sql,
+              gint64       exercise_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = paraat_store_prepare (self, sql, NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, exercise_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static ParaatExercise *
+exercise_from_row (ParaatStore  *self,
+                   sqlite3_stmt *stmt)
+{
+  ParaatExercise *ex = paraat_exercise_new ();
+
+#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+  ex->id = sqlite3_column_int64 (stmt, 0);
+  g_free (ex->uid);
+  ex->uid = g_strdup (TEXT (1));
+  ex->sequence = sqlite3_column_int (stmt, 2);
+  paraat_exercise_set_title (ex, TEXT (3));
+  paraat_exercise_set_description (ex, TEXT (4));
+  paraat_exercise_set_type_code (ex, TEXT (5));
+  paraat_exercise_set_grip_code (ex, TEXT (6));
+  paraat_exercise_set_region_code (ex, TEXT (7));
+  ex->start_utc = sqlite3_column_int64 (stmt, 8);
+  ex->end_utc = sqlite3_column_int64 (stmt, 9);
+  ex->all_day = sqlite3_column_int (stmt, 10);
+  g_free (ex->tzid);
+  ex->tzid = g_strdup (TEXT (11));
+  paraat_exercise_set_location (ex, TEXT (12));
+  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+    paraat_exercise_set_geo (ex, TRUE, sqlite3_column_double (stmt, 13), sqlite3_column_double (stmt, 14));
+  paraat_exercise_set_scenario_code (ex, TEXT (15));
+  paraat_defence_from_string (TEXT (16), &ex->defence);
+  paraat_exercise_set_defence_units (ex, TEXT (17));
+  ex->ovr_observer = sqlite3_column_int (stmt, 18);
+  ex->reservists = sqlite3_column_int (stmt, 19);
+  paraat_exercise_status_from_string (TEXT (20), &ex->status);
+  paraat_exercise_set_rrule (ex, TEXT (21));
+  g_free (ex->modified);
+  ex->modified = g_strdup (TEXT (22));
+#undef TEXT
+
+  g_strfreev (ex->regions);
+  ex->regions = load_strings (self, "SELECT region_code FROM exercise_region WHERE exercise_id = ?1 "
+                                    "ORDER BY region_code", ex->id);
+  g_strfreev (ex->disciplines);
+  ex->disciplines = load_strings (self, "SELECT discipline_code FROM exercise_discipline "
+                                        "WHERE exercise_id = ?1 ORDER BY discipline_code", ex->id);
+  g_strfreev (ex->organisations);
+  ex->organisations = load_strings (self, "SELECT organisation FROM exercise_organisation "
+                                          "WHERE exercise_id = ?1 ORDER BY organisation", ex->id);
+
+  return ex;
+}
+
+/* Runs @stmt (bound by the caller) and collects its exercise rows. */
+static GPtrArray *
+collect_exercises (ParaatStore   *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  /* Collect the rows first: reading the child lists uses other statements. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, exercise_from_row (self, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *uid)
+{
+  g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is an exercise's UID */
+               _("There is no exercise “%s”. “paraat-cli exercises list” shows the UIDs."), uid);
+}
+
+ParaatExercise *
+paraat_store_get_exercise (ParaatStore  *self,
+                           const char   *uid,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e "
+                                     "WHERE e.uid = ?1 AND e.deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  if (!(rows = collect_exercises (self, stmt, error)))
+    return NULL;
+  if (rows->len == 0)
+    {
+      set_not_found (error, uid);
+      return NULL;
+    }
+
+  return g_object_ref (rows->pdata[0]);
+}
+
+/* Validation */
+
+static gboolean
+check_reference (ParaatStore  *self,
+                 ParaatKind    kind,
+                 const char   *field,
+                 const char   *value,
+                 GError      **error)
+{
+  g_autoptr(ParaatRecord) record = paraat_store_find_record (self, kind, value);
+
+  if (record == NULL)
+    {
+      /* Translators: a field name, then the value that does not exist */
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: “%s” does not exist."), field, value ? value : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_rrule (const char                *rrule,
+             struct icalrecurrencetype *recur,
+             GError                   **error)
+{
+  icalerror_clear_errno ();
+  *recur = icalrecurrencetype_from_string (rrule);
+  if (recur->freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR)
+    {
+      icalerror_clear_errno ();
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: “%s” is not a recurrence rule (expected for example FREQ=MONTHLY;BYDAY=1TU)."),
+                   _("Recurrence"), rrule);
+      return FALSE;
+    }
+  if (recur->freq == ICAL_SECONDLY_RECURRENCE || recur->freq == ICAL_MINUTELY_RECURRENCE ||
+      recur->freq == ICAL_HOURLY_RECURRENCE)
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: exercises repeat at most daily; “%s” repeats more often."),
+                   _("Recurrence"), rrule);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_exercise (ParaatStore     *self,
+                   ParaatExercise  *ex,
+                   GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (ex->title == NULL || *g_strstrip (ex->title) == '\0')
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Title"));
+      return FALSE;
+    }
+  if (!check_reference (self, PARAAT_KIND_EXERCISE_TYPE, _("Type"), ex->type_code, error) ||
+      !check_reference (self, PARAAT_KIND_REGION, _("Region"), ex->region_code, error))
+    return FALSE;
+  if (ex->grip_code != NULL && *ex->grip_code != '\0' &&
+      !check_reference (self, PARAAT_KIND_GRIP_LEVEL, _("GRIP level"), ex->grip_code, error))
+    return FALSE;
+  for (guint i = 0; ex->regions[i] != NULL; i++)
+    {
+      if (!check_reference (self, PARAAT_KIND_REGION, _("Participating regions"), ex->regions[i], error))
+        return FALSE;
+    }
+  for (guint i = 0; ex->disciplines[i] != NULL; i++)
+    {
+      if (!check_reference (self, PARAAT_KIND_DISCIPLINE, _("Disciplines"), ex->disciplines[i], error))
+        return FALSE;
+    }
+  if (ex->start_utc == 0 && ex->end_utc == 0)
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Start"));
+      return FALSE;
+    }
+  if (ex->end_utc <= ex->start_utc)
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s” must be after “%s”."), _("End"), _("Start"));
+      return FALSE;
+    }
+  if (*ex->rrule != '\0')
+    {
+      struct icalrecurrencetype recur;
+
+      if (!parse_rrule (ex->rrule, &recur, error))
+        return FALSE;
+    }
+  /* One cannot have held an exercise that has not started yet. */
+  if ((ex->status == PARAAT_EXERCISE_STATUS_HELD || ex->status == PARAAT_EXERCISE_STATUS_EVALUATED) &&
+      ex->start_utc > g_date_time_to_unix (now))
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: an exercise that has not started yet cannot be “%s”."), _("Status"),
+                   paraat_exercise_status_get_label (ex->status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Recurrence */
+
+static icaltimetype
+to_ical_local (GDateTime *local,
+               gboolean   all_day)
+{
+  icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_time_get_year (local);
+  t.month = g_date_time_get_month (local);
+  t.day = g_date_time_get_day_of_month (local);
+  if (all_day)
+    t.is_date = 1;
+  else
+    {
+      t.hour = g_date_time_get_hour (local);
+      t.minute = g_date_time_get_minute (local);
+      t.second = g_date_time_get_second (local);
+    }
+
+  return t;
+}
+
+typedef gboolean (*OccurrenceFunc) (gint64 start, gint64 end, gpointer data);
+
+/*
+ * Walks the occurrences of @ex in its own zone, so that a drill at 19:00
+ * stays at 19:00 local time after a DST change. Stops when @func returns
+ * FALSE, after MAX_RECURRENCE_STEPS, or at the end of the rule.
+ */
+static void
+foreach_occurrence (ParaatExercise *ex,
+                    OccurrenceFunc  func,
+                    gpointer        data)
+{
+  g_autoptr(GTimeZone) tz = zone_for (ex->tzid);
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (ex->start_utc);
+  g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
+  g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
+  int days = g_date_time_difference (end, start) / G_TIME_SPAN_DAY;
+  gint64 seconds = ex->end_utc - ex->start_utc;
+  struct icalrecurrencetype recur;
+  icalrecur_iterator *it;
+
+  if (!parse_rrule (ex->rrule, &recur, NULL))
+    return;
+  it = icalrecur_iterator_new (recur, to_ical_local (start, ex->all_day));
+  if (it == NULL)
+    return;
+
+  for (guint step = 0; step < MAX_RECURRENCE_STEPS; step++)
+    {
+      icaltimetype t = icalrecur_iterator_next (it);
+      g_autoptr(GDateTime) occ_start = NULL;
+      g_autoptr(GDateTime) occ_end = NULL;
+
+      if (icaltime_is_null_time (t))
+        break;
+      occ_start = g_date_time_new (tz, t.year, t.month, t.day, t.is_date ? 0 : t.hour,
+                                   t.is_date ? 0 : t.minute, t.is_date ? 0 : t.second);
+      if (occ_start == NULL)
+        continue;
+      /* All-day occurrences keep whole local days, whatever DST does. */
+      occ_end = ex->all_day ? g_date_time_add_days (occ_start, days)
+                            : g_date_time_add_seconds (occ_start, seconds);
+      if (!func (g_date_time_to_unix (occ_start), g_date_time_to_unix (occ_end), data))
+        break;
+    }
+  icalrecur_iterator_free (it);
+}
+
+typedef struct
+{
+  gint64 last_end;
+  guint  n;
+  gboolean bounded;
+} SeriesEnd;
+
+static gboolean
+note_series_end (gint64   start,
+                 gint64   end,
+                 gpointer data)
+{
+  SeriesEnd *series = data;
+
+  series->last_end = end;
+  series->n++;
+
+  return TRUE;
+}
+
+/* For the range index: where the last occurrence ends, or 0 for never. */
+static gint64
+compute_series_end (ParaatExercise *ex)
+{
+  struct icalrecurrencetype recur;
+  SeriesEnd series = { ex->end_utc, 0, FALSE };
+
+  if (*ex->rrule == '\0')
+    return ex->end_utc;
+  if (!parse_rrule (ex->rrule, &recur, NULL))
+    return 0;
+  if (recur.count == 0 && icaltime_is_null_time (recur.until))
+    return 0;
+  foreach_occurrence (ex, note_series_end, &series);
+
+  return series.last_end;
+}
+
+typedef struct
+{
+  ParaatExercise *master;
+  GPtrArray      *out;
+  gint64          from;
+  gint64          to;
+  guint           emitted;
+} Expansion;
+
+static gboolean
+add_occurrence (gint64   start,
+                gint64   end,
+                gpointer data)
+{
+  Expansion *x = data;
+  ParaatExercise *occ;
+
+  if (start >= x->to)
+    return FALSE;
+  if (end <= x->from)
+    return TRUE;
+
+  occ = paraat_exercise_copy (x->master);
+  occ->start_utc = start;
+  occ->end_utc = end;
+  occ->occurrence = TRUE;
+  g_ptr_array_add (x->out, occ);
+
+  return ++x->emitted < PARAAT_MAX_OCCURRENCES;
+}
+
+static gboolean
+in_scope (ParaatScope    *scope,
+          ParaatExercise *ex)
+{
+  if (scope == NULL || paraat_scope_get_kind (scope) == PARAAT_SCOPE_ALL)
+    return TRUE;
+  if (paraat_scope_contains_region (scope, ex->region_code))
+    return TRUE;
+  for (guint i = 0; ex->regions[i] != NULL; i++)
+    {
+      if (paraat_scope_contains_region (scope, ex->regions[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gint64
+get_max_duration (ParaatStore *self)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->max_duration >= 0)
+    return self->max_duration;
+  stmt = paraat_store_prepare (self, "SELECT coalesce (max (end_utc - start_utc), 0) FROM exercise "
+                                     "WHERE rrule = ''", NULL);
+  if (stmt == NULL)
+    return G_MAXINT32;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->max_duration = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return self->max_duration;
+}
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b)
+{
+  const ParaatExercise *x = *(ParaatExercise * const *) a;
+  const ParaatExercise *y = *(ParaatExercise * const *) b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+
+  return g_strcmp0 (x->title, y->title);
+}
+
+/**
+ * paraat_store_list_exercises:
+ * @scope: (nullable): the regions to show, %NULL for all
+ * @from_utc: start of the range (inclusive)
+ * @to_utc: end of the range (exclusive)
+ *
+ * Every exercise that overlaps the range, recurring ones as one object per
+ * occurrence (at most %PARAAT_MAX_OCCURRENCES each), sorted by start.
+ *
+ * Returns: (transfer full) (element-type ParaatExercise): the exercises
+ */
+GPtrArray *
+paraat_store_list_exercises (ParaatStore  *self,
+                             ParaatScope  *scope,
+                             gint64        from_utc,
+                             gint64        to_utc,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) single = NULL;
+  g_autoptr(GPtrArray) recurring = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  /* Single exercises: the start index bounds the scan to the range plus
+   * the longest exercise there is. */
+  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e"
+                                     " WHERE e.deleted = 0 AND e.rrule = ''"
+                                     " AND e.start_utc >= ?1 - ?3 AND e.start_utc < ?2 AND e.end_utc > ?1"
+                                     " ORDER BY e.start_utc", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from_utc);
+  sqlite3_bind_int64 (stmt, 2, to_utc);
+  sqlite3_bind_int64 (stmt, 3, get_max_duration (self));
+  if (!(single = collect_exercises (self, stmt, error)))
+    return NULL;
+
+  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e"
+                                     " WHERE e.deleted = 0 AND e.rrule <> '' AND e.start_utc < ?2"
+                                     " AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from_utc);
+  sqlite3_bind_int64 (stmt, 2, to_utc);
+  if (!(recurring = collect_exercises (self, stmt, error)))
+    return NULL;
+
+  for (guint i = 0; i < single->len; i++)
+    {
+      if (in_scope (scope, single->pdata[i]))
+        g_ptr_array_add (out, g_object_ref (single->pdata[i]));
+    }
+  for (guint i = 0; i < recurring->len; i++)
+    {
+      Expansion x = { recurring->pdata[i], out, from_utc, to_utc, 0 };
+
+      if (in_scope (scope, x.master))
+        foreach_occurrence (x.master, add_occurrence, &x);
+    }
+  if (recurring->len > 0)
+    g_ptr_array_sort (out, compare_by_start);
+
+  return g_steal_pointer (&out);
+}
+
+/* Writing */
+
+static gboolean
+insert_history (ParaatStore  *self,
+                gint64        exercise_id,
+                const char   *changed_at,
+                const char   *who,
+                const char   *reason,
+                const char   *field,
+                const char   *old_value,
+                const char   *new_value,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = paraat_store_prepare (self,
+                                             "INSERT INTO exercise_history (exercise_id, changed_at, who,"
+                                             " reason, field, old_value, new_value)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, exercise_id);
+  sqlite3_bind_text (stmt, 2, changed_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, who ? who : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, reason ? reason : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, old_value ? old_value : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, new_value ? new_value : "", -1, SQLITE_TRANSIENT);
+
+  return paraat_store_step_done (self, stmt, error);
+}
+
+static gboolean
+write_children (ParaatStore     *self,
+                ParaatExercise  *ex,
+                GError         **error)
+{
+  static const struct {
+    const char *delete_sql;
+    const char *insert_sql;
+  } tables[] = {
+    { "DELETE FROM exercise_region WHERE exercise_id = ?1",
+      "INSERT OR IGNORE INTO exercise_region (exercise_id, region_code) VALUES (?1, ?2)" },
+    { "DELETE FROM exercise_discipline WHERE exercise_id = ?1",
+      "INSERT OR IGNORE INTO exercise_discipline (exercise_id, discipline_code) VALUES (?1, ?2)" },
+    { "DELETE FROM exercise_organisation WHERE exercise_id = ?1",
+      "INSERT OR IGNORE INTO exercise_organisation (exercise_id, organisation) VALUES (?1, ?2)" },
+  };
+  char **lists[] = { ex->regions, ex->disciplines, ex->organisations };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      sqlite3_stmt *stmt = paraat_store_prepare (self, tables[t].delete_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ex->id);
+      if (!paraat_store_step_done (self, stmt, error))
+        return FALSE;
+
+      for (guint i = 0; lists[t][i] != NULL; i++)
+        {
+          /* The organising region is not also a participating one. */
+          if (t == 0 && g_strcmp0 (lists[t][i], ex->region_code) == 0)
+            continue;
+          if (*g_strstrip (lists[t][i]) == '\0')
+            continue;
+          if (!(stmt = paraat_store_prepare (self, tables[t].insert_sql, error)))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, ex->id);
+          sqlite3_bind_text (stmt, 2, lists[t][i], -1, SQLITE_TRANSIENT);
+          if (!paraat_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+bind_exercise (sqlite3_stmt   *stmt,
+               ParaatExercise *ex,
+               gint64          series_end,
+               const char     *now)
+{
+  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, ex->sequence);
+  sqlite3_bind_text (stmt, 3, ex->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, ex->description, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, ex->type_code, -1, SQLITE_TRANSIENT);
+  if (ex->grip_code != NULL && *ex->grip_code != '\0')
+    sqlite3_bind_text (stmt, 6, ex->grip_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, ex->region_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 8, ex->start_utc);
+  sqlite3_bind_int64 (stmt, 9, ex->end_utc);
+  sqlite3_bind_int (stmt, 10, ex->all_day ? 1 : 0);
+  sqlite3_bind_text (stmt, 11, ex->tzid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, ex->location, -1, SQLITE_TRANSIENT);
+  if (ex->has_geo)
+    {
+      sqlite3_bind_double (stmt, 13, ex->latitude);
+      sqlite3_bind_double (stmt, 14, ex->longitude);
+    }
+  sqlite3_bind_text (stmt, 15, ex->scenario_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 16, paraat_defence_to_string (ex->defence), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, ex->defence_units, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 18, ex->ovr_observer ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 19, ex->reservists);
+  sqlite3_bind_text (stmt, 20, paraat_exercise_status_to_string (ex->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 21, ex->rrule, -1, SQLITE_TRANSIENT);
+  if (series_end > 0)
+    sqlite3_bind_int64 (stmt, 22, series_end);
+  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_TRANSIENT);
+}
+
+/* The work of paraat_store_save_exercise(), inside the caller's transaction */
+gboolean
+paraat_store_save_exercise_in_transaction (ParaatStore     *self,
+                     ParaatExercise  *ex,
+                     const char      *who,
+                     const char      *reason,
+                     GError         **error)
+{
+  g_autofree char *now = now_iso ();
+  gint64 series_end;
+  sqlite3_stmt *stmt;
+
+  if (!validate_exercise (self, ex, error))
+    return FALSE;
+  series_end = compute_series_end (ex);
+
+  if (ex->id == 0)
+    {
+      if (ex->uid == NULL || *ex->uid == '\0')
+        {
+          g_autofree char *random = g_uuid_string_random ();
+
+          g_free (ex->uid);
+          ex->uid = g_strconcat (random, "@paraat", NULL);
+        }
+      ex->sequence = 0;
+      stmt = paraat_store_prepare (self,
+                                   "INSERT INTO exercise (uid, sequence, title, description, type_code, grip_code,"
+                                   " region_code, start_utc, end_utc, all_day, tzid, location, latitude, longitude,"
+                                   " scenario_code, defence, defence_units, ovr_observer, reservists, status, rrule,"
+                                   " series_end_utc, modified, created)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                                   " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_exercise (stmt, ex, series_end, now);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+            g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CONSTRAINT,
+                         _("“%s”: “%s” is already in use. Choose another value."), "UID", ex->uid);
+          else
+            paraat_store_set_sql_error (self, error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      ex->id = sqlite3_last_insert_rowid (self->db);
+      if (!insert_history (self, ex->id, now, who, reason, "created", "",
+                           paraat_exercise_status_to_string (ex->status), error))
+        return FALSE;
+    }
+  else
+    {
+      ParaatExerciseStatus old_status;
+      gint64 old_start, old_end;
+      gboolean old_all_day;
+      g_autofree char *old_tzid = NULL;
+      guint old_sequence;
+      gboolean moved;
+
+      stmt = paraat_store_prepare (self, "SELECT status, start_utc, end_utc, all_day, tzid, sequence"
+                                         " FROM exercise WHERE id = ?1 AND deleted = 0", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ex->id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          set_not_found (error, ex->uid);
+          return FALSE;
+        }
+      paraat_exercise_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &old_status);
+      old_start = sqlite3_column_int64 (stmt, 1);
+      old_end = sqlite3_column_int64 (stmt, 2);
+      old_all_day = sqlite3_column_int (stmt, 3);
+      old_tzid = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      old_sequence = sqlite3_column_int (stmt, 5);
+      sqlite3_reset (stmt);
+
+      moved = old_start != ex->start_utc || old_end != ex->end_utc;
+      /* The working group must see why an exercise was postponed, cancelled
+       * or moved once it was planned. */
+      if ((reason == NULL || *reason == '\0') &&
+          ((old_status != ex->status && (ex->status == PARAAT_EXERCISE_STATUS_POSTPONED ||
+                                         ex->status == PARAAT_EXERCISE_STATUS_CANCELLED)) ||
+           (moved && old_status != PARAAT_EXERCISE_STATUS_DRAFT)))
+        {
+          g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                       _("“%s” is required to postpone or cancel an exercise, or to move one that is no longer a draft."),
+                       _("Reason"));
+          return FALSE;
+        }
+
+      ex->sequence = old_sequence + 1;
+      stmt = paraat_store_prepare (self,
+                                   "UPDATE exercise SET uid = ?1, sequence = ?2, title = ?3, description = ?4,"
+                                   " type_code = ?5, grip_code = ?6, region_code = ?7, start_utc = ?8, end_utc = ?9,"
+                                   " all_day = ?10, tzid = ?11, location = ?12, latitude = ?13, longitude = ?14,"
+                                   " scenario_code = ?15, defence = ?16, defence_units = ?17, ovr_observer = ?18,"
+                                   " reservists = ?19, status = ?20, rrule = ?21, series_end_utc = ?22,"
+                                   " modified = ?23 WHERE id = ?24", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_exercise (stmt, ex, series_end, now);
+      sqlite3_bind_int64 (stmt, 24, ex->id);
+      if (!paraat_store_step_done (self, stmt, error))
+        return FALSE;
+
+      if (old_status != ex->status &&
+          !insert_history (self, ex->id, now, who, reason, "status", paraat_exercise_status_to_string (old_status),
+                           paraat_exercise_status_to_string (ex->status), error))
+        return FALSE;
+      if (old_start != ex->start_utc)
+        {
+          g_autofree char *a = format_stored_time (old_start, old_all_day, old_tzid);
+          g_autofree char *b = format_stored_time (ex->start_utc, ex->all_day, ex->tzid);
+
+          if (!insert_history (self, ex->id, now, who, reason, "start", a, b, error))
+            return FALSE;
+        }
+      if (old_end != ex->end_utc)
+        {
+          g_autofree char *a = format_stored_time (old_end, old_all_day, old_tzid);
+          g_autofree char *b = format_stored_time (ex->end_utc, ex->all_day, ex->tzid);
+
+          if (!insert_history (self, ex->id, now, who, reason, "end", a, b, error))
+            return FALSE;
+        }
+    }
+
+  if (!write_children (self, ex, error))
+    return FALSE;
+
+  g_free (ex->modified);
+  ex->modified = g_steal_pointer (&now);
+  self->max_duration = -1;
+
+  return TRUE;
+}
+
+/**
+ * paraat_store_save_exercise:
+ * @exercise: a new exercise (id 0) or one read from this store; its id,
+ *   uid and sequence are updated
+ * @who: (nullable): who made the change, free text
+ * @reason: (nullable): why; required to postpone, cancel or move a
+ *   planned exercise
+ *
+ * Adds or updates an exercise in one transaction, raising its sequence
+ * and recording every change of status or date in its history.
+ */
+gboolean
+paraat_store_save_exercise (ParaatStore     *self,
+                            ParaatExercise  *exercise,
+                            const char      *who,
+                            const char      *reason,
+                            GError         **error)
+{
+  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (exercise), FALSE);
+  g_return_val_if_fail (!exercise->occurrence, FALSE);
+
+  if (!paraat_store_begin (self, error))
+    return FALSE;
+  if (!paraat_store_save_exercise_in_transaction (self, exercise, who, reason, error) || !paraat_store_commit (self, error))
+    {
+      paraat_store_rollback (self);
+      return FALSE;
+    }
+  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
+
+  return TRUE;
+}
+
+static gboolean
+set_deleted (ParaatStore  *self,
+             const char   *uid,
+             gboolean      deleted,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = paraat_store_prepare (self, "UPDATE exercise SET deleted = ?2, modified = ?3"
+                                                   " WHERE uid = ?1 AND deleted = 1 - ?2", error);
+  g_autofree char *now = now_iso ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, deleted ? 1 : 0);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!paraat_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (error, uid);
+      return FALSE;
+    }
+  self->max_duration = -1;
+  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
+
+  return TRUE;
+}
+
+/**
+ * paraat_store_delete_exercise:
+ *
+ * Deletes an exercise so that paraat_store_undelete_exercise() can bring
+ * it back with its history, evaluation and action items.
+ */
+gboolean
+paraat_store_delete_exercise (ParaatStore  *self,
+                              const char   *uid,
+                              GError      **error)
+{
+  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+
+  return set_deleted (self, uid, TRUE, error);
+}
+
+gboolean
+paraat_store_undelete_exercise (ParaatStore  *self,
+                                const char   *uid,
+                                GError      **error)
+{
+  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+
+  return set_deleted (self, uid, FALSE, error);
+}
+
+GPtrArray *
+paraat_store_get_history (ParaatStore  *self,
+                          const char   *uid,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  stmt = paraat_store_prepare (self, "SELECT h.changed_at, h.who, h.reason, h.field, h.old_value, h.new_value"
+                                     " FROM exercise_history h JOIN exercise e ON e.id = h.exercise_id"
+                                     " WHERE e.uid = ?1 ORDER BY h.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+      g_ptr_array_add (entries, paraat_history_entry_new (TEXT (0), TEXT (1), TEXT (2), TEXT (3), TEXT (4),
+                                                          TEXT (5)));
+#undef TEXT
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* Evaluation */
+
+static gint64
+find_exercise_id (ParaatStore          *self,
+                  const char           *uid,
+                  ParaatExerciseStatus *status,
+                  GError              **error)
+{
+  sqlite3_stmt *stmt = paraat_store_prepare (self, "SELECT id, status FROM exercise WHERE uid = ?1 AND deleted = 0",
+                                             error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (status != NULL)
+        paraat_exercise_status_from_string ((const char *) sqlite3_column_text (stmt, 1), status);
+    }
+  sqlite3_reset (stmt);
+  if (id == 0)
+    set_not_found (error, uid);
+
+  return id;
+}
+
+/**
+ * paraat_store_get_evaluation:
+ *
+ * Returns: (nullable): the evaluation, or %NULL without an error when the
+ *   exercise has none yet
+ */
+ParaatEvaluation *
+paraat_store_get_evaluation (ParaatStore  *self,
+                             const char   *uid,
+                             GError      **error)
+{
+  gint64 id = find_exercise_id (self, uid, NULL, error);
+  ParaatEvaluation *evaluation = NULL;
+  sqlite3_stmt *stmt;
+
+  if (id == 0)
+    return NULL;
+  stmt = paraat_store_prepare (self, "SELECT quick_report_date, quick_report_ref, final_report_date,"
+                                     " final_report_ref, lessons FROM evaluation WHERE exercise_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+      evaluation = paraat_evaluation_new ();
+      paraat_evaluation_set_quick_report (evaluation, TEXT (0), TEXT (1));
+      paraat_evaluation_set_final_report (evaluation, TEXT (2), TEXT (3));
+      paraat_evaluation_set_lessons (evaluation, TEXT (4));
+#undef TEXT
+    }
+  sqlite3_reset (stmt);
+
+  return evaluation;
+}
+
+static gboolean
+check_optional_date (const char  *field,
+                     const char  *value,
+                     GError     **error)
+{
+  if (value == NULL || *value == '\0' || paraat_parse_iso_date (value, NULL))
+    return TRUE;
+  g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+               _("“%s”: “%s” is not a date (expected YYYY-MM-DD)."), field, value);
+
+  return FALSE;
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *value)
+{
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+paraat_store_save_evaluation (ParaatStore       *self,
+                              const char        *uid,
+                              ParaatEvaluation  *evaluation,
+                              GError           **error)
+{
+  ParaatExerciseStatus status = PARAAT_EXERCISE_STATUS_DRAFT;
+  gint64 id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PARAAT_IS_EVALUATION (evaluation), FALSE);
+
+  if (!check_optional_date (_("Quick report date"), paraat_evaluation_get_quick_report_date (evaluation), error) ||
+      !check_optional_date (_("Final report date"), paraat_evaluation_get_final_report_date (evaluation), error))
+    return FALSE;
+  if (!(id = find_exercise_id (self, uid, &status, error)))
+    return FALSE;
+  if (status != PARAAT_EXERCISE_STATUS_HELD && status != PARAAT_EXERCISE_STATUS_EVALUATED)
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("Only an exercise that was held can be evaluated; mark it as held first."));
+      return FALSE;
+    }
+
+  if (!paraat_store_begin (self, error))
+    return FALSE;
+  stmt = paraat_store_prepare (self, "INSERT INTO evaluation (exercise_id, quick_report_date, quick_report_ref,"
+                                     " final_report_date, final_report_ref, lessons) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                     " ON CONFLICT (exercise_id) DO UPDATE SET"
+                                     " quick_report_date = excluded.quick_report_date,"
+                                     " quick_report_ref = excluded.quick_report_ref,"
+                                     " final_report_date = excluded.final_report_date,"
+                                     " final_report_ref = excluded.final_report_ref, lessons = excluded.lessons",
+                               error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_optional_text (stmt, 2, paraat_evaluation_get_quick_report_date (evaluation));
+  sqlite3_bind_text (stmt, 3, paraat_evaluation_get_quick_report_ref (evaluation), -1, SQLITE_TRANSIENT);
+  bind_optional_text (stmt, 4, paraat_evaluation_get_final_report_date (evaluation));
+  sqlite3_bind_text (stmt, 5, paraat_evaluation_get_final_report_ref (evaluation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, paraat_evaluation_get_lessons (evaluation), -1, SQLITE_TRANSIENT);
+  if (!paraat_store_step_done (self, stmt, error) || !paraat_store_commit (self, error))
+    goto failed;
+  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
+
+  return TRUE;
+
+failed:
+  paraat_store_rollback (self);
+  return FALSE;
+}
+
+/* Action items */
+
+/**
+ * paraat_store_list_action_items:
+ * @scope: (nullable): regions of the exercises, %NULL for all
+ * @uid: (nullable): one exercise's items only
+ * @overdue_only: only items not done whose due date is before @today
+ * @today: YYYY-MM-DD
+ *
+ * Returns: (transfer full) (element-type ParaatActionItem): by due date
+ */
+GPtrArray *
+paraat_store_list_action_items (ParaatStore  *self,
+                                ParaatScope  *scope,
+                                const char   *uid,
+                                gboolean      overdue_only,
+                                const char   *today,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  stmt = paraat_store_prepare (self, "SELECT a.id, e.uid, e.title, e.region_code, a.what, a.owner, a.due_date,"
+                                     " a.status, a.done_date FROM action_item a JOIN exercise e ON e.id = a.exercise_id"
+                                     " WHERE e.deleted = 0 AND (?1 IS NULL OR e.uid = ?1)"
+                                     " AND (?2 = 0 OR (a.status <> 'done' AND a.due_date < ?3))"
+                                     " ORDER BY a.due_date IS NULL, a.due_date, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  if (uid != NULL)
+    sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+  sqlite3_bind_text (stmt, 3, today ? today : "", -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+      ParaatActionItem *item;
+      ParaatActionStatus status = PARAAT_ACTION_OPEN;
+
+      if (scope != NULL && !paraat_scope_contains_region (scope, TEXT (3)))
+        continue;
+      item = paraat_action_item_new ();
+      paraat_action_item_set_what (item, TEXT (4));
+      paraat_action_item_set_owner (item, TEXT (5));
+      paraat_action_item_set_due_date (item, TEXT (6));
+      paraat_action_status_from_string (TEXT (7), &status);
+      paraat_action_item_set_status (item, status);
+      paraat_action_item_set_stored (item, sqlite3_column_int64 (stmt, 0), TEXT (1), TEXT (2), TEXT (3), TEXT (8));
+      g_ptr_array_add (items, item);
+#undef TEXT
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * paraat_store_save_action_item:
+ * @uid: the exercise the item follows from
+ * @item: a new item (id 0) or one read from this store
+ *
+ * An item set to done gets today as its done date unless it has one.
+ *
+ * Returns: the item's id, or 0 with @error set
+ */
+gint64
+paraat_store_save_action_item (ParaatStore       *self,
+                               const char        *uid,
+                               ParaatActionItem  *item,
+                               GError           **error)
+{
+  gint64 exercise_id, id = paraat_action_item_get_id (item);
+  g_autofree char *done_date = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), 0);
+  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (item), 0);
+
+  if (paraat_action_item_get_what (item) == NULL || *paraat_action_item_get_what (item) == '\0')
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Action"));
+      return 0;
+    }
+  if (!check_optional_date (_("Due date"), paraat_action_item_get_due_date (item), error))
+    return 0;
+  if (!(exercise_id = find_exercise_id (self, uid, NULL, error)))
+    return 0;
+
+  if (paraat_action_item_get_status (item) == PARAAT_ACTION_DONE)
+    done_date = paraat_action_item_get_done_date (item) ? g_strdup (paraat_action_item_get_done_date (item))
+                                                        : paraat_today_iso ();
+
+  if (!paraat_store_begin (self, error))
+    return 0;
+  stmt = id == 0
+    ? paraat_store_prepare (self, "INSERT INTO action_item (exercise_id, what, owner, due_date, status, done_date)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)
+    : paraat_store_prepare (self, "UPDATE action_item SET exercise_id = ?1, what = ?2, owner = ?3, due_date = ?4,"
+                                  " status = ?5, done_date = ?6 WHERE id = ?7", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, exercise_id);
+  sqlite3_bind_text (stmt, 2, paraat_action_item_get_what (item), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, paraat_action_item_get_owner (item), -1, SQLITE_TRANSIENT);
+  bind_optional_text (stmt, 4, paraat_action_item_get_due_date (item));
+  sqlite3_bind_text (stmt, 5, paraat_action_status_to_string (paraat_action_item_get_status (item)), -1,
+                     SQLITE_STATIC);
+  bind_optional_text (stmt, 6, done_date);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 7, id);
+  if (!paraat_store_step_done (self, stmt, error))
+    goto failed;
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_NOT_FOUND,
+                   _("This row no longer exists; it may have been deleted."));
+      goto failed;
+    }
+  if (!paraat_store_commit (self, error))
+    goto failed;
+
+  paraat_action_item_set_stored (item, id, uid, NULL, NULL, done_date);
+  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
+
+  return id;
+
+failed:
+  paraat_store_rollback (self);
+  return 0;
+}
+
+/* Bulk changes */
+
+/**
+ * paraat_store_shift_exercises:
+ * @days: whole days, in each exercise's own zone (a 09:00 start stays at
+ *   09:00 across a DST change)
+ *
+ * Moves every exercise in @uids in one transaction; each move is recorded
+ * in its history with @reason.
+ */
+gboolean
+paraat_store_shift_exercises (ParaatStore         *self,
+                              const char * const  *uids,
+                              int                  days,
+                              const char          *who,
+                              const char          *reason,
+                              GError             **error)
+{
+  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uids != NULL, FALSE);
+
+  if (!paraat_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; uids[i] != NULL; i++)
+    {
+      g_autoptr(ParaatExercise) ex = paraat_store_get_exercise (self, uids[i], error);
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      g_autoptr(GDateTime) new_start = NULL;
+      g_autoptr(GDateTime) new_end = NULL;
+
+      if (ex == NULL)
+        goto failed;
+      start = paraat_exercise_get_start (ex);
+      end = paraat_exercise_get_end (ex);
+      new_start = g_date_time_add_days (start, days);
+      new_end = g_date_time_add_days (end, days);
+      paraat_exercise_set_times (ex, new_start, new_end, ex->all_day);
+      if (!paraat_store_save_exercise_in_transaction (self, ex, who, reason, error))
+        {
+          g_prefix_error (error, "%s: ", uids[i]);
+          goto failed;
+        }
+    }
+
+  if (!paraat_store_commit (self, error))
+    goto failed;
+  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
+
+  return TRUE;
+
+failed:
+  paraat_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * paraat_store_copy_year:
+ * @scope: (nullable): whose exercises, %NULL for all
+ * @year: the year to copy from (in Europe/Amsterdam)
+ *
+ * Copies the year plan (exercises starting in @year, recurring ones as one
+ * series) to the next year as new drafts, in one transaction.
+ *
+ * Returns: how many were copied; 0 with @error set on failure
+ */
+guint
+paraat_store_copy_year (ParaatStore  *self,
+                        ParaatScope  *scope,
+                        int           year,
+                        GError      **error)
+{
+  g_autoptr(GTimeZone) tz = zone_for (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, year, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (tz, year + 1, 1, 1, 0, 0, 0);
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  guint copied = 0;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), 0);
+
+  if (from == NULL || to == NULL)
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: “%d” is not a year."), _("Year"), year);
+      return 0;
+    }
+
+  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e WHERE e.deleted = 0"
+                                     " AND e.start_utc >= ?1 AND e.start_utc < ?2 ORDER BY e.start_utc", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
+  if (!(rows = collect_exercises (self, stmt, error)))
+    return 0;
+
+  if (!paraat_store_begin (self, error))
+    return 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ParaatExercise *ex = rows->pdata[i];
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      g_autoptr(GDateTime) new_start = NULL;
+      g_autoptr(GDateTime) new_end = NULL;
+
+      if (!in_scope (scope, ex))
+        continue;
+      start = paraat_exercise_get_start (ex);
+      end = paraat_exercise_get_end (ex);
+      /* Same date next year; the week day moves, which planners expect
+       * of a draft they will adjust. */
+      new_start = g_date_time_add_years (start, 1);
+      new_end = g_date_time_add_years (end, 1);
+      paraat_exercise_set_times (ex, new_start, new_end, ex->all_day);
+      ex->id = 0;
+      g_clear_pointer (&ex->uid, g_free);
+      ex->status = PARAAT_EXERCISE_STATUS_DRAFT;
+      if (*ex->rrule != '\0')
+        {
+          struct icalrecurrencetype recur;
+
+          /* A series that ends moves its end along with it. */
+          if (parse_rrule (ex->rrule, &recur, NULL) && !icaltime_is_null_time (recur.until))
+            {
+              char *moved;
+
+              recur.until.year++;
+              moved = icalrecurrencetype_as_string_r (&recur);
+              paraat_exercise_set_rrule (ex, moved);
+              icalmemory_free_buffer (moved);
+            }
+        }
+      if (!paraat_store_save_exercise_in_transaction (self, ex, NULL, _("Copied from the previous year plan"), error))
+        {
+          paraat_store_rollback (self);
+          return 0;
+        }
+      copied++;
+    }
+  if (!paraat_store_commit (self, error))
+    {
+      paraat_store_rollback (self);
+      return 0;
+    }
+  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
+
+  return copied;
+}
