@@ -130,6 +130,24 @@ invalid (GError    **error,
   return FALSE;
 }
 
+/* Calendar days from @from to @to, in their own zone */
+static int
+count_local_days (GDateTime *from,
+                  GDateTime *to)
+{
+  GDate a, b;
+  int y, m, d;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_time_get_ymd (from, &y, &m, &d);
+  g_date_set_dmy (&a, d, m, y);
+  g_date_time_get_ymd (to, &y, &m, &d);
+  g_date_set_dmy (&b, d, m, y);
+
+  return g_date_days_between (&a, &b);
+}
+
 /* Applies the given options to @ex; errors name the option. */
 static gboolean
 apply_fields (ParaatExercise  *ex,
@@ -249,13 +267,19 @@ apply_fields (ParaatExercise  *ex,
               end = next;
             }
         }
-      else if (paraat_exercise_get_end_utc (ex) > paraat_exercise_get_start_utc (ex))
+      else if (paraat_exercise_get_end_utc (ex) > paraat_exercise_get_start_utc (ex) &&
+               start_is_date == paraat_exercise_get_all_day (ex))
         {
-          /* Keep the length when only the start moves. */
+          /* Keep the length when only the start moves: in whole local
+           * days for an all-day exercise, since a day across a DST
+           * change has 23 or 25 hours, in elapsed time otherwise. */
           g_autoptr(GDateTime) old_start = paraat_exercise_get_start (ex);
           g_autoptr(GDateTime) old_end = paraat_exercise_get_end (ex);
 
-          end = g_date_time_add (start, g_date_time_difference (old_end, old_start));
+          if (start_is_date)
+            end = g_date_time_add_days (start, count_local_days (old_start, old_end));
+          else
+            end = g_date_time_add (start, g_date_time_difference (old_end, old_start));
           end_is_date = start_is_date;
         }
       else if (start_is_date)

@@ -318,6 +318,20 @@ validate_exercise (ParaatStore     *self,
                    _("“%s” must be after “%s”."), _("End"), _("Start"));
       return FALSE;
     }
+  /* Written so that NaN fails too; the table would refuse it with a
+   * CHECK error that names nothing. */
+  if (ex->has_geo &&
+      !(ex->latitude >= -90 && ex->latitude <= 90 && ex->longitude >= -180 && ex->longitude <= 180))
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   /* Translators: a field name, then a latitude and a longitude */
+                   _("“%s”: “%s, %s” is not a position (expected a latitude from -90 to 90 and a longitude "
+                     "from -180 to 180)."), _("Coordinates"),
+                   g_ascii_dtostr (lat, sizeof lat, ex->latitude), g_ascii_dtostr (lon, sizeof lon, ex->longitude));
+      return FALSE;
+    }
   if (*ex->rrule != '\0')
     {
       struct icalrecurrencetype recur;
@@ -361,6 +375,25 @@ to_ical_local (GDateTime *local,
   return t;
 }
 
+/* Calendar days from @from to @to in their own zone. Not the elapsed
+ * time divided by 24 hours: a one-day exercise on 29 March lasts 23. */
+static int
+count_local_days (GDateTime *from,
+                  GDateTime *to)
+{
+  GDate a, b;
+  int y, m, d;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_time_get_ymd (from, &y, &m, &d);
+  g_date_set_dmy (&a, d, m, y);
+  g_date_time_get_ymd (to, &y, &m, &d);
+  g_date_set_dmy (&b, d, m, y);
+
+  return g_date_days_between (&a, &b);
+}
+
 typedef gboolean (*OccurrenceFunc) (gint64 start, gint64 end, gpointer data);
 
 /*
@@ -378,7 +411,7 @@ foreach_occurrence (ParaatExercise *ex,
   g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
   g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
-  int days = g_date_time_difference (end, start) / G_TIME_SPAN_DAY;
+  int days = count_local_days (start, end);
   gint64 seconds = ex->end_utc - ex->start_utc;
   struct icalrecurrencetype recur;
   icalrecur_iterator *it;
@@ -500,6 +533,20 @@ static gint64
 get_max_duration (ParaatStore *self)
 {
   sqlite3_stmt *stmt;
+
+  /* Another process (paraat-cli next to the open app) may have written a
+   * longer exercise; data_version changes when it did. */
+  stmt = paraat_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 version = sqlite3_column_int64 (stmt, 0);
+
+      if (version != self->max_duration_version)
+        self->max_duration = -1;
+      self->max_duration_version = version;
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 
   if (self->max_duration >= 0)
     return self->max_duration;
@@ -746,7 +793,9 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
       bind_exercise (stmt, ex, series_end, now);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+          /* The only UNIQUE column is the UID; other constraints say
+           * something else. */
+          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
             g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CONSTRAINT,
                          _("“%s”: “%s” is already in use. Choose another value."), "UID", ex->uid);
           else
@@ -867,15 +916,30 @@ paraat_store_save_exercise (ParaatStore     *self,
                             const char      *reason,
                             GError         **error)
 {
+  gint64 old_id;
+  guint old_sequence;
+  g_autofree char *old_uid = NULL;
+
   g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
   g_return_val_if_fail (PARAAT_IS_EXERCISE (exercise), FALSE);
   g_return_val_if_fail (!exercise->occurrence, FALSE);
+
+  old_id = exercise->id;
+  old_sequence = exercise->sequence;
+  old_uid = g_strdup (exercise->uid);
 
   if (!paraat_store_begin (self, error))
     return FALSE;
   if (!paraat_store_save_exercise_in_transaction (self, exercise, who, reason, error) || !paraat_store_commit (self, error))
     {
       paraat_store_rollback (self);
+      /* The rollback took the row away again: a new exercise must stay
+       * new, or saving it once more would look for a row that is not
+       * there. */
+      exercise->id = old_id;
+      exercise->sequence = old_sequence;
+      g_free (exercise->uid);
+      exercise->uid = g_steal_pointer (&old_uid);
       return FALSE;
     }
   paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
@@ -1384,6 +1448,9 @@ paraat_store_copy_year (ParaatStore  *self,
               char *moved;
 
               recur.until.year++;
+              /* 29 February has no twin next year */
+              if (recur.until.month == 2 && recur.until.day == 29)
+                recur.until.day = 28;
               moved = icalrecurrencetype_as_string_r (&recur);
               paraat_exercise_set_rrule (ex, moved);
               icalmemory_free_buffer (moved);

@@ -28,6 +28,7 @@ struct _ParaatStore
   GHashTable  *stmts;                   /* static SQL text → sqlite3_stmt, see paraat_store_prepare() */
   GListStore  *records[PARAAT_N_KINDS]; /* created on first use, refilled after each write */
   gint64       max_duration;            /* longest single exercise in seconds, -1 if unknown */
+  gint64       max_duration_version;    /* PRAGMA data_version it was computed at */
 };
 
 sqlite3_stmt *paraat_store_prepare        (ParaatStore  *self,

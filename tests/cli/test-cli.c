@@ -18,6 +18,7 @@
 
 #include "paraat-store.h"
 #include "paraat-test-utils.h"
+#include "paraat-utils.h"
 
 typedef struct
 {
@@ -36,15 +37,15 @@ cli_result_clear (CliResult *result)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
 
 /*
- * Runs paraat-cli with the arguments after @env (NULL-terminated).
+ * Runs paraat-cli with @args (NULL-terminated, without the program).
  * @env: extra "NAME=value" settings, or NULL. HOME and the XDG folders
  * point into the fixture, so the default database is never the user's.
  */
-static void G_GNUC_NULL_TERMINATED
-run_cli (ParaatTestFixture  *fixture,
-         CliResult          *result,
-         const char * const *env,
-         ...)
+static void
+run_cli_argv (ParaatTestFixture  *fixture,
+              CliResult          *result,
+              const char * const *env,
+              const char * const *args)
 {
   const char *cli = g_getenv ("PARAAT_CLI");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -54,15 +55,11 @@ run_cli (ParaatTestFixture  *fixture,
   g_autofree char *home = paraat_test_fixture_build_path (fixture, "home");
   g_autofree char *data = paraat_test_fixture_build_path (fixture, "home/.local/share");
   g_autofree char *config = paraat_test_fixture_build_path (fixture, "home/.config");
-  const char *arg;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, env);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -86,6 +83,26 @@ run_cli (ParaatTestFixture  *fixture,
   result->status = g_subprocess_get_exit_status (process);
 
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+/* run_cli_argv() with the arguments after @env */
+static void G_GNUC_NULL_TERMINATED
+run_cli (ParaatTestFixture  *fixture,
+         CliResult          *result,
+         const char * const *env,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, env);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  run_cli_argv (fixture, result, env, (const char * const *) args->pdata);
 }
 
 /* An error is one line or more, each "paraat-cli: …" first. */
@@ -535,6 +552,518 @@ test_cli_dutch (ParaatTestFixture *fixture,
   }
 }
 
+/* exercises and actions */
+
+/* Runs “exercises add” with the arguments after @fixture, which must
+ * succeed, and returns the new exercise's UID */
+static char * G_GNUC_NULL_TERMINATED
+cli_add_exercise (ParaatTestFixture *fixture,
+                  ...)
+{
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, fixture->path);
+  g_ptr_array_add (args, (gpointer) "exercises");
+  g_ptr_array_add (args, (gpointer) "add");
+  va_start (ap, fixture);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  run_cli_argv (fixture, &result, NULL, (const char * const *) args->pdata);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_str_has_suffix (result.out, "@paraat\n"));
+  g_assert_cmpuint (count_lines (result.out), ==, 1);
+
+  return g_strndup (result.out, strlen (result.out) - 1);
+}
+
+static char *
+add_planned (ParaatTestFixture *fixture)
+{
+  return cli_add_exercise (fixture, "--title", "ROT Twente", "--type", "ROT", "--region", "VR05",
+                           "--start", "2026-05-12T09:00", "--end", "2026-05-12T12:00", "--status", "planned", NULL);
+}
+
+static char *
+add_held (ParaatTestFixture *fixture)
+{
+  return cli_add_exercise (fixture, "--title", "Gehouden", "--type", "ROT", "--region", "VR05",
+                           "--start", "2020-05-12T09:00", "--end", "2020-05-12T12:00", "--status", "held", NULL);
+}
+
+/* Parses @text as JSON; the parser owns the nodes */
+static JsonNode *
+parse_json (JsonParser *parser,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_parser_get_root (parser);
+}
+
+/* The element of @array whose string member @member is @value, or NULL */
+static JsonObject *
+find_object (JsonArray  *array,
+             const char *member,
+             const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, member, NULL), value) == 0)
+        return object;
+    }
+
+  return NULL;
+}
+
+static JsonObject *
+find_by_id (JsonArray *array,
+            gint64     id)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (json_object_get_int_member (object, "id") == id)
+        return object;
+    }
+
+  return NULL;
+}
+
+static gint64
+count_exercises (ParaatTestFixture *fixture)
+{
+  return paraat_test_query_int (fixture->path, "SELECT count(*) FROM exercise");
+}
+
+static void
+test_cli_exercises_add_list (ParaatTestFixture *fixture,
+                             gconstpointer      user_data)
+{
+  g_autofree char *uid = NULL;
+  g_autofree char *day = NULL;
+  g_auto(CliResult) json = { 0 };
+  g_auto(CliResult) text = { 0 };
+  g_auto(CliResult) other_year = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) other_parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *array;
+  JsonObject *ex;
+  JsonObject *all_day;
+
+  init_db (fixture, FALSE);
+  uid = add_planned (fixture);
+  day = cli_add_exercise (fixture, "--title", "Oefendag", "--type", "ROT", "--region", "VR06",
+                          "--start", "2026-09-01", "--end", "2026-09-02", NULL);
+  g_assert_cmpstr (uid, !=, day);
+  g_assert_cmpint (count_exercises (fixture), ==, 2);
+
+  run_cli (fixture, &json, NULL, "--db", fixture->path, "exercises", "list",
+           "--from", "2026-01-01", "--to", "2026-12-31", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  root = parse_json (parser, json.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  ex = find_object (array, "uid", uid);
+  g_assert_nonnull (ex);
+  g_assert_cmpstr (json_object_get_string_member (ex, "title"), ==, "ROT Twente");
+  g_assert_cmpstr (json_object_get_string_member (ex, "type"), ==, "ROT");
+  g_assert_cmpstr (json_object_get_string_member (ex, "region"), ==, "VR05");
+  g_assert_cmpstr (json_object_get_string_member (ex, "start"), ==, "2026-05-12T09:00:00+02:00");
+  g_assert_cmpstr (json_object_get_string_member (ex, "end"), ==, "2026-05-12T12:00:00+02:00");
+  g_assert_cmpstr (json_object_get_string_member (ex, "status"), ==, "planned");
+  g_assert_false (json_object_get_boolean_member (ex, "all_day"));
+  g_assert_cmpint (json_object_get_int_member (ex, "sequence"), ==, 0);
+  /* All-day ends are given as the last day, as they were entered */
+  all_day = find_object (array, "uid", day);
+  g_assert_nonnull (all_day);
+  g_assert_true (json_object_get_boolean_member (all_day, "all_day"));
+  g_assert_cmpstr (json_object_get_string_member (all_day, "start"), ==, "2026-09-01");
+  g_assert_cmpstr (json_object_get_string_member (all_day, "end"), ==, "2026-09-02");
+
+  run_cli (fixture, &text, NULL, "--db", fixture->path, "exercises", "list",
+           "--from", "2026-01-01", "--to", "2026-12-31", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpuint (count_lines (text.out), ==, 2);
+  g_assert_true (g_str_has_prefix (text.out, uid));
+  g_assert_nonnull (strstr (text.out, day));
+
+  /* --to is the last day, included; another year lists nothing */
+  run_cli (fixture, &other_year, NULL, "--db", fixture->path, "exercises", "list",
+           "--from", "2027-01-01", "--to", "2027-12-31", "--json", NULL);
+  g_assert_cmpint (other_year.status, ==, 0);
+  root = parse_json (other_parser, other_year.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+}
+
+static void
+test_cli_exercises_add_invalid (ParaatTestFixture *fixture,
+                                gconstpointer      user_data)
+{
+  g_auto(CliResult) no_title = { 0 };
+  g_auto(CliResult) bad_type = { 0 };
+  g_auto(CliResult) bad_start = { 0 };
+  g_auto(CliResult) bad_end = { 0 };
+  g_auto(CliResult) no_end = { 0 };
+
+  init_db (fixture, FALSE);
+
+  run_cli (fixture, &no_title, NULL, "--db", fixture->path, "exercises", "add", "--type", "ROT",
+           "--region", "VR05", "--start", "2026-05-12", NULL);
+  g_assert_cmpint (no_title.status, ==, 2);
+  assert_error_names (&no_title, "--title");
+  g_assert_cmpstr (no_title.out, ==, "");
+
+  run_cli (fixture, &bad_type, NULL, "--db", fixture->path, "exercises", "add", "--title", "X", "--type", "NOPE",
+           "--region", "VR05", "--start", "2026-05-12", NULL);
+  g_assert_cmpint (bad_type.status, ==, 2);
+  assert_error_names (&bad_type, "NOPE");
+  g_assert_cmpstr (bad_type.out, ==, "");
+
+  run_cli (fixture, &bad_start, NULL, "--db", fixture->path, "exercises", "add", "--title", "X", "--type", "ROT",
+           "--region", "VR05", "--start", "2026-13-01", NULL);
+  g_assert_cmpint (bad_start.status, ==, 2);
+  assert_error_names (&bad_start, "--start");
+  g_assert_nonnull (strstr (bad_start.err, "2026-13-01"));
+
+  run_cli (fixture, &bad_end, NULL, "--db", fixture->path, "exercises", "add", "--title", "X", "--type", "ROT",
+           "--region", "VR05", "--start", "2026-05-12T09:00", "--end", "2026-05-12", NULL);
+  g_assert_cmpint (bad_end.status, ==, 2);
+  assert_error_names (&bad_end, "--end");
+
+  run_cli (fixture, &no_end, NULL, "--db", fixture->path, "exercises", "add", "--title", "X", "--type", "ROT",
+           "--region", "VR05", "--start", "2026-05-12T09:00", NULL);
+  g_assert_cmpint (no_end.status, ==, 2);
+  assert_error_names (&no_end, "--end");
+
+  g_assert_cmpint (count_exercises (fixture), ==, 0);
+}
+
+static void
+test_cli_exercises_show (ParaatTestFixture *fixture,
+                         gconstpointer      user_data)
+{
+  g_autofree char *uid = NULL;
+  g_auto(CliResult) json = { 0 };
+  g_auto(CliResult) text = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+  JsonArray *history;
+
+  init_db (fixture, FALSE);
+  uid = add_planned (fixture);
+  run_cli (fixture, &json, NULL, "--db", fixture->path, "exercises", "show", uid, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  root = parse_json (parser, json.out);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  g_assert_true (json_object_has_member (object, "exercise"));
+  g_assert_true (json_object_has_member (object, "history"));
+  g_assert_true (json_object_has_member (object, "evaluation"));
+  g_assert_true (json_object_has_member (object, "actions"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "exercise"), "uid"), ==,
+                   uid);
+  history = json_object_get_array_member (object, "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "field"), ==,
+                   "created");
+  g_assert_true (json_object_get_null_member (object, "evaluation"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "actions")), ==, 0);
+
+  run_cli (fixture, &text, NULL, "--db", fixture->path, "exercises", "show", uid, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "ROT Twente\n"));
+  g_assert_nonnull (strstr (text.out, uid));
+}
+
+/* Whether `exercises show UID --json` has a history entry with these values */
+static gboolean
+has_history (ParaatTestFixture *fixture,
+             const char        *uid,
+             const char        *field,
+             const char        *old_value,
+             const char        *new_value,
+             const char        *reason)
+{
+  g_auto(CliResult) show = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *history;
+
+  run_cli (fixture, &show, NULL, "--db", fixture->path, "exercises", "show", uid, "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  history = json_object_get_array_member (json_node_get_object (parse_json (parser, show.out)), "history");
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (history, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "field"), field) &&
+          g_str_equal (json_object_get_string_member (entry, "old"), old_value) &&
+          g_str_equal (json_object_get_string_member (entry, "new"), new_value) &&
+          g_str_equal (json_object_get_string_member (entry, "reason"), reason))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_cli_exercises_postpone (ParaatTestFixture *fixture,
+                             gconstpointer      user_data)
+{
+  g_autofree char *uid = NULL;
+  g_auto(CliResult) no_reason = { 0 };
+  g_auto(CliResult) with_reason = { 0 };
+  g_auto(CliResult) bad_status = { 0 };
+
+  init_db (fixture, FALSE);
+  uid = add_planned (fixture);
+
+  run_cli (fixture, &no_reason, NULL, "--db", fixture->path, "exercises", "update", uid,
+           "--status", "postponed", NULL);
+  g_assert_cmpint (no_reason.status, ==, 2);
+  assert_error_names (&no_reason, "Reason");
+  g_assert_cmpstr (no_reason.out, ==, "");
+  g_assert_false (has_history (fixture, uid, "status", "planned", "postponed", ""));
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count(*) FROM exercise WHERE status = 'planned'"
+                                                         " AND sequence = 0"), ==, 1);
+
+  run_cli (fixture, &bad_status, NULL, "--db", fixture->path, "exercises", "update", uid,
+           "--status", "later", "--reason", "x", NULL);
+  g_assert_cmpint (bad_status.status, ==, 2);
+  assert_error_names (&bad_status, "later");
+
+  run_cli (fixture, &with_reason, NULL, "--db", fixture->path, "exercises", "update", uid,
+           "--status", "postponed", "--reason", "Zaal bezet", "--who", "Piet", NULL);
+  g_assert_cmpint (with_reason.status, ==, 0);
+  g_assert_cmpstr (with_reason.err, ==, "");
+  g_assert_true (has_history (fixture, uid, "status", "planned", "postponed", "Zaal bezet"));
+}
+
+/* Moving an all-day exercise keeps whole days, also onto the 23- and
+ * 25-hour days of a DST change. */
+static void
+test_cli_exercises_move_all_day (ParaatTestFixture *fixture,
+                                 gconstpointer      user_data)
+{
+  const char *targets[] = { "2026-03-29", "2026-10-25" };
+  g_autofree char *uid = NULL;
+
+  init_db (fixture, FALSE);
+  uid = cli_add_exercise (fixture, "--title", "Oefendag", "--type", "ROT", "--region", "VR05",
+                          "--start", "2026-03-20", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_auto(CliResult) update = { 0 };
+      g_auto(CliResult) show = { 0 };
+      g_auto(CliResult) next_day = { 0 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonParser) next_parser = json_parser_new ();
+      g_autofree char *after = NULL;
+      JsonObject *ex;
+      GDate date;
+
+      run_cli (fixture, &update, NULL, "--db", fixture->path, "exercises", "update", uid,
+               "--start", targets[i], NULL);
+      g_assert_cmpint (update.status, ==, 0);
+
+      run_cli (fixture, &show, NULL, "--db", fixture->path, "exercises", "show", uid, "--json", NULL);
+      g_assert_cmpint (show.status, ==, 0);
+      ex = json_object_get_object_member (json_node_get_object (parse_json (parser, show.out)), "exercise");
+      g_assert_true (json_object_get_boolean_member (ex, "all_day"));
+      g_assert_cmpstr (json_object_get_string_member (ex, "start"), ==, targets[i]);
+      g_assert_cmpstr (json_object_get_string_member (ex, "end"), ==, targets[i]);
+
+      /* Nothing spills over into the next day */
+      g_assert_true (paraat_parse_iso_date (targets[i], &date));
+      g_date_add_days (&date, 1);
+      after = paraat_date_to_iso (&date);
+      run_cli (fixture, &next_day, NULL, "--db", fixture->path, "exercises", "list",
+               "--from", after, "--to", after, "--json", NULL);
+      g_assert_cmpint (next_day.status, ==, 0);
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (parse_json (next_parser, next_day.out))), ==, 0);
+    }
+}
+
+static void
+test_cli_exercises_delete (ParaatTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  g_autofree char *uid = NULL;
+  g_auto(CliResult) delete = { 0 };
+  g_auto(CliResult) show = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) no_uid = { 0 };
+
+  init_db (fixture, FALSE);
+  uid = add_planned (fixture);
+  run_cli (fixture, &delete, NULL, "--db", fixture->path, "exercises", "delete", uid, NULL);
+  g_assert_cmpint (delete.status, ==, 0);
+  g_assert_cmpstr (delete.err, ==, "");
+
+  run_cli (fixture, &show, NULL, "--db", fixture->path, "exercises", "show", uid, NULL);
+  g_assert_cmpint (show.status, ==, 2);
+  assert_error_names (&show, uid);
+  g_assert_cmpstr (show.out, ==, "");
+
+  run_cli (fixture, &again, NULL, "--db", fixture->path, "exercises", "delete", uid, NULL);
+  g_assert_cmpint (again.status, ==, 2);
+
+  run_cli (fixture, &no_uid, NULL, "--db", fixture->path, "exercises", "delete", NULL);
+  g_assert_cmpint (no_uid.status, ==, 1);
+}
+
+static void
+test_cli_exercises_usage (ParaatTestFixture *fixture,
+                          gconstpointer      user_data)
+{
+  g_auto(CliResult) unknown = { 0 };
+  g_auto(CliResult) nothing = { 0 };
+  g_auto(CliResult) actions = { 0 };
+
+  init_db (fixture, FALSE);
+  run_cli (fixture, &unknown, NULL, "--db", fixture->path, "exercises", "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  assert_error_names (&unknown, "exercises list");
+  g_assert_cmpstr (unknown.out, ==, "");
+
+  run_cli (fixture, &nothing, NULL, "--db", fixture->path, "exercises", NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+
+  run_cli (fixture, &actions, NULL, "--db", fixture->path, "actions", "frobnicate", NULL);
+  g_assert_cmpint (actions.status, ==, 1);
+}
+
+static void
+test_cli_actions (ParaatTestFixture *fixture,
+                  gconstpointer      user_data)
+{
+  g_autofree char *uid = NULL;
+  g_autofree char *today = paraat_today_iso ();
+  g_auto(CliResult) add = { 0 };
+  g_auto(CliResult) overdue = { 0 };
+  g_auto(CliResult) done = { 0 };
+  g_auto(CliResult) overdue_after = { 0 };
+  g_auto(CliResult) overdue_text = { 0 };
+  g_auto(CliResult) all = { 0 };
+  g_auto(CliResult) no_what = { 0 };
+  g_auto(CliResult) unknown = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) after_parser = json_parser_new ();
+  g_autoptr(JsonParser) all_parser = json_parser_new ();
+  g_autofree char *id_text = NULL;
+  JsonObject *item;
+  gint64 id;
+
+  init_db (fixture, FALSE);
+  uid = add_held (fixture);
+
+  run_cli (fixture, &add, NULL, "--db", fixture->path, "actions", "add", uid, "--what", "X",
+           "--due", "2000-01-01", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_cmpstr (add.err, ==, "");
+  g_assert_cmpuint (count_lines (add.out), ==, 1);
+  g_assert_true (g_ascii_string_to_signed (g_strstrip (add.out), 10, 1, G_MAXINT64, &id, NULL));
+  id_text = g_strdup (add.out);
+
+  run_cli (fixture, &overdue, NULL, "--db", fixture->path, "actions", "list", "--overdue", "--json", NULL);
+  g_assert_cmpint (overdue.status, ==, 0);
+  item = find_by_id (json_node_get_array (parse_json (parser, overdue.out)), id);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (json_object_get_string_member (item, "exercise"), ==, uid);
+  g_assert_cmpstr (json_object_get_string_member (item, "what"), ==, "X");
+  g_assert_cmpstr (json_object_get_string_member (item, "due"), ==, "2000-01-01");
+  g_assert_true (json_object_get_boolean_member (item, "overdue"));
+
+  run_cli (fixture, &overdue_text, NULL, "--db", fixture->path, "actions", "list", "--overdue", NULL);
+  g_assert_cmpint (overdue_text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (overdue_text.out, id_text));
+
+  run_cli (fixture, &done, NULL, "--db", fixture->path, "actions", "update", id_text, "--status", "done", NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (done.out), ==, id_text);
+
+  run_cli (fixture, &overdue_after, NULL, "--db", fixture->path, "actions", "list", "--overdue", "--json", NULL);
+  g_assert_cmpint (overdue_after.status, ==, 0);
+  g_assert_null (find_by_id (json_node_get_array (parse_json (after_parser, overdue_after.out)), id));
+
+  run_cli (fixture, &all, NULL, "--db", fixture->path, "actions", "list", "--json", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  item = find_by_id (json_node_get_array (parse_json (all_parser, all.out)), id);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (item, "done"), ==, today);
+  g_assert_cmpstr (json_object_get_string_member (item, "what"), ==, "X");
+  g_assert_false (json_object_get_boolean_member (item, "overdue"));
+
+  run_cli (fixture, &no_what, NULL, "--db", fixture->path, "actions", "add", uid, NULL);
+  g_assert_cmpint (no_what.status, ==, 2);
+  assert_error_names (&no_what, "--what");
+
+  run_cli (fixture, &unknown, NULL, "--db", fixture->path, "actions", "add", "onbekend@paraat", "--what", "Y", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  assert_error_names (&unknown, "onbekend@paraat");
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count(*) FROM action_item"), ==, 1);
+}
+
+static void
+test_cli_exercises_evaluate (ParaatTestFixture *fixture,
+                             gconstpointer      user_data)
+{
+  g_autofree char *held = NULL;
+  g_autofree char *planned = NULL;
+  g_auto(CliResult) evaluate = { 0 };
+  g_auto(CliResult) show = { 0 };
+  g_auto(CliResult) not_held = { 0 };
+  g_auto(CliResult) bad_date = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *evaluation;
+
+  init_db (fixture, FALSE);
+  held = add_held (fixture);
+  planned = add_planned (fixture);
+
+  run_cli (fixture, &evaluate, NULL, "--db", fixture->path, "exercises", "evaluate", held,
+           "--lessons", "Eerder opschalen.", "--quick-date", "2020-05-13", NULL);
+  g_assert_cmpint (evaluate.status, ==, 0);
+  g_assert_cmpstr (evaluate.err, ==, "");
+
+  run_cli (fixture, &show, NULL, "--db", fixture->path, "exercises", "show", held, "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  evaluation = json_object_get_object_member (json_node_get_object (parse_json (parser, show.out)), "evaluation");
+  g_assert_nonnull (evaluation);
+  g_assert_cmpstr (json_object_get_string_member (evaluation, "lessons"), ==, "Eerder opschalen.");
+  g_assert_cmpstr (json_object_get_string_member (evaluation, "quick_report_date"), ==, "2020-05-13");
+
+  run_cli (fixture, &not_held, NULL, "--db", fixture->path, "exercises", "evaluate", planned,
+           "--lessons", "Te vroeg.", NULL);
+  g_assert_cmpint (not_held.status, ==, 2);
+  assert_error_names (&not_held, NULL);
+
+  run_cli (fixture, &bad_date, NULL, "--db", fixture->path, "exercises", "evaluate", held,
+           "--final-date", "2020-02-30", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  assert_error_names (&bad_date, "2020-02-30");
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count(*) FROM evaluation"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +1092,15 @@ main (int   argc,
   ADD ("/cli/open/too-new", test_cli_too_new);
   ADD ("/cli/open/text-file", test_cli_text_file);
   ADD ("/cli/dutch", test_cli_dutch);
+  ADD ("/cli/exercises/add-list", test_cli_exercises_add_list);
+  ADD ("/cli/exercises/add-invalid", test_cli_exercises_add_invalid);
+  ADD ("/cli/exercises/show", test_cli_exercises_show);
+  ADD ("/cli/exercises/postpone", test_cli_exercises_postpone);
+  ADD ("/cli/exercises/move-all-day", test_cli_exercises_move_all_day);
+  ADD ("/cli/exercises/delete", test_cli_exercises_delete);
+  ADD ("/cli/exercises/usage", test_cli_exercises_usage);
+  ADD ("/cli/exercises/evaluate", test_cli_exercises_evaluate);
+  ADD ("/cli/actions", test_cli_actions);
 
 #undef ADD
 
