@@ -435,7 +435,8 @@ paraat_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "win.choose-scope", { "<Control>l", NULL } },
     { "win.show-section::overview", { "<Alt>1", NULL } },
-    { "win.show-section::reference", { "<Alt>2", NULL } },
+    { "win.show-section::calendar", { "<Alt>2", NULL } },
+    { "win.show-section::reference", { "<Alt>3", NULL } },
   };
 
   G_APPLICATION_CLASS (paraat_application_parent_class)->startup (application);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "paraat-application.h"
+#include "paraat-calendar-page.h"
 #include "paraat-overview-page.h"
 #include "paraat-reference-page.h"
 #include "paraat-utils.h"
@@ -23,6 +24,7 @@ struct _ParaatWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *overview_row;
+  GtkListBoxRow        *calendar_row;
   GtkListBoxRow        *reference_row;
   GtkDropDown          *scope_dropdown;
   AdwWindowTitle       *window_title;
@@ -41,6 +43,7 @@ struct _ParaatWindow
   /* Borrowed, children of stack */
   GtkWidget            *overview_page;
   GtkWidget            *reference_page;
+  GtkWidget            *calendar_page;
 
   gboolean              updating_scopes;
 };
@@ -61,6 +64,8 @@ section_title (const char *section)
 {
   if (g_strcmp0 (section, "reference") == 0)
     return C_("section", "Regions & Partners");
+  if (g_strcmp0 (section, "calendar") == 0)
+    return C_("section", "Exercise Calendar");
 
   return C_("section", "Overview");
 }
@@ -153,6 +158,7 @@ apply_scope (ParaatWindow *self,
 
   paraat_overview_page_set_scope (PARAAT_OVERVIEW_PAGE (self->overview_page), self->scope);
   paraat_reference_page_set_scope (PARAAT_REFERENCE_PAGE (self->reference_page), self->scope);
+  paraat_calendar_page_set_scope (PARAAT_CALENDAR_PAGE (self->calendar_page), self->scope);
   update_title (self);
 }
 
@@ -219,12 +225,13 @@ paraat_window_show_section (ParaatWindow *self,
 
   if (self->store == NULL)
     return;
-  if (g_strcmp0 (section, "reference") != 0)
+  if (g_strcmp0 (section, "reference") != 0 && g_strcmp0 (section, "calendar") != 0)
     section = "overview";
 
   gtk_stack_set_visible_child_name (self->stack, section);
   gtk_list_box_select_row (self->sidebar_list,
-                           g_str_equal (section, "reference") ? self->reference_row : self->overview_row);
+                           g_str_equal (section, "reference") ? self->reference_row
+                           : g_str_equal (section, "calendar") ? self->calendar_row : self->overview_row);
   g_settings_set_string (self->settings, "section", section);
   update_title (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -302,6 +309,11 @@ search_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "calendar"))
+    {
+      paraat_calendar_page_focus_search (PARAAT_CALENDAR_PAGE (self->calendar_page));
+      return;
+    }
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "reference"))
     paraat_window_show_section (self, "reference");
   paraat_reference_page_focus_search (PARAAT_REFERENCE_PAGE (self->reference_page));
@@ -330,6 +342,9 @@ build_pages (ParaatWindow *self)
   g_settings_bind (self->settings, "attention-days", self->overview_page, "horizon-days",
                    G_SETTINGS_BIND_GET);
   gtk_stack_add_named (self->stack, self->overview_page, "overview");
+
+  self->calendar_page = paraat_calendar_page_new (self->store);
+  gtk_stack_add_named (self->stack, self->calendar_page, "calendar");
 
   self->reference_page = paraat_reference_page_new (self->store);
   gtk_stack_add_named (self->stack, self->reference_page, "reference");
@@ -474,6 +489,7 @@ paraat_window_class_init (ParaatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, overview_row);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWindow, calendar_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, reference_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, window_title);

@@ -1737,3 +1737,24 @@ paraat_action_item_is_overdue (ParaatActionItem *self,
          && self->due_date != NULL
          && strcmp (self->due_date, today) < 0;
 }
+
+/**
+ * paraat_exercise_duplicate:
+ *
+ * A new draft with the same contents: no id, no UID (the store makes
+ * one), sequence 0.
+ */
+ParaatExercise *
+paraat_exercise_duplicate (ParaatExercise *self)
+{
+  ParaatExercise *copy = paraat_exercise_copy (self);
+
+  copy->id = 0;
+  g_free (copy->uid);
+  copy->uid = g_strdup ("");
+  copy->sequence = 0;
+  copy->occurrence = FALSE;
+  copy->status = PARAAT_EXERCISE_STATUS_DRAFT;
+
+  return copy;
+}

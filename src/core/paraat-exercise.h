@@ -65,6 +65,7 @@ G_DECLARE_FINAL_TYPE (ParaatExercise, paraat_exercise, PARAAT, EXERCISE, GObject
 
 ParaatExercise      *paraat_exercise_new               (void);
 ParaatExercise      *paraat_exercise_copy              (ParaatExercise *self) G_GNUC_WARN_UNUSED_RESULT;
+ParaatExercise      *paraat_exercise_duplicate         (ParaatExercise *self) G_GNUC_WARN_UNUSED_RESULT;
 
 gint64               paraat_exercise_get_id            (ParaatExercise *self);
 const char          *paraat_exercise_get_uid           (ParaatExercise *self);

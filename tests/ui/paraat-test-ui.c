@@ -91,7 +91,7 @@ paraat_test_save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
   /* Let the widget settle (allocation, list rows, animations). */
-  paraat_test_wait (300);
+  paraat_test_wait (600);
 
   paintable = gtk_widget_paintable_new (widget);
   handler = g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (on_invalidate_contents_cb), &shot);

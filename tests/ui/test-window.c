@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "paraat-application.h"
+#include "paraat-calendar-page.h"
+#include "paraat-exercise-editor.h"
 #include "paraat-overview-page.h"
 #include "paraat-record-editor.h"
 #include "paraat-record-table.h"
@@ -394,6 +396,72 @@ test_narrow (void)
 }
 
 static void
+test_calendar (void)
+{
+  ParaatWindow *window = get_window ();
+  ParaatCalendarPage *page;
+  GListModel *model;
+  guint before, filtered;
+  GtkWindow *editor;
+  g_autoptr(ParaatExercise) first = NULL;
+  g_autofree char *uid = NULL;
+
+  paraat_window_set_scope (window, "brigade:43MB");
+  activate ("win.show-section", g_variant_new_string ("calendar"));
+  g_assert_cmpstr (paraat_window_get_section (window), ==, "calendar");
+  page = PARAAT_CALENDAR_PAGE (paraat_window_get_page (window, "calendar"));
+  paraat_calendar_page_set_year (page, 2026);
+  model = paraat_calendar_page_get_model (page);
+  before = g_list_model_get_n_items (model);
+  /* The demo plans tens of activities a year for each of the brigade's regions. */
+  g_assert_cmpuint (before, >, 8 * 20);
+  screenshot (GTK_WIDGET (window), "calendar-list");
+
+  paraat_calendar_page_set_search (page, "twente");
+  filtered = g_list_model_get_n_items (model);
+  g_assert_cmpuint (filtered, >, 10);
+  g_assert_cmpuint (filtered, <, before);
+  paraat_calendar_page_set_search (page, NULL);
+
+  /* Delete, then undo */
+  first = g_list_model_get_item (model, 0);
+  uid = g_strdup (paraat_exercise_get_uid (first));
+  g_assert_true (paraat_calendar_page_select_uid (page, uid));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.delete", NULL));
+  paraat_test_wait (50);
+  g_assert_false (paraat_calendar_page_select_uid (page, uid));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.undo-delete", NULL));
+  paraat_test_wait (50);
+  g_assert_true (paraat_calendar_page_select_uid (page, uid));
+
+  /* A new exercise through the editor */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.new", NULL));
+  paraat_test_wait (100);
+  editor = find_toplevel (PARAAT_TYPE_EXERCISE_EDITOR);
+  g_assert_nonnull (editor);
+  paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "title", "ROT-oefening Hoogwater Vecht");
+  paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-date", "2026-05-12");
+  paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-time", "0900");
+  paraat_test_wait (20);
+  g_assert_nonnull (paraat_exercise_editor_get_error (PARAAT_EXERCISE_EDITOR (editor)));
+  screenshot (GTK_WIDGET (editor), "exercise-editor-invalid");
+  paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-time", "09:00");
+  paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "end-time", "17:00");
+  paraat_test_wait (20);
+  g_assert_null (paraat_exercise_editor_get_error (PARAAT_EXERCISE_EDITOR (editor)));
+  screenshot (GTK_WIDGET (editor), "exercise-editor");
+  g_assert_true (paraat_exercise_editor_save (PARAAT_EXERCISE_EDITOR (editor)));
+  paraat_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+
+  /* Alt+Right goes to the next year */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+  g_assert_cmpint (paraat_calendar_page_get_year (page), ==, 2027);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.previous", NULL));
+  paraat_window_set_scope (window, "all");
+}
+
+static void
 test_open_error (void)
 {
   g_autofree char *bad = g_build_filename (tmp_dir, "not-a-database.db", NULL);
@@ -455,6 +523,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/secondary-windows", test_secondary_windows);
   g_test_add_func ("/ui/window/backup-and-check", test_backup_and_check);
   g_test_add_func ("/ui/window/accessibility", test_accessibility);
+  g_test_add_func ("/ui/window/calendar", test_calendar);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/open-error", test_open_error);
 

@@ -1,0 +1,33 @@
+/* paraat-calendar-page.h
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "paraat-calendar.h"
+
+G_BEGIN_DECLS
+
+#define PARAAT_TYPE_CALENDAR_PAGE (paraat_calendar_page_get_type ())
+G_DECLARE_FINAL_TYPE (ParaatCalendarPage, paraat_calendar_page, PARAAT, CALENDAR_PAGE, AdwBin)
+
+GtkWidget  *paraat_calendar_page_new          (ParaatStore        *store);
+void        paraat_calendar_page_set_scope    (ParaatCalendarPage *self,
+                                               ParaatScope        *scope);
+void        paraat_calendar_page_set_year     (ParaatCalendarPage *self,
+                                               int                 year);
+int         paraat_calendar_page_get_year     (ParaatCalendarPage *self);
+GListModel *paraat_calendar_page_get_model    (ParaatCalendarPage *self);
+void        paraat_calendar_page_set_search   (ParaatCalendarPage *self,
+                                               const char         *text);
+void        paraat_calendar_page_focus_search (ParaatCalendarPage *self);
+gboolean    paraat_calendar_page_select_uid   (ParaatCalendarPage *self,
+                                               const char         *uid);
+GtkWindow  *paraat_calendar_page_edit_selected (ParaatCalendarPage *self,
+                                               gboolean            duplicate);
+
+G_END_DECLS

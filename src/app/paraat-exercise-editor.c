@@ -1,0 +1,456 @@
+/* paraat-exercise-editor.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Create, edit or duplicate an exercise. The core checks every field; its
+ * message is shown at the top and Save stays off until it is right.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "paraat-exercise-editor.h"
+#include "paraat-window.h"
+
+struct _ParaatExerciseEditor
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkButton           *save_button;
+  GtkRevealer         *error_revealer;
+  GtkLabel            *error_label;
+  AdwPreferencesGroup *group;
+
+  /* Owned */
+  ParaatStore         *store;
+  ParaatExercise      *exercise;   /* the working copy */
+  GHashTable          *entries;    /* field name → AdwEntryRow */
+  GtkStringList       *status_labels;
+  GtkStringList       *defence_labels;
+  char                *error;
+
+  /* Borrowed */
+  AdwComboRow         *type_row;
+  AdwComboRow         *region_row;
+  AdwComboRow         *status_row;
+  AdwComboRow         *defence_row;
+  GtkSwitch           *observer_switch;
+
+  gboolean             dirty;
+};
+
+G_DEFINE_FINAL_TYPE (ParaatExerciseEditor, paraat_exercise_editor, ADW_TYPE_WINDOW)
+
+static const struct {
+  const char *name;
+  const char *label;
+  const char *hint;
+} text_fields[] = {
+  { "title", N_("Title (required)"), NULL },
+  { "start-date", N_("First day (required)"), N_("YYYY-MM-DD") },
+  { "start-time", N_("Start time"), N_("HH:MM; empty for an all-day exercise") },
+  { "end-date", N_("Last day"), N_("YYYY-MM-DD; empty for the first day") },
+  { "end-time", N_("End time"), N_("HH:MM") },
+  { "location", N_("Location"), NULL },
+  { "units", N_("Defence units asked for"), NULL },
+  { "reservists", N_("Reservists"), N_("A whole number") },
+  { "reason", N_("Reason for this change"), N_("Required to postpone, cancel or move a planned exercise") },
+  { "who", N_("Changed by"), NULL },
+  { "description", N_("Description"), NULL },
+};
+
+static const char *
+get_text (ParaatExerciseEditor *self,
+          const char           *field)
+{
+  GtkEditable *entry = g_hash_table_lookup (self->entries, field);
+
+  return gtk_editable_get_text (entry);
+}
+
+void
+paraat_exercise_editor_set_text (ParaatExerciseEditor *self,
+                                 const char           *field,
+                                 const char           *text)
+{
+  GtkEditable *entry = g_hash_table_lookup (self->entries, field);
+
+  g_return_if_fail (entry != NULL);
+  gtk_editable_set_text (entry, text ? text : "");
+}
+
+static void
+show_error (ParaatExerciseEditor *self,
+            const char           *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  if (message != NULL)
+    gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static const char *
+selected_key (AdwComboRow *row)
+{
+  ParaatRecord *record = adw_combo_row_get_selected_item (row);
+
+  return record ? paraat_record_get_key (record) : NULL;
+}
+
+/* Reads the form into the working copy; FALSE with @error when a value
+ * cannot even be read (a date that is no date). */
+static gboolean
+read_form (ParaatExerciseEditor  *self,
+           GError               **error)
+{
+  ParaatExercise *ex = self->exercise;
+  const char *start_date = get_text (self, "start-date");
+  const char *end_date = get_text (self, "end-date");
+  const char *start_time = get_text (self, "start-time");
+  const char *end_time = get_text (self, "end-time");
+  gboolean all_day = *start_time == '\0';
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  gboolean is_date;
+  guint64 reservists = 0;
+
+  paraat_exercise_set_title (ex, get_text (self, "title"));
+  paraat_exercise_set_location (ex, get_text (self, "location"));
+  paraat_exercise_set_description (ex, get_text (self, "description"));
+  paraat_exercise_set_defence_units (ex, get_text (self, "units"));
+  paraat_exercise_set_type_code (ex, selected_key (self->type_row));
+  paraat_exercise_set_region_code (ex, selected_key (self->region_row));
+  paraat_exercise_set_status (ex, adw_combo_row_get_selected (self->status_row));
+  paraat_exercise_set_defence (ex, adw_combo_row_get_selected (self->defence_row));
+  paraat_exercise_set_ovr_observer (ex, gtk_switch_get_active (self->observer_switch));
+  if (*get_text (self, "reservists") != '\0' &&
+      !g_ascii_string_to_unsigned (get_text (self, "reservists"), 10, 0, 100000, &reservists, NULL))
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: “%s” is not a whole number."), _("Reservists"), get_text (self, "reservists"));
+      return FALSE;
+    }
+  paraat_exercise_set_reservists (ex, reservists);
+
+  if (*end_date == '\0')
+    end_date = start_date;
+  start_text = all_day ? g_strdup (start_date) : g_strdup_printf ("%sT%s", start_date, start_time);
+  end_text = all_day ? g_strdup (end_date) : g_strdup_printf ("%sT%s", end_date, *end_time ? end_time : start_time);
+  if (!paraat_parse_when (start_text, paraat_exercise_get_tzid (ex), &start, &is_date))
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: “%s” is not a date and time (expected YYYY-MM-DD and HH:MM)."), _("Start"), start_text);
+      return FALSE;
+    }
+  if (!paraat_parse_when (end_text, paraat_exercise_get_tzid (ex), &end, &is_date))
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s”: “%s” is not a date and time (expected YYYY-MM-DD and HH:MM)."), _("End"), end_text);
+      return FALSE;
+    }
+  if (all_day)
+    {
+      /* The last day is included: the store keeps the midnight after it. */
+      GDateTime *after = g_date_time_add_days (end, 1);
+
+      g_date_time_unref (end);
+      end = after;
+    }
+  paraat_exercise_set_times (ex, start, end, all_day);
+
+  return TRUE;
+}
+
+static void
+on_input_changed_cb (ParaatExerciseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  self->dirty = TRUE;
+  ok = read_form (self, &error);
+  if (ok && *paraat_exercise_get_title (self->exercise) == '\0')
+    {
+      g_set_error (&error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Title"));
+      ok = FALSE;
+    }
+  if (ok && paraat_exercise_get_end_utc (self->exercise) <= paraat_exercise_get_start_utc (self->exercise))
+    {
+      g_set_error (&error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
+                   _("“%s” must be after “%s”."), _("End"), _("Start"));
+      ok = FALSE;
+    }
+  show_error (self, ok ? NULL : error->message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise-editor.save", ok);
+}
+
+gboolean
+paraat_exercise_editor_save (ParaatExerciseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (!read_form (self, &error) ||
+      !paraat_store_save_exercise (self->store, self->exercise, get_text (self, "who"), get_text (self, "reason"),
+                                   &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  if (PARAAT_IS_WINDOW (parent))
+    paraat_window_add_toast (PARAAT_WINDOW (parent),
+                             /* Translators: %s is an exercise's title */
+                             adw_toast_new_format (_("Saved “%s”"), paraat_exercise_get_title (self->exercise)));
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  paraat_exercise_editor_save (PARAAT_EXERCISE_EDITOR (widget));
+}
+
+const char *
+paraat_exercise_editor_get_error (ParaatExerciseEditor *self)
+{
+  return self->error;
+}
+
+static AdwComboRow *
+add_record_combo (ParaatExerciseEditor *self,
+                  const char           *title,
+                  ParaatKind            kind,
+                  const char           *key)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GListModel *model = paraat_store_get_records (self->store, kind);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (PARAAT_TYPE_RECORD, NULL, "title");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParaatRecord) record = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (paraat_record_get_key (record), key) == 0)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+    }
+  adw_preferences_group_add (self->group, row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_input_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return ADW_COMBO_ROW (row);
+}
+
+static AdwComboRow *
+add_label_combo (ParaatExerciseEditor *self,
+                 const char           *title,
+                 GtkStringList        *labels,
+                 guint                 selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  adw_preferences_group_add (self->group, row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_input_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return ADW_COMBO_ROW (row);
+}
+
+static void
+add_entry (ParaatExerciseEditor *self,
+           guint                 i,
+           const char           *value)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(text_fields[i].label));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  if (text_fields[i].hint != NULL)
+    {
+      gtk_widget_set_tooltip_text (row, _(text_fields[i].hint));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _(text_fields[i].hint), -1);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+  adw_preferences_group_add (self->group, row);
+  g_hash_table_insert (self->entries, (gpointer) text_fields[i].name, row);
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_input_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+build_form (ParaatExerciseEditor *self,
+            gboolean              is_new)
+{
+  ParaatExercise *ex = self->exercise;
+  g_autoptr(GDateTime) start = paraat_exercise_get_start (ex);
+  g_autoptr(GDateTime) end = paraat_exercise_get_end (ex);
+  g_autoptr(GDateTime) last = paraat_exercise_get_all_day (ex) ? g_date_time_add_days (end, -1)
+                                                                : g_date_time_ref (end);
+  gboolean all_day = paraat_exercise_get_all_day (ex);
+  g_autofree char *start_date = g_date_time_format (start, "%Y-%m-%d");
+  /* A new exercise's last day follows its first until one is typed. */
+  g_autofree char *end_date = is_new ? g_strdup ("") : g_date_time_format (last, "%Y-%m-%d");
+  g_autofree char *start_time = all_day ? g_strdup ("") : g_date_time_format (start, "%H:%M");
+  g_autofree char *end_time = all_day ? g_strdup ("") : g_date_time_format (end, "%H:%M");
+  g_autofree char *reservists = g_strdup_printf ("%u", paraat_exercise_get_reservists (ex));
+  const char *values[G_N_ELEMENTS (text_fields)] = {
+    paraat_exercise_get_title (ex), start_date, start_time, end_date, end_time, paraat_exercise_get_location (ex),
+    paraat_exercise_get_defence_units (ex), reservists, "", "", paraat_exercise_get_description (ex),
+  };
+  GtkWidget *observer_row;
+  g_autoptr(GStrvBuilder) hints = g_strv_builder_new ();
+  g_auto(GStrv) hint_lines = NULL;
+  g_autofree char *hint_text = NULL;
+
+  for (guint i = 0; i < PARAAT_N_EXERCISE_STATUSES; i++)
+    gtk_string_list_append (self->status_labels, paraat_exercise_status_get_label (i));
+  for (guint i = 0; i < PARAAT_N_DEFENCE; i++)
+    gtk_string_list_append (self->defence_labels, paraat_defence_get_label (i));
+
+  add_entry (self, 0, values[0]);
+  self->type_row = add_record_combo (self, _("Type"), PARAAT_KIND_EXERCISE_TYPE, paraat_exercise_get_type_code (ex));
+  self->region_row = add_record_combo (self, _("Organising region"), PARAAT_KIND_REGION,
+                                       paraat_exercise_get_region_code (ex));
+  for (guint i = 1; i <= 5; i++)
+    add_entry (self, i, values[i]);
+  self->status_row = add_label_combo (self, _("Status"), self->status_labels, paraat_exercise_get_status (ex));
+  self->defence_row = add_label_combo (self, _("Defence participation"), self->defence_labels,
+                                       paraat_exercise_get_defence (ex));
+  add_entry (self, 6, values[6]);
+  observer_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (observer_row), _("RMOA present as observer"));
+  self->observer_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->observer_switch), GTK_ALIGN_CENTER);
+  gtk_switch_set_active (self->observer_switch, paraat_exercise_get_ovr_observer (ex));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (observer_row), GTK_WIDGET (self->observer_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (observer_row), GTK_WIDGET (self->observer_switch));
+  adw_preferences_group_add (self->group, observer_row);
+  g_signal_connect_object (self->observer_switch, "notify::active", G_CALLBACK (on_input_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 7; i < G_N_ELEMENTS (text_fields); i++)
+    add_entry (self, i, values[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      g_autofree char *line = NULL;
+
+      if (text_fields[i].hint == NULL)
+        continue;
+      /* Translators: a field name and what it expects, one per line under the form */
+      line = g_strdup_printf (_("%s: %s"), _(text_fields[i].label), _(text_fields[i].hint));
+      g_strv_builder_add (hints, line);
+    }
+  hint_lines = g_strv_builder_end (hints);
+  hint_text = g_strjoinv ("\n", hint_lines);
+  adw_preferences_group_set_description (self->group, hint_text);
+}
+
+static void
+paraat_exercise_editor_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), PARAAT_TYPE_EXERCISE_EDITOR);
+
+  G_OBJECT_CLASS (paraat_exercise_editor_parent_class)->dispose (object);
+}
+
+static void
+paraat_exercise_editor_finalize (GObject *object)
+{
+  ParaatExerciseEditor *self = PARAAT_EXERCISE_EDITOR (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->exercise);
+  g_clear_object (&self->status_labels);
+  g_clear_object (&self->defence_labels);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (paraat_exercise_editor_parent_class)->finalize (object);
+}
+
+static void
+paraat_exercise_editor_class_init (ParaatExerciseEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = paraat_exercise_editor_dispose;
+  object_class->finalize = paraat_exercise_editor_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/paraat-exercise-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, group);
+
+  gtk_widget_class_install_action (widget_class, "exercise-editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "exercise-editor.save", NULL);
+}
+
+static void
+paraat_exercise_editor_init (ParaatExerciseEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entries = g_hash_table_new (g_str_hash, g_str_equal);
+  self->status_labels = gtk_string_list_new (NULL);
+  self->defence_labels = gtk_string_list_new (NULL);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
+}
+
+/**
+ * paraat_exercise_editor_new:
+ * @exercise: (nullable): the exercise to edit, %NULL for a new one
+ * @duplicate: save @exercise as a new draft instead of changing it
+ */
+ParaatExerciseEditor *
+paraat_exercise_editor_new (ParaatStore    *store,
+                            ParaatExercise *exercise,
+                            gboolean        duplicate)
+{
+  ParaatExerciseEditor *self = g_object_new (PARAAT_TYPE_EXERCISE_EDITOR, NULL);
+
+  self->store = g_object_ref (store);
+  if (exercise != NULL)
+    self->exercise = duplicate ? paraat_exercise_duplicate (exercise) : paraat_exercise_copy (exercise);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (start, 1);
+
+      self->exercise = paraat_exercise_new ();
+      paraat_exercise_set_times (self->exercise, start, tomorrow, TRUE);
+    }
+
+  adw_window_title_set_title (self->window_title, _("Exercise"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 exercise == NULL ? C_("editor subtitle", "New")
+                                 : duplicate ? C_("editor subtitle", "Copy")
+                                 : paraat_exercise_get_title (exercise));
+  gtk_window_set_title (GTK_WINDOW (self), _("Exercise"));
+  build_form (self, exercise == NULL);
+  self->dirty = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise-editor.save", exercise != NULL);
+
+  return self;
+}
