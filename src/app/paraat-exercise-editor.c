@@ -24,6 +24,7 @@ struct _ParaatExerciseEditor
   GtkRevealer         *error_revealer;
   GtkLabel            *error_label;
   AdwPreferencesGroup *group;
+  AdwPreferencesPage  *page;
 
   /* Owned */
   ParaatStore         *store;
@@ -360,6 +361,56 @@ build_form (ParaatExerciseEditor *self,
   adw_preferences_group_set_description (self->group, hint_text);
 }
 
+static GtkWidget *
+create_history_row (gpointer item,
+                    gpointer user_data)
+{
+  ParaatHistoryEntry *entry = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *what = paraat_history_entry_describe (entry);
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (paraat_history_entry_get_changed_at (entry), NULL);
+  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+  g_autofree char *when = local ? g_date_time_format (local, "%-d %b %Y %H:%M") : g_strdup ("");
+  const char *who = paraat_history_entry_get_who (entry);
+  const char *reason = paraat_history_entry_get_reason (entry);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: when, who and why a change was made */
+  subtitle = g_strdup_printf (_("%1$s · %2$s · %3$s"), when, *who ? who : _("unknown"),
+                              *reason ? reason : _("no reason given"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+/* What moved and why, newest first, under the form */
+static void
+build_history (ParaatExerciseEditor *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GListStore) model = g_list_store_new (PARAAT_TYPE_HISTORY_ENTRY);
+  GtkWidget *group, *list;
+
+  if (*paraat_exercise_get_uid (self->exercise) == '\0' ||
+      !(entries = paraat_store_get_history (self->store, paraat_exercise_get_uid (self->exercise), NULL)))
+    return;
+  for (guint i = entries->len; i > 0; i--)
+    g_list_store_append (model, entries->pdata[i - 1]);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("History"));
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"), -1);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model), create_history_row, NULL, NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+}
+
 static void
 paraat_exercise_editor_dispose (GObject *object)
 {
@@ -398,6 +449,7 @@ paraat_exercise_editor_class_init (ParaatExerciseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, group);
+  gtk_widget_class_bind_template_child (widget_class, ParaatExerciseEditor, page);
 
   gtk_widget_class_install_action (widget_class, "exercise-editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -449,6 +501,8 @@ paraat_exercise_editor_new (ParaatStore    *store,
                                  : paraat_exercise_get_title (exercise));
   gtk_window_set_title (GTK_WINDOW (self), _("Exercise"));
   build_form (self, exercise == NULL);
+  if (!duplicate)
+    build_history (self);
   self->dirty = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise-editor.save", exercise != NULL);
 

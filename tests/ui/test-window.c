@@ -454,6 +454,38 @@ test_calendar (void)
   paraat_test_wait (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
 
+  /* Postpone it with a reason; the editor then shows the history. */
+  {
+    paraat_calendar_page_set_search (page, "Hoogwater Vecht");
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+    editor = paraat_calendar_page_edit_selected (page, FALSE);
+    g_assert_nonnull (editor);
+    paraat_test_wait (50);
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-date", "2026-06-09");
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "end-date", "2026-06-09");
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "reason", "Waterschap niet beschikbaar");
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "who", "Werkgroep MOTO");
+    g_assert_cmpstr (paraat_exercise_editor_get_error (PARAAT_EXERCISE_EDITOR (editor)), ==, NULL);
+    g_assert_true (paraat_exercise_editor_save (PARAAT_EXERCISE_EDITOR (editor)));
+    paraat_test_wait (50);
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+    editor = paraat_calendar_page_edit_selected (page, FALSE);
+    gtk_window_set_default_size (editor, 560, 1000);
+    paraat_test_wait (200);
+    {
+      /* Scroll to the history under the form */
+      GtkWidget *scrolled = find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      g_assert_nonnull (find_descendant (GTK_WIDGET (editor), GTK_TYPE_LIST_BOX));
+    }
+    screenshot (GTK_WIDGET (editor), "exercise-editor-history");
+    gtk_window_destroy (editor);
+    paraat_calendar_page_set_search (page, NULL);
+  }
+
   /* Alt+Right goes to the next year */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
   g_assert_cmpint (paraat_calendar_page_get_year (page), ==, 2027);
