@@ -15,6 +15,7 @@
 
 #include "paraat-calendar-page.h"
 #include "paraat-exercise-editor.h"
+#include "paraat-text-column.h"
 #include "paraat-utils.h"
 #include "paraat-window.h"
 
@@ -375,18 +376,6 @@ on_column_view_activate_cb (ParaatCalendarPage *self,
 
 /* Columns */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), GPOINTER_TO_UINT (user_data));
-  gtk_list_item_set_child (item, inscription);
-}
-
 static char *
 cell_text (ParaatExercise *ex,
            Column          column)
@@ -411,17 +400,11 @@ cell_text (ParaatExercise *ex,
     }
 }
 
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+static char *
+column_text (gpointer item,
+             gpointer data)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  g_autofree char *text = cell_text (gtk_list_item_get_item (item), column);
-  GtkWidget *inscription = gtk_list_item_get_child (item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  gtk_widget_set_tooltip_text (inscription, *text ? text : NULL);
+  return cell_text (item, GPOINTER_TO_UINT (data));
 }
 
 static int
@@ -474,18 +457,11 @@ build_columns (ParaatCalendarPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (columns[i].column));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (columns[i].nat_chars));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-      column = gtk_column_view_column_new (g_dpgettext2 (NULL, "column header", columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, GUINT_TO_POINTER (columns[i].column), NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
+      column = paraat_text_column_new (g_dpgettext2 (NULL, "column header", columns[i].title), 0,
+                                       columns[i].nat_chars, columns[i].expand, column_text, compare_cb,
+                                       GUINT_TO_POINTER (columns[i].column));
       gtk_column_view_append_column (self->column_view, column);
       if (first == NULL)
         first = column;

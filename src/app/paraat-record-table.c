@@ -13,6 +13,7 @@
 
 #include "paraat-record-editor.h"
 #include "paraat-record-table.h"
+#include "paraat-text-column.h"
 #include "paraat-window.h"
 
 struct _ParaatRecordTable
@@ -364,30 +365,11 @@ delete_action (GtkWidget  *widget,
 
 /* Columns */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+static char *
+field_text (gpointer item,
+            gpointer data)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), GPOINTER_TO_UINT (user_data));
-  gtk_list_item_set_child (item, inscription);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "field"));
-  GtkWidget *inscription = gtk_list_item_get_child (item);
-  g_autofree char *text = paraat_record_get_display_value (gtk_list_item_get_item (item), field);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  gtk_widget_set_tooltip_text (inscription, *text ? text : NULL);
+  return paraat_record_get_display_value (item, GPOINTER_TO_UINT (data));
 }
 
 static int
@@ -431,8 +413,6 @@ build_columns (ParaatRecordTable *self)
     {
       const ParaatField *field = &info->fields[i];
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-      GtkListItemFactory *factory;
       guint nat_chars;
       gboolean wide;
 
@@ -463,16 +443,8 @@ build_columns (ParaatRecordTable *self)
           break;
         }
 
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "field", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (nat_chars));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-
-      column = gtk_column_view_column_new (_(field->label), factory);
-      gtk_column_view_column_set_expand (column, wide);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_field, GUINT_TO_POINTER (i), NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
+      column = paraat_text_column_new (_(field->label), 4, nat_chars, wide, field_text, compare_field,
+                                       GUINT_TO_POINTER (i));
       gtk_column_view_append_column (self->column_view, column);
     }
 }
