@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "paraat-application.h"
+#include "paraat-palette.h"
 #include "paraat-resources.h"
 #include "paraat-preferences-window.h"
 #include "paraat-utils.h"
@@ -440,6 +441,7 @@ paraat_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (paraat_application_parent_class)->startup (application);
+  paraat_palette_install_css (gdk_display_get_default ());
 
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);

@@ -3,9 +3,12 @@
  * Copyright 2026 The Paraat developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The exercise calendar as a list: one year of the scope's exercises
- * (recurring ones per occurrence), filtered by text, status and Defence
- * participation, sortable by every column.
+ * The MOTO exercise calendar. One page, five views of the same data:
+ * the year plan, a month grid, a timeline with a row per region (or per
+ * Defence unit), a sortable list and the action items. The page loads
+ * the period the view shows with one range query, filters it by text,
+ * type, status, discipline and Defence participation, and hands the
+ * filtered model to the view.
  */
 
 #include "config.h"
@@ -13,34 +16,84 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "paraat-actions-view.h"
 #include "paraat-calendar-page.h"
 #include "paraat-exercise-editor.h"
+#include "paraat-month-view.h"
+#include "paraat-palette.h"
+#include "paraat-record.h"
 #include "paraat-text-column.h"
+#include "paraat-timeline-view.h"
 #include "paraat-utils.h"
 #include "paraat-window.h"
+#include "paraat-year-view.h"
+
+typedef enum
+{
+  VIEW_YEAR,
+  VIEW_MONTH,
+  VIEW_TIMELINE,
+  VIEW_LIST,
+  VIEW_ACTIONS,
+  N_VIEWS
+} View;
+
+static const char * const view_names[N_VIEWS] = { "year", "month", "timeline", "list", "actions" };
+
+typedef enum
+{
+  SPAN_WEEK,
+  SPAN_MONTH,
+  SPAN_QUARTER,
+  SPAN_YEAR,
+} Span;
 
 struct _ParaatCalendarPage
 {
   AdwBin              parent_instance;
 
   /* Template widgets */
+  GtkButton          *previous_button;
+  GtkButton          *next_button;
   GtkLabel           *period_label;
+  GtkWidget          *filter_bar;
   GtkSearchEntry     *search_entry;
+  GtkDropDown        *zoom_dropdown;
+  GtkDropDown        *rows_dropdown;
+  GtkDropDown        *period_dropdown;
+  GtkMenuButton      *filter_button;
+  GtkMenuButton      *more_button;
+  GtkDropDown        *type_dropdown;
   GtkDropDown        *status_dropdown;
+  GtkDropDown        *discipline_dropdown;
   GtkDropDown        *defence_dropdown;
+  GtkRevealer        *hint_revealer;
+  GtkLabel           *hint_label;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
+
+  /* Views made in code */
+  ParaatYearView     *year_view;
+  ParaatMonthView    *month_view;
+  ParaatTimelineView *timeline_view;
+  ParaatActionsView  *actions_view;
+  GtkWidget          *legend;
 
   /* Owned */
   ParaatStore        *store;
   ParaatScope        *scope;
   GListStore         *exercises;
   GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  char               *deleted_uid;   /* for Undo */
+  GtkMultiSelection  *selection;
+  GPtrArray          *type_codes;        /* drop-down position - 1 → code */
+  GPtrArray          *discipline_codes;
+  char               *deleted_uid;       /* for Undo */
 
-  int                 year;
+  View                view;
+  GDate               date;              /* the day the period is built around */
+  GDate               first;             /* the loaded period: first day … */
+  guint               n_days;            /* … and its length */
 };
 
 G_DEFINE_FINAL_TYPE (ParaatCalendarPage, paraat_calendar_page, ADW_TYPE_BIN)
@@ -48,6 +101,7 @@ G_DEFINE_FINAL_TYPE (ParaatCalendarPage, paraat_calendar_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -72,65 +126,127 @@ get_window (ParaatCalendarPage *self)
 }
 
 static void
-update_state (ParaatCalendarPage *self)
+show_toast (ParaatCalendarPage *self,
+            AdwToast           *toast)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->exercises));
-  g_autofree char *period = g_strdup_printf ("%d", self->year);
-  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
-
-  gtk_label_set_text (self->period_label, period);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.duplicate", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.delete", selected);
-
-  if (shown > 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "list");
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-  if (total > 0)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Matches"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("No exercise this year matches the search and filters. Clear them to "
-                                         "see the whole year."));
-    }
+  if (get_window (self) != NULL)
+    paraat_window_add_toast (get_window (self), toast);
   else
-    {
-      g_autofree char *description = g_strdup_printf (_("Nothing is planned in %d for the regions in scope. "
-                                                        "Plan the first exercise with New Exercise (Ctrl+N)."),
-                                                      self->year);
+    g_object_unref (g_object_ref_sink (toast));
+}
 
-      adw_status_page_set_title (self->empty_page, _("No Exercises Yet"));
-      adw_status_page_set_description (self->empty_page, description);
+/* Periods */
+
+static Span
+get_span (ParaatCalendarPage *self)
+{
+  switch (self->view)
+    {
+    case VIEW_YEAR:
+      return SPAN_YEAR;
+    case VIEW_MONTH:
+      return SPAN_MONTH;
+    case VIEW_TIMELINE:
+      return (Span) MIN (gtk_drop_down_get_selected (self->zoom_dropdown), SPAN_QUARTER);
+    case VIEW_LIST:
+    case VIEW_ACTIONS:
+    case N_VIEWS:
+    default:
+      return (Span) (MIN (gtk_drop_down_get_selected (self->period_dropdown), 2) + SPAN_MONTH);
     }
 }
 
+/* The period @span around @date: its first day and length in days */
 static void
-reload (ParaatCalendarPage *self)
+span_bounds (Span         span,
+             const GDate *date,
+             GDate       *first,
+             guint       *n_days)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
-  g_autoptr(GDateTime) from = g_date_time_new (tz, self->year, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) to = g_date_time_new (tz, self->year + 1, 1, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  GDate end;
 
-  if (self->scope == NULL)
-    return;
-  list = paraat_store_list_exercises (self->store, self->scope, g_date_time_to_unix (from),
-                                      g_date_time_to_unix (to), &error);
-  if (list == NULL)
+  *first = *date;
+  switch (span)
     {
-      if (get_window (self) != NULL)
-        paraat_window_add_toast (get_window (self),
-                                 adw_toast_new_format (_("Could not read the calendar: %s"), error->message));
+    case SPAN_WEEK:
+      g_date_subtract_days (first, g_date_get_weekday (first) - G_DATE_MONDAY);
+      *n_days = 7;
+      return;
+    case SPAN_MONTH:
+      g_date_set_day (first, 1);
+      *n_days = g_date_get_days_in_month (g_date_get_month (first), g_date_get_year (first));
+      return;
+    case SPAN_QUARTER:
+      g_date_set_day (first, 1);
+      g_date_set_month (first, (GDateMonth) ((g_date_get_month (first) - 1) / 3 * 3 + 1));
+      end = *first;
+      g_date_add_months (&end, 3);
+      *n_days = (guint) g_date_days_between (first, &end);
+      return;
+    case SPAN_YEAR:
+    default:
+      g_date_set_dmy (first, 1, G_DATE_JANUARY, g_date_get_year (date));
+      *n_days = g_date_is_leap_year (g_date_get_year (date)) ? 366 : 365;
       return;
     }
-  g_list_store_splice (self->exercises, 0, g_list_model_get_n_items (G_LIST_MODEL (self->exercises)),
-                       list->pdata, list->len);
-  update_state (self);
+}
+
+static char *
+format_period (Span         span,
+               const GDate *first)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (first), g_date_get_month (first),
+                                                   g_date_get_day (first), 12, 0, 0);
+  g_autofree char *month = NULL;
+
+  switch (span)
+    {
+    case SPAN_WEEK:
+      /* Translators: an ISO week and its year, e.g. "Week 12, 2026" */
+      return g_strdup_printf (_("Week %d, %d"), g_date_time_get_week_of_year (dt),
+                              g_date_time_get_week_numbering_year (dt));
+    case SPAN_MONTH:
+      month = g_date_time_format (dt, "%OB");
+      /* Translators: a month and its year, e.g. "March 2026" */
+      return g_strdup_printf (_("%s %d"), month, g_date_get_year (first));
+    case SPAN_QUARTER:
+      /* Translators: a quarter and its year, e.g. "Quarter 1, 2026" */
+      return g_strdup_printf (_("Quarter %d, %d"), (g_date_get_month (first) - 1) / 3 + 1,
+                              g_date_get_year (first));
+    case SPAN_YEAR:
+    default:
+      return g_strdup_printf ("%d", g_date_get_year (first));
+    }
+}
+
+/* Filters */
+
+static const char *
+selected_code (GtkDropDown *dropdown,
+               GPtrArray   *codes)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  /* Entry 0 is "any" */
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > codes->len)
+    return NULL;
+
+  return g_ptr_array_index (codes, position - 1);
+}
+
+static guint
+count_filters (ParaatCalendarPage *self)
+{
+  GtkDropDown *dropdowns[] = { self->type_dropdown, self->status_dropdown, self->discipline_dropdown,
+                               self->defence_dropdown };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    if (gtk_drop_down_get_selected (dropdowns[i]) != 0 &&
+        gtk_drop_down_get_selected (dropdowns[i]) != GTK_INVALID_LIST_POSITION)
+      n++;
+
+  return n;
 }
 
 static gboolean
@@ -142,11 +258,17 @@ filter_exercise (gpointer item,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint defence = gtk_drop_down_get_selected (self->defence_dropdown);
+  const char *type = selected_code (self->type_dropdown, self->type_codes);
+  const char *discipline = selected_code (self->discipline_dropdown, self->discipline_codes);
 
-  /* Entry 0 of both drop-downs is "all" */
-  if (status > 0 && paraat_exercise_get_status (ex) != status - 1)
+  /* Entry 0 of the drop-downs is "any" */
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION && paraat_exercise_get_status (ex) != status - 1)
     return FALSE;
-  if (defence > 0 && paraat_exercise_get_defence (ex) != defence - 1)
+  if (defence > 0 && defence != GTK_INVALID_LIST_POSITION && paraat_exercise_get_defence (ex) != defence - 1)
+    return FALSE;
+  if (type != NULL && g_strcmp0 (paraat_exercise_get_type_code (ex), type) != 0)
+    return FALSE;
+  if (discipline != NULL && !g_strv_contains (paraat_exercise_get_disciplines (ex), discipline))
     return FALSE;
   if (*text != '\0')
     {
@@ -168,6 +290,222 @@ filter_exercise (gpointer item,
   return TRUE;
 }
 
+/* State */
+
+static ParaatExercise *
+get_first_selected (ParaatCalendarPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+}
+
+static guint
+count_selected (ParaatCalendarPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+static void
+update_state (ParaatCalendarPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->exercises));
+  Span span = get_span (self);
+  g_autofree char *period = format_period (span, &self->first);
+  guint n_selected = self->view == VIEW_LIST ? count_selected (self) : 0;
+  guint n_filters = count_filters (self);
+  g_autofree char *filter_label = NULL;
+  gboolean empty;
+
+  gtk_label_set_text (self->period_label, period);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.edit", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.duplicate", n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.delete", n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.shift", n_selected > 0);
+
+  /* Translators: the filter button; %u is how many filters are set */
+  filter_label = n_filters > 0 ? g_strdup_printf (_("Filters (%u)"), n_filters) : g_strdup (_("Filters"));
+  gtk_menu_button_set_label (self->filter_button, filter_label);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_dropdown), self->view == VIEW_TIMELINE);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_dropdown), self->view == VIEW_TIMELINE);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), self->view == VIEW_LIST);
+  gtk_widget_set_visible (self->filter_bar, self->view != VIEW_ACTIONS);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_label), self->view != VIEW_ACTIONS);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), self->view != VIEW_ACTIONS);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), self->view != VIEW_ACTIONS);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button),
+                               span == SPAN_YEAR ? _("Previous Year")
+                               : span == SPAN_QUARTER ? _("Previous Quarter")
+                               : span == SPAN_MONTH ? _("Previous Month") : _("Previous Week"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
+                               span == SPAN_YEAR ? _("Next Year")
+                               : span == SPAN_QUARTER ? _("Next Quarter")
+                               : span == SPAN_MONTH ? _("Next Month") : _("Next Week"));
+
+  if (self->view == VIEW_ACTIONS)
+    {
+      gtk_revealer_set_reveal_child (self->hint_revealer, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "actions");
+      return;
+    }
+
+  /* The year and month grids stay up when empty: a click on a day plans
+   * an exercise there. The list and the timeline show what to do. */
+  empty = shown == 0;
+  if (empty && total > 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matches"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No exercise in this period matches the search and filters. Clear them "
+                                         "to see the whole period."));
+      gtk_label_set_text (self->hint_label, _("No exercise in this period matches the search and filters."));
+    }
+  else if (empty)
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is a period, e.g. "2026" or "March 2026" */
+      description = g_strdup_printf (_("Nothing is planned in %s for the regions in scope. Plan the first exercise "
+                                       "with New Exercise (Ctrl+N), or click a day in the year or month view."),
+                                     period);
+      adw_status_page_set_title (self->empty_page, _("No Exercises Yet"));
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_label_set_text (self->hint_label, description);
+    }
+  gtk_revealer_set_reveal_child (self->hint_revealer, empty && (self->view == VIEW_YEAR || self->view == VIEW_MONTH));
+
+  if (empty && (self->view == VIEW_LIST || self->view == VIEW_TIMELINE))
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, view_names[self->view]);
+}
+
+/* Which colour is which type, for the types in view */
+static void
+update_legend (ParaatCalendarPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *types = paraat_store_get_records (self->store, PARAAT_KIND_EXERCISE_TYPE);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->legend), child);
+  /* The month's chips carry their titles; the year's marks and the
+   * timeline's narrow bars need the key. */
+  gtk_widget_set_visible (self->legend, self->view == VIEW_YEAR || self->view == VIEW_TIMELINE);
+  if (!gtk_widget_get_visible (self->legend))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParaatExercise) ex = g_list_model_get_item (model, i);
+
+      g_hash_table_add (seen, (gpointer) g_intern_string (paraat_exercise_get_type_code (ex)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(ParaatRecord) type = g_list_model_get_item (types, i);
+      const char *code = paraat_record_get_key (type);
+      g_autofree char *color = NULL;
+      GtkWidget *box, *swatch, *label;
+
+      if (!g_hash_table_contains (seen, code))
+        continue;
+      color = paraat_palette_css_class (paraat_palette_index_for_type (self->store, code));
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (swatch, "legend-swatch");
+      gtk_widget_add_css_class (swatch, color);
+      label = gtk_label_new (paraat_record_get_title (type));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->legend), box);
+      gtk_widget_set_focusable (gtk_widget_get_last_child (self->legend), FALSE);
+    }
+}
+
+static void
+refresh_view (ParaatCalendarPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+
+  switch (self->view)
+    {
+    case VIEW_YEAR:
+      paraat_year_view_set_exercises (self->year_view, g_date_get_year (&self->first), model);
+      break;
+    case VIEW_MONTH:
+      paraat_month_view_set_exercises (self->month_view, g_date_get_year (&self->date),
+                                       g_date_get_month (&self->date), model);
+      break;
+    case VIEW_TIMELINE:
+      paraat_timeline_view_set_exercises (self->timeline_view, self->scope, &self->first, self->n_days,
+                                          gtk_drop_down_get_selected (self->rows_dropdown) == 1
+                                          ? PARAAT_TIMELINE_ROWS_UNITS : PARAAT_TIMELINE_ROWS_REGIONS,
+                                          model);
+      break;
+    case VIEW_LIST:
+    case VIEW_ACTIONS:
+    case N_VIEWS:
+    default:
+      break;
+    }
+  update_legend (self);
+  update_state (self);
+}
+
+static void
+reload (ParaatCalendarPage *self)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate first;
+  guint n_days;
+
+  if (self->scope == NULL)
+    return;
+
+  if (self->view == VIEW_ACTIONS)
+    {
+      paraat_actions_view_set_scope (self->actions_view, self->scope);
+      update_state (self);
+      return;
+    }
+
+  span_bounds (get_span (self), &self->date, &self->first, &self->n_days);
+  first = self->first;
+  n_days = self->n_days;
+  if (self->view == VIEW_MONTH)
+    /* The grid shows whole weeks around the month. */
+    paraat_month_view_get_grid (&self->date, &first, &n_days);
+
+  from = g_date_time_new (tz, g_date_get_year (&first), g_date_get_month (&first), g_date_get_day (&first), 0, 0, 0);
+  to = g_date_time_add_days (from, (int) n_days);
+  list = paraat_store_list_exercises (self->store, self->scope, g_date_time_to_unix (from),
+                                      g_date_time_to_unix (to), &error);
+  if (list == NULL)
+    {
+      show_toast (self, adw_toast_new_format (_("Could not read the calendar: %s"), error->message));
+      return;
+    }
+  g_list_store_splice (self->exercises, 0, g_list_model_get_n_items (G_LIST_MODEL (self->exercises)),
+                       list->pdata, list->len);
+  refresh_view (self);
+}
+
 static void
 on_filter_changed_cb (ParaatCalendarPage *self)
 {
@@ -175,8 +513,17 @@ on_filter_changed_cb (ParaatCalendarPage *self)
   if (self->filtered == NULL)
     return;
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
-  update_state (self);
+  refresh_view (self);
 }
+
+static void
+on_span_changed_cb (ParaatCalendarPage *self)
+{
+  if (self->filtered != NULL)
+    reload (self);
+}
+
+/* Public */
 
 void
 paraat_calendar_page_set_scope (ParaatCalendarPage *self,
@@ -184,6 +531,46 @@ paraat_calendar_page_set_scope (ParaatCalendarPage *self,
 {
   g_clear_pointer (&self->scope, paraat_scope_unref);
   self->scope = paraat_scope_ref (scope);
+  if (self->actions_view != NULL)
+    paraat_actions_view_set_scope (self->actions_view, scope);
+  reload (self);
+}
+
+void
+paraat_calendar_page_set_view (ParaatCalendarPage *self,
+                               const char         *name)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      if (g_strcmp0 (name, view_names[i]) == 0)
+        {
+          if (self->view == (View) i)
+            return;
+          self->view = (View) i;
+          reload (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+          return;
+        }
+    }
+  g_warning ("No calendar view called “%s”", name);
+}
+
+const char *
+paraat_calendar_page_get_view (ParaatCalendarPage *self)
+{
+  return view_names[self->view];
+}
+
+void
+paraat_calendar_page_set_date (ParaatCalendarPage *self,
+                               int                 year,
+                               int                 month,
+                               int                 day)
+{
+  year = CLAMP (year, 1900, 2999);
+  month = CLAMP (month, 1, 12);
+  day = CLAMP (day, 1, g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
+  g_date_set_dmy (&self->date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   reload (self);
 }
 
@@ -191,20 +578,41 @@ void
 paraat_calendar_page_set_year (ParaatCalendarPage *self,
                                int                 year)
 {
-  self->year = CLAMP (year, 1900, 2999);
-  reload (self);
+  paraat_calendar_page_set_date (self, year, 1, 1);
 }
 
 int
 paraat_calendar_page_get_year (ParaatCalendarPage *self)
 {
-  return self->year;
+  return g_date_get_year (&self->date);
+}
+
+int
+paraat_calendar_page_get_month (ParaatCalendarPage *self)
+{
+  return g_date_get_month (&self->date);
 }
 
 GListModel *
 paraat_calendar_page_get_model (ParaatCalendarPage *self)
 {
   return G_LIST_MODEL (self->selection);
+}
+
+GtkWidget *
+paraat_calendar_page_get_view_widget (ParaatCalendarPage *self,
+                                      const char         *name)
+{
+  if (g_strcmp0 (name, "year") == 0)
+    return GTK_WIDGET (self->year_view);
+  if (g_strcmp0 (name, "month") == 0)
+    return GTK_WIDGET (self->month_view);
+  if (g_strcmp0 (name, "timeline") == 0)
+    return GTK_WIDGET (self->timeline_view);
+  if (g_strcmp0 (name, "actions") == 0)
+    return GTK_WIDGET (self->actions_view);
+
+  return GTK_WIDGET (self->column_view);
 }
 
 void
@@ -218,6 +626,8 @@ paraat_calendar_page_set_search (ParaatCalendarPage *self,
 void
 paraat_calendar_page_focus_search (ParaatCalendarPage *self)
 {
+  if (self->view == VIEW_ACTIONS)
+    paraat_calendar_page_set_view (self, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -233,12 +643,22 @@ paraat_calendar_page_select_uid (ParaatCalendarPage *self,
 
       if (g_strcmp0 (paraat_exercise_get_uid (ex), uid) == 0)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
           return TRUE;
         }
     }
 
   return FALSE;
+}
+
+void
+paraat_calendar_page_show_action_items (ParaatCalendarPage *self,
+                                        const char         *region_code,
+                                        const char         *which)
+{
+  paraat_actions_view_set_region (self->actions_view, region_code);
+  paraat_actions_view_set_filter (self->actions_view, which);
+  paraat_calendar_page_set_view (self, "actions");
 }
 
 /* Editing */
@@ -255,8 +675,6 @@ present_editor (ParaatCalendarPage *self,
   if (exercise != NULL && paraat_exercise_is_occurrence (exercise))
     series = paraat_store_get_exercise (self->store, paraat_exercise_get_uid (exercise), NULL);
   editor = paraat_exercise_editor_new (self->store, series ? series : exercise, duplicate);
-  if (exercise == NULL && self->scope != NULL && paraat_scope_get_kind (self->scope) == PARAAT_SCOPE_REGION)
-    paraat_exercise_editor_set_text (editor, "title", "");
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
   gtk_window_present (GTK_WINDOW (editor));
 
@@ -267,9 +685,26 @@ GtkWindow *
 paraat_calendar_page_edit_selected (ParaatCalendarPage *self,
                                     gboolean            duplicate)
 {
-  ParaatExercise *ex = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(ParaatExercise) ex = get_first_selected (self);
 
   return ex ? present_editor (self, ex, duplicate) : NULL;
+}
+
+GtkWindow *
+paraat_calendar_page_open_exercise (ParaatCalendarPage *self,
+                                    const char         *uid)
+{
+  g_autoptr(ParaatExercise) ex = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ex = paraat_store_get_exercise (self->store, uid, &error);
+  if (ex == NULL)
+    {
+      show_toast (self, adw_toast_new_format (_("Could not open the exercise: %s"), error->message));
+      return NULL;
+    }
+
+  return present_editor (self, ex, FALSE);
 }
 
 static void
@@ -278,6 +713,43 @@ new_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   present_editor (PARAAT_CALENDAR_PAGE (widget), NULL, FALSE);
+}
+
+static void
+new_on_day_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
+  ParaatExerciseEditor *editor = PARAAT_EXERCISE_EDITOR (present_editor (self, NULL, FALSE));
+  const char *day = g_variant_get_string (parameter, NULL);
+
+  paraat_exercise_editor_set_text (editor, "start-date", day);
+  paraat_exercise_editor_set_text (editor, "end-date", day);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  paraat_calendar_page_open_exercise (PARAAT_CALENDAR_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
+  const char *day = g_variant_get_string (parameter, NULL);
+  int y, m, d;
+
+  if (sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
+    return;
+  g_date_set_dmy (&self->date, 1, G_DATE_JANUARY, 2000);
+  paraat_calendar_page_set_view (self, "month");
+  paraat_calendar_page_set_date (self, y, m, d);
 }
 
 static void
@@ -302,9 +774,8 @@ on_undo_clicked_cb (AdwToast           *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->deleted_uid != NULL &&
-      !paraat_store_undelete_exercise (self->store, self->deleted_uid, &error) && get_window (self) != NULL)
-    paraat_window_add_toast (get_window (self), adw_toast_new_format (_("Could not undo: %s"), error->message));
+  if (self->deleted_uid != NULL && !paraat_store_undelete_exercise (self->store, self->deleted_uid, &error))
+    show_toast (self, adw_toast_new_format (_("Could not undo: %s"), error->message));
   g_clear_pointer (&self->deleted_uid, g_free);
 }
 
@@ -314,7 +785,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
-  ParaatExercise *ex = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(ParaatExercise) ex = get_first_selected (self);
   g_autofree char *uid = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
@@ -326,8 +797,7 @@ delete_action (GtkWidget  *widget,
   title = g_strdup (paraat_exercise_get_title (ex));
   if (!paraat_store_delete_exercise (self->store, uid, &error))
     {
-      if (get_window (self) != NULL)
-        paraat_window_add_toast (get_window (self), adw_toast_new_format (_("Could not delete: %s"), error->message));
+      show_toast (self, adw_toast_new_format (_("Could not delete: %s"), error->message));
       return;
     }
 
@@ -338,10 +808,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  if (get_window (self) != NULL)
-    paraat_window_add_toast (get_window (self), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  show_toast (self, toast);
 }
 
 static void
@@ -353,25 +820,301 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-move_year_action (GtkWidget  *widget,
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
+  int direction = g_str_equal (action_name, "calendar.next") ? 1 : -1;
+
+  if (g_str_equal (action_name, "calendar.today"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      paraat_calendar_page_set_date (self, g_date_time_get_year (now), g_date_time_get_month (now),
+                                     g_date_time_get_day_of_month (now));
+      return;
+    }
+
+  switch (get_span (self))
+    {
+    case SPAN_WEEK:
+      if (direction > 0)
+        g_date_add_days (&self->date, 7);
+      else
+        g_date_subtract_days (&self->date, 7);
+      break;
+    case SPAN_MONTH:
+    case SPAN_QUARTER:
+      if (direction > 0)
+        g_date_add_months (&self->date, get_span (self) == SPAN_MONTH ? 1 : 3);
+      else
+        g_date_subtract_months (&self->date, get_span (self) == SPAN_MONTH ? 1 : 3);
+      break;
+    case SPAN_YEAR:
+    default:
+      if (direction > 0)
+        g_date_add_years (&self->date, 1);
+      else
+        g_date_subtract_years (&self->date, 1);
+      break;
+    }
+  paraat_calendar_page_set_date (self, g_date_get_year (&self->date), g_date_get_month (&self->date),
+                                 g_date_get_day (&self->date));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
+
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->discipline_dropdown, 0);
+  gtk_drop_down_set_selected (self->defence_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_menu_button_popdown (self->filter_button);
+}
+
+/* Bulk actions */
+
+typedef struct
+{
+  ParaatCalendarPage *page;
+  GStrv               uids;
+  GtkSpinButton      *days;
+  GtkEntry           *reason;
+  GtkEntry           *who;
+} ShiftData;
+
+static void
+shift_data_free (ShiftData *data)
+{
+  g_object_unref (data->page);
+  g_strfreev (data->uids);
+  g_free (data);
+}
+
+static void
+on_shift_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ShiftData        *data)
+{
+  ParaatCalendarPage *self = data->page;
+  int days = gtk_spin_button_get_value_as_int (data->days);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "shift") || days == 0 || *gtk_editable_get_text (GTK_EDITABLE (data->reason)) == '\0')
+    return;
+  if (!paraat_store_shift_exercises (self->store, (const char * const *) data->uids, days,
+                                     gtk_editable_get_text (GTK_EDITABLE (data->who)),
+                                     gtk_editable_get_text (GTK_EDITABLE (data->reason)), &error))
+    {
+      show_toast (self, adw_toast_new_format (_("Could not shift the exercises: %s"), error->message));
+      return;
+    }
+  /* Translators: %u is a number of exercises, %d a number of days */
+  show_toast (self, adw_toast_new_format (g_dngettext (NULL, "Shifted %u exercise by %d days",
+                                                       "Shifted %u exercises by %d days",
+                                                       g_strv_length (data->uids)),
+                                          g_strv_length (data->uids), days));
+}
+
+static void
+on_shift_input_changed_cb (ShiftData *data)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (data->days), ADW_TYPE_MESSAGE_DIALOG);
+
+  /* Moving planned work always needs a reason for the history. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shift",
+                                           gtk_spin_button_get_value_as_int (data->days) != 0 &&
+                                           *gtk_editable_get_text (GTK_EDITABLE (data->reason)) != '\0');
+}
+
+GtkWindow *
+paraat_calendar_page_shift_selected (ParaatCalendarPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  ShiftData *data;
+  GtkWidget *dialog;
+  GtkWidget *grid;
+  GtkWidget *label;
+  GtkBitsetIter iter;
+  guint position;
+  guint n = 0;
+
+  /* Occurrences of one series are one exercise to shift. */
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(ParaatExercise) ex = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (g_hash_table_add (seen, (gpointer) paraat_exercise_get_uid (ex)))
+        {
+          g_strv_builder_add (builder, paraat_exercise_get_uid (ex));
+          n++;
+        }
+    }
+  if (n == 0)
+    return NULL;
+
+  data = g_new0 (ShiftData, 1);
+  data->page = g_object_ref (self);
+  data->uids = g_strv_builder_end (builder);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                   g_dngettext (NULL, "Shift the Selected Exercise?",
+                                                "Shift the Selected Exercises?", n), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (NULL,
+                                               "The exercise moves by the number of days you choose, keeping its "
+                                               "time of day. The history records the move with your reason.",
+                                               "The %u exercises move by the number of days you choose, keeping "
+                                               "their time of day. The history records each move with your reason.",
+                                               n), n);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  data->days = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-730, 730, 1));
+  gtk_spin_button_set_value (data->days, 7);
+  data->reason = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (data->reason), TRUE);
+  data->who = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (data->who), g_get_real_name ());
+
+  label = gtk_label_new_with_mnemonic (_("_Days (negative moves earlier)"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->days));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (data->days), 1, 0, 1, 1);
+  label = gtk_label_new_with_mnemonic (_("_Reason"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->reason));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (data->reason), 1, 1, 1, 1);
+  label = gtk_label_new_with_mnemonic (_("Changed _by"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->who));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (data->who), 1, 2, 1, 1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "shift", _("_Shift"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "shift", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "shift");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shift", FALSE);
+  gtk_entry_set_placeholder_text (data->reason, _("Required, e.g. “Unit not available”"));
+  gtk_entry_set_activates_default (data->reason, TRUE);
+  g_signal_connect_swapped (data->days, "value-changed", G_CALLBACK (on_shift_input_changed_cb), data);
+  g_signal_connect_swapped (data->reason, "changed", G_CALLBACK (on_shift_input_changed_cb), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_shift_response_cb), data,
+                         (GClosureNotify) (void (*) (void)) shift_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+static void
+shift_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  paraat_calendar_page_shift_selected (PARAAT_CALENDAR_PAGE (widget));
+}
+
+static void
+on_show_year_clicked_cb (AdwToast           *toast,
+                         ParaatCalendarPage *self)
+{
+  paraat_calendar_page_set_view (self, "year");
+  paraat_calendar_page_set_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "year")), 1, 1);
+}
+
+static void
+on_copy_year_response_cb (AdwMessageDialog   *dialog,
+                          const char         *response,
+                          ParaatCalendarPage *self)
+{
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "year"));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+  guint n;
+
+  if (!g_str_equal (response, "copy"))
+    return;
+  n = paraat_store_copy_year (self->store, self->scope, year, &error);
+  if (error != NULL)
+    {
+      show_toast (self, adw_toast_new_format (_("Could not copy the year plan: %s"), error->message));
+      return;
+    }
+  /* Translators: %u is a number of exercises, %d a year */
+  toast = adw_toast_new_format (g_dngettext (NULL, "Copied %u exercise into %d as a draft",
+                                             "Copied %u exercises into %d as drafts", n), n, year + 1);
+  adw_toast_set_button_label (toast, _("_Show"));
+  g_object_set_data (G_OBJECT (toast), "year", GINT_TO_POINTER (year + 1));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_year_clicked_cb), self, 0);
+  show_toast (self, toast);
+}
+
+GtkWindow *
+paraat_calendar_page_copy_year (ParaatCalendarPage *self)
+{
+  int year = g_date_get_year (&self->date);
+  GtkWidget *dialog;
+
+  /* Translators: %d is a year */
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Copy the %d Plan to %d?"), year, year + 1);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Every exercise of %d in the regions in scope is copied into %d as a draft, "
+                                    "in the same week and on the same weekday. Cancelled exercises are left out. "
+                                    "The drafts can then be adjusted and planned."),
+                                  year, year + 1);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("_Copy"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "year", GINT_TO_POINTER (year));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_year_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+static void
+copy_year_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (g_str_equal (action_name, "calendar.today"))
-    paraat_calendar_page_set_year (self, g_date_time_get_year (now));
-  else
-    paraat_calendar_page_set_year (self, self->year + (g_str_equal (action_name, "calendar.next") ? 1 : -1));
+  paraat_calendar_page_copy_year (PARAAT_CALENDAR_PAGE (widget));
 }
 
 static void
 on_column_view_activate_cb (ParaatCalendarPage *self,
                             guint               position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   paraat_calendar_page_edit_selected (self, FALSE);
+}
+
+static void
+on_show_exercise_cb (ParaatCalendarPage *self,
+                     const char         *uid)
+{
+  paraat_calendar_page_open_exercise (self, uid);
 }
 
 /* Columns */
@@ -470,6 +1213,34 @@ build_columns (ParaatCalendarPage *self)
 }
 
 static void
+fill_code_dropdown (ParaatCalendarPage *self,
+                    GtkDropDown        *dropdown,
+                    GPtrArray          *codes,
+                    ParaatKind          kind,
+                    const char         *any)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GListModel *records = paraat_store_get_records (self->store, kind);
+  const char *selected = selected_code (dropdown, codes);
+  g_autofree char *keep = g_strdup (selected);
+  guint position = 0;
+
+  g_ptr_array_set_size (codes, 0);
+  gtk_string_list_append (labels, any);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(ParaatRecord) record = g_list_model_get_item (records, i);
+
+      g_ptr_array_add (codes, g_strdup (paraat_record_get_key (record)));
+      gtk_string_list_append (labels, paraat_record_get_title (record));
+      if (g_strcmp0 (keep, paraat_record_get_key (record)) == 0)
+        position = codes->len;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static void
 fill_filters (ParaatCalendarPage *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
@@ -483,6 +1254,9 @@ fill_filters (ParaatCalendarPage *self)
     gtk_string_list_append (defence, paraat_defence_get_label (i));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->defence_dropdown, G_LIST_MODEL (defence));
+  fill_code_dropdown (self, self->type_dropdown, self->type_codes, PARAAT_KIND_EXERCISE_TYPE, _("Any Type"));
+  fill_code_dropdown (self, self->discipline_dropdown, self->discipline_codes, PARAAT_KIND_DISCIPLINE,
+                      _("Any Discipline"));
 }
 
 /* GObject */
@@ -491,8 +1265,32 @@ static void
 on_store_changed_cb (ParaatCalendarPage *self,
                      guint               kind)
 {
-  if (kind == PARAAT_CHANGE_CALENDAR || kind == PARAAT_KIND_REGION || kind == PARAAT_KIND_EXERCISE_TYPE)
+  if (kind == PARAAT_KIND_EXERCISE_TYPE)
+    fill_code_dropdown (self, self->type_dropdown, self->type_codes, PARAAT_KIND_EXERCISE_TYPE, _("Any Type"));
+  else if (kind == PARAAT_KIND_DISCIPLINE)
+    fill_code_dropdown (self, self->discipline_dropdown, self->discipline_codes, PARAAT_KIND_DISCIPLINE,
+                        _("Any Discipline"));
+  if (kind == PARAAT_CHANGE_CALENDAR || kind == PARAAT_KIND_REGION || kind == PARAAT_KIND_EXERCISE_TYPE ||
+      kind == PARAAT_KIND_ASSIGNMENT)
     reload (self);
+}
+
+static GtkWidget *
+add_view (ParaatCalendarPage *self,
+          GtkWidget          *view,
+          const char         *name,
+          gboolean            scrolled)
+{
+  GtkWidget *child = view;
+
+  if (scrolled)
+    child = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                          "child", view,
+                          "hscrollbar-policy", GTK_POLICY_NEVER,
+                          NULL);
+  gtk_stack_add_named (self->stack, child, name);
+
+  return view;
 }
 
 static void
@@ -504,19 +1302,36 @@ paraat_calendar_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (paraat_calendar_page_parent_class)->constructed (object);
 
-  self->year = g_date_time_get_year (now);
+  g_date_set_dmy (&self->date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  span_bounds (SPAN_YEAR, &self->date, &self->first, &self->n_days);
+  self->year_view = PARAAT_YEAR_VIEW (add_view (self, paraat_year_view_new (self->store), "year", TRUE));
+  self->month_view = PARAAT_MONTH_VIEW (add_view (self, paraat_month_view_new (self->store), "month", TRUE));
+  self->timeline_view = PARAAT_TIMELINE_VIEW (add_view (self, paraat_timeline_view_new (self->store),
+                                                        "timeline", TRUE));
+  self->actions_view = PARAAT_ACTIONS_VIEW (add_view (self, paraat_actions_view_new (self->store),
+                                                      "actions", FALSE));
+  self->legend = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->legend), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->legend), 12);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->legend), 12);
+  gtk_widget_add_css_class (self->legend, "calendar-legend");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Exercise types and their colours"), -1);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->stack))), self->legend);
+  g_signal_connect_object (self->actions_view, "show-exercise", G_CALLBACK (on_show_exercise_cb), self,
+                           G_CONNECT_SWAPPED);
+
   fill_filters (self);
   build_columns (self);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->exercises)),
                                               GTK_FILTER (gtk_custom_filter_new (filter_exercise, self, NULL)));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_state), self,
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
@@ -536,6 +1351,8 @@ paraat_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->scope, paraat_scope_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->deleted_uid, g_free);
+  g_clear_pointer (&self->type_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->discipline_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (paraat_calendar_page_parent_class)->dispose (object);
 }
@@ -552,6 +1369,11 @@ paraat_calendar_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_VIEW:
+      if (self->store != NULL)
+        paraat_calendar_page_set_view (self, g_value_get_string (value));
       break;
 
     default:
@@ -573,6 +1395,10 @@ paraat_calendar_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_VIEW:
+      g_value_set_string (value, view_names[self->view]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -592,27 +1418,51 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, PARAAT_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* "year", "month", "timeline", "list" or "actions" */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "year",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/paraat-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, zoom_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, rows_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, discipline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, defence_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, hint_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_span_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
+  gtk_widget_class_install_property_action (widget_class, "calendar.view", "view");
   gtk_widget_class_install_action (widget_class, "calendar.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "calendar.new-on-day", "s", new_on_day_action);
+  gtk_widget_class_install_action (widget_class, "calendar.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "calendar.show-day", "s", show_day_action);
   gtk_widget_class_install_action (widget_class, "calendar.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "calendar.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "calendar.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "calendar.undo-delete", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, move_year_action);
-  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, move_year_action);
-  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, move_year_action);
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "calendar.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "calendar.shift", NULL, shift_action);
+  gtk_widget_class_install_action (widget_class, "calendar.copy-year", NULL, copy_year_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "calendar.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "calendar.duplicate", NULL);
@@ -620,14 +1470,22 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "calendar.undo-delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "calendar.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "calendar.view", "s", "year");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "calendar.view", "s", "month");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "calendar.view", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "calendar.view", "s", "list");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "calendar.view", "s", "actions");
 }
 
 static void
 paraat_calendar_page_init (ParaatCalendarPage *self)
 {
   self->exercises = g_list_store_new (PARAAT_TYPE_EXERCISE);
+  self->type_codes = g_ptr_array_new_with_free_func (g_free);
+  self->discipline_codes = g_ptr_array_new_with_free_func (g_free);
+  self->view = VIEW_YEAR;
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 }
 
 GtkWidget *

@@ -29,5 +29,22 @@ gboolean    paraat_calendar_page_select_uid   (ParaatCalendarPage *self,
                                                const char         *uid);
 GtkWindow  *paraat_calendar_page_edit_selected (ParaatCalendarPage *self,
                                                gboolean            duplicate);
+void        paraat_calendar_page_set_view     (ParaatCalendarPage *self,
+                                               const char         *name);
+const char *paraat_calendar_page_get_view     (ParaatCalendarPage *self);
+void        paraat_calendar_page_set_date     (ParaatCalendarPage *self,
+                                               int                 year,
+                                               int                 month,
+                                               int                 day);
+int         paraat_calendar_page_get_month    (ParaatCalendarPage *self);
+GtkWidget  *paraat_calendar_page_get_view_widget (ParaatCalendarPage *self,
+                                               const char         *name);
+GtkWindow  *paraat_calendar_page_open_exercise (ParaatCalendarPage *self,
+                                               const char         *uid);
+GtkWindow  *paraat_calendar_page_shift_selected (ParaatCalendarPage *self);
+GtkWindow  *paraat_calendar_page_copy_year    (ParaatCalendarPage *self);
+void        paraat_calendar_page_show_action_items (ParaatCalendarPage *self,
+                                               const char         *region_code,
+                                               const char         *which);
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 
 #include "paraat-application.h"
 #include "paraat-calendar-page.h"
+#include "paraat-timeline-view.h"
+#include "paraat-year-view.h"
 #include "paraat-exercise-editor.h"
 #include "paraat-overview-page.h"
 #include "paraat-record-editor.h"
@@ -410,6 +412,7 @@ test_calendar (void)
   activate ("win.show-section", g_variant_new_string ("calendar"));
   g_assert_cmpstr (paraat_window_get_section (window), ==, "calendar");
   page = PARAAT_CALENDAR_PAGE (paraat_window_get_page (window, "calendar"));
+  paraat_calendar_page_set_view (page, "list");
   paraat_calendar_page_set_year (page, 2026);
   model = paraat_calendar_page_get_model (page);
   before = g_list_model_get_n_items (model);
@@ -458,7 +461,7 @@ test_calendar (void)
   {
     paraat_calendar_page_set_search (page, "Hoogwater Vecht");
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+    g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE));
     editor = paraat_calendar_page_edit_selected (page, FALSE);
     g_assert_nonnull (editor);
     paraat_test_wait (50);
@@ -469,7 +472,7 @@ test_calendar (void)
     g_assert_cmpstr (paraat_exercise_editor_get_error (PARAAT_EXERCISE_EDITOR (editor)), ==, NULL);
     g_assert_true (paraat_exercise_editor_save (PARAAT_EXERCISE_EDITOR (editor)));
     paraat_test_wait (50);
-    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+    g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE));
     editor = paraat_calendar_page_edit_selected (page, FALSE);
     gtk_window_set_default_size (editor, 560, 1000);
     paraat_test_wait (200);
@@ -490,6 +493,117 @@ test_calendar (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
   g_assert_cmpint (paraat_calendar_page_get_year (page), ==, 2027);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.previous", NULL));
+  paraat_window_set_scope (window, "all");
+}
+
+static guint
+count_history (ParaatStore *store,
+               const char  *uid)
+{
+  g_autoptr(GPtrArray) history = paraat_store_get_history (store, uid, NULL);
+
+  g_assert_nonnull (history);
+
+  return history->len;
+}
+
+static void
+test_calendar_views (void)
+{
+  ParaatWindow *window = get_window ();
+  ParaatStore *store = paraat_window_get_store (window);
+  ParaatCalendarPage *page;
+  GtkWidget *view;
+  GListModel *model;
+  GtkWindow *dialog;
+  g_autoptr(ParaatExercise) ex = NULL;
+  g_autoptr(ParaatExercise) moved = NULL;
+  g_autofree char *uid = NULL;
+  guint n_history, n_before;
+
+  paraat_window_set_scope (window, "brigade:43MB");
+  activate ("win.show-section", g_variant_new_string ("calendar"));
+  page = PARAAT_CALENDAR_PAGE (paraat_window_get_page (window, "calendar"));
+  model = paraat_calendar_page_get_model (page);
+
+  /* Year: the plan of 2026 at a glance */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.view", "s", "year"));
+  paraat_calendar_page_set_year (page, 2026);
+  paraat_test_wait (100);
+  view = paraat_calendar_page_get_view_widget (page, "year");
+  g_assert_true (gtk_widget_get_mapped (view));
+  {
+    guint busy = 0;
+
+    for (int month = 1; month <= 12; month++)
+      for (int day = 1; day <= 28; day++)
+        busy += paraat_year_view_count_day (PARAAT_YEAR_VIEW (view), month, day) > 0;
+    g_assert_cmpuint (busy, >, 100);
+  }
+  screenshot (GTK_WIDGET (window), "calendar-year");
+
+  /* A click on a day opens its month */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.show-day", "s", "2026-03-17"));
+  paraat_test_wait (100);
+  g_assert_cmpstr (paraat_calendar_page_get_view (page), ==, "month");
+  g_assert_cmpint (paraat_calendar_page_get_month (page), ==, 3);
+  view = paraat_calendar_page_get_view_widget (page, "month");
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_nonnull (find_descendant (view, GTK_TYPE_BUTTON));
+  screenshot (GTK_WIDGET (window), "calendar-month");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+  g_assert_cmpint (paraat_calendar_page_get_month (page), ==, 4);
+
+  /* Timeline: the brigade's eight regions side by side */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.view", "s", "timeline"));
+  paraat_calendar_page_set_date (page, 2026, 9, 1);
+  paraat_test_wait (100);
+  view = paraat_calendar_page_get_view_widget (page, "timeline");
+  g_assert_cmpuint (paraat_timeline_view_get_n_rows (PARAAT_TIMELINE_VIEW (view)), ==, 8);
+  g_assert_cmpuint (paraat_timeline_view_get_n_bars (PARAAT_TIMELINE_VIEW (view)), >, 8);
+  screenshot (GTK_WIDGET (window), "calendar-timeline");
+
+  /* Bulk shift: the first two exercises of a week, a week later */
+  paraat_calendar_page_set_view (page, "list");
+  paraat_calendar_page_set_date (page, 2026, 10, 1);
+  paraat_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+  ex = g_list_model_get_item (model, 0);
+  uid = g_strdup (paraat_exercise_get_uid (ex));
+  n_history = count_history (store, uid);
+  g_assert_true (gtk_selection_model_select_range (GTK_SELECTION_MODEL (model), 0, 2, TRUE));
+  dialog = paraat_calendar_page_shift_selected (page);
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON)), 7);
+  /* Without a reason the dialog does not shift */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shift"));
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                         "Brigade op oefening in Duitsland");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shift"));
+  paraat_test_wait (100);
+  screenshot (GTK_WIDGET (dialog), "calendar-shift");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "shift");
+  paraat_test_wait (50);
+  moved = paraat_store_get_exercise (store, uid, NULL);
+  g_assert_nonnull (moved);
+  if (!paraat_exercise_is_occurrence (ex))
+    g_assert_cmpint (paraat_exercise_get_start_utc (moved) - paraat_exercise_get_start_utc (ex), >=, 7 * 86400 - 3600);
+  g_assert_cmpuint (count_history (store, uid), >, n_history);
+
+  /* Copy the 2027 plan into 2028 as drafts */
+  paraat_calendar_page_set_view (page, "list");
+  paraat_calendar_page_set_year (page, 2028);
+  /* Only the open-ended recurring drills reach 2028 */
+  n_before = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_before, <, 20);
+  paraat_calendar_page_set_year (page, 2027);
+  dialog = paraat_calendar_page_copy_year (page);
+  paraat_test_wait (100);
+  screenshot (GTK_WIDGET (dialog), "calendar-copy-year");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  paraat_test_wait (50);
+  paraat_calendar_page_set_year (page, 2028);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, n_before + 8 * 10);
   paraat_window_set_scope (window, "all");
 }
 
@@ -556,6 +670,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/backup-and-check", test_backup_and_check);
   g_test_add_func ("/ui/window/accessibility", test_accessibility);
   g_test_add_func ("/ui/window/calendar", test_calendar);
+  g_test_add_func ("/ui/window/calendar-views", test_calendar_views);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/open-error", test_open_error);
 

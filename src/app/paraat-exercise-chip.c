@@ -1,0 +1,91 @@
+/* paraat-exercise-chip.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One exercise as a small coloured button, as the month and timeline
+ * views show it. The colour is the exercise type's; drafts are outlined,
+ * postponed and cancelled ones are faded and say so in their tooltip and
+ * accessible name. Clicking opens the exercise (action calendar.open).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "paraat-exercise-chip.h"
+#include "paraat-palette.h"
+#include "paraat-record.h"
+
+static char *
+type_name (ParaatStore *store,
+           const char  *code)
+{
+  g_autoptr(ParaatRecord) record = NULL;
+
+  if (code == NULL || *code == '\0')
+    return g_strdup ("");
+  record = paraat_store_find_record (store, PARAAT_KIND_EXERCISE_TYPE, code);
+
+  return g_strdup (record ? paraat_record_get_title (record) : code);
+}
+
+char *
+paraat_exercise_chip_describe (ParaatStore    *store,
+                               ParaatExercise *exercise)
+{
+  g_autofree char *when = paraat_exercise_format_when (exercise);
+  g_autofree char *type = type_name (store, paraat_exercise_get_type_code (exercise));
+  GString *text = g_string_new (paraat_exercise_get_title (exercise));
+
+  g_string_append_printf (text, "\n%s\n%s", when, paraat_exercise_get_region_code (exercise));
+  if (*type != '\0')
+    g_string_append_printf (text, " · %s", type);
+  g_string_append_printf (text, " · %s", paraat_exercise_status_get_label (paraat_exercise_get_status (exercise)));
+  if (paraat_exercise_get_defence (exercise) != PARAAT_DEFENCE_NONE)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: %s is a Defence participation, e.g. "Requested" */
+      g_string_append_printf (text, _("Defence: %s"),
+                              paraat_defence_get_label (paraat_exercise_get_defence (exercise)));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+GtkWidget *
+paraat_exercise_chip_new (ParaatStore    *store,
+                          ParaatExercise *exercise)
+{
+  g_autofree char *color = paraat_palette_css_class (paraat_palette_index_for_type (store,
+                                                                                     paraat_exercise_get_type_code (exercise)));
+  g_autofree char *description = paraat_exercise_chip_describe (store, exercise);
+  ParaatExerciseStatus status = paraat_exercise_get_status (exercise);
+  GtkWidget *label;
+  GtkWidget *button;
+
+  label = gtk_label_new (paraat_exercise_get_title (exercise));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 1);
+
+  button = g_object_new (GTK_TYPE_BUTTON,
+                         "child", label,
+                         "tooltip-text", description,
+                         "action-name", "calendar.open",
+                         "focus-on-click", FALSE,
+                         NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
+  gtk_widget_add_css_class (button, "exercise-chip");
+  gtk_widget_add_css_class (button, color);
+  if (status == PARAAT_EXERCISE_STATUS_DRAFT)
+    gtk_widget_add_css_class (button, "draft");
+  else if (status == PARAAT_EXERCISE_STATUS_POSTPONED)
+    gtk_widget_add_css_class (button, "postponed");
+  else if (status == PARAAT_EXERCISE_STATUS_CANCELLED)
+    gtk_widget_add_css_class (button, "cancelled");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+
+  return button;
+}
