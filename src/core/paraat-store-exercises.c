@@ -368,6 +368,19 @@ foreach_occurrence (ParaatExercise *ex,
 
   if (!paraat_store_parse_rrule (ex->rrule, &recur, NULL))
     return;
+  /* The iterator runs in floating local time and compares UNTIL field by
+   * field. RFC 5545 writes UNTIL in UTC when the start has a zone, which
+   * would cut the last occurrence off by the zone's offset. */
+  if (!icaltime_is_null_time (recur.until) && !recur.until.is_date && icaltime_is_utc (recur.until))
+    {
+      g_autoptr(GDateTime) until_utc = g_date_time_new_utc (recur.until.year, recur.until.month, recur.until.day,
+                                                            recur.until.hour, recur.until.minute,
+                                                            recur.until.second);
+      g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, tz) : NULL;
+
+      if (until != NULL)
+        recur.until = to_ical_local (until, FALSE);
+    }
   it = icalrecur_iterator_new (recur, to_ical_local (start, ex->all_day));
   if (it == NULL)
     return;

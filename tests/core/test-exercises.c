@@ -1261,6 +1261,25 @@ test_exercises_shift_atomic (ParaatTestFixture *fixture,
     }
 }
 
+/* An UNTIL in UTC, as RFC 5545 writes it for a start with a zone: the
+ * drill at 19:00 CEST on 20 October is 17:00 UTC, and still counts. */
+static void
+test_exercises_recurrence_until_utc (ParaatTestFixture *fixture,
+                                     gconstpointer      user_data)
+{
+  g_autofree char *uid = add_recurring (fixture->store, "Tot", "2026-09-01T19:00:00", "2026-09-01T21:00:00",
+                                        "FREQ=WEEKLY;UNTIL=20261020T170000Z");
+  g_autoptr(GPtrArray) all = list (fixture->store, NULL, "2026-01-01", "2027-01-01");
+  g_autoptr(GPtrArray) after = list (fixture->store, NULL, "2026-10-20T20:00:00", "2027-01-01");
+  g_autoptr(GDateTime) last = NULL;
+
+  g_assert_cmpuint (all->len, ==, 8);
+  last = paraat_exercise_get_start (all->pdata[7]);
+  assert_local (last, "2026-10-20T19:00");
+  /* The series' end in the range index agrees */
+  g_assert_cmpuint (after->len, ==, 1);
+}
+
 /* copy_year */
 
 static ParaatExercise *
@@ -1792,6 +1811,7 @@ main (int   argc,
   ADD ("/core/exercises/dst/all-day-weekly", test_exercises_dst_all_day_weekly);
   ADD ("/core/exercises/dst/infinite", test_exercises_dst_infinite);
   ADD ("/core/exercises/dst/day-boundaries", test_exercises_day_boundaries);
+  ADD ("/core/exercises/dst/until-utc", test_exercises_recurrence_until_utc);
   ADD ("/core/exercises/shift/days", test_exercises_shift);
   ADD ("/core/exercises/shift/atomic", test_exercises_shift_atomic);
   ADD ("/core/exercises/copy-year/all", test_exercises_copy_year);
