@@ -304,9 +304,9 @@ validate_exercise (ParaatStore     *self,
 
 /* Recurrence */
 
-static icaltimetype
-to_ical_local (GDateTime *local,
-               gboolean   all_day)
+icaltimetype
+paraat_store_to_ical_local (GDateTime *local,
+                            gboolean   all_day)
 {
   icaltimetype t = icaltime_null_time ();
 
@@ -327,9 +327,9 @@ to_ical_local (GDateTime *local,
 
 /* Calendar days from @from to @to in their own zone. Not the elapsed
  * time divided by 24 hours: a one-day exercise on 29 March lasts 23. */
-static int
-count_local_days (GDateTime *from,
-                  GDateTime *to)
+int
+paraat_store_count_local_days (GDateTime *from,
+                               GDateTime *to)
 {
   GDate a, b;
   int y, m, d;
@@ -361,7 +361,7 @@ foreach_occurrence (ParaatExercise *ex,
   g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
   g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
-  int days = count_local_days (start, end);
+  int days = paraat_store_count_local_days (start, end);
   gint64 seconds = ex->end_utc - ex->start_utc;
   struct icalrecurrencetype recur;
   icalrecur_iterator *it;
@@ -379,9 +379,9 @@ foreach_occurrence (ParaatExercise *ex,
       g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, tz) : NULL;
 
       if (until != NULL)
-        recur.until = to_ical_local (until, FALSE);
+        recur.until = paraat_store_to_ical_local (until, FALSE);
     }
-  it = icalrecur_iterator_new (recur, to_ical_local (start, ex->all_day));
+  it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, ex->all_day));
   if (it == NULL)
     return;
 
