@@ -161,7 +161,9 @@ failed:
 
 /**
  * paraat_store_list_action_items:
- * @scope: (nullable): regions of the exercises, %NULL for all
+ * @scope: (nullable): regions of the exercises, %NULL for all; an
+ *   exercise counts when the scope holds its organising region or one of
+ *   its participating regions, as in paraat_store_list_exercises()
  * @uid: (nullable): one exercise's items only
  * @overdue_only: only items not done whose due date is before @today
  * @today: YYYY-MM-DD
@@ -183,7 +185,9 @@ paraat_store_list_action_items (ParaatStore  *self,
   g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
 
   stmt = paraat_store_prepare (self, "SELECT a.id, e.uid, e.title, e.region_code, a.what, a.owner, a.due_date,"
-                                     " a.status, a.done_date FROM action_item a JOIN exercise e ON e.id = a.exercise_id"
+                                     " a.status, a.done_date, (SELECT group_concat (x.region_code, ',')"
+                                     "  FROM exercise_region x WHERE x.exercise_id = e.id)"
+                                     " FROM action_item a JOIN exercise e ON e.id = a.exercise_id"
                                      " WHERE e.deleted = 0 AND (?1 IS NULL OR e.uid = ?1)"
                                      " AND (?2 = 0 OR (a.status <> 'done' AND a.due_date < ?3))"
                                      " ORDER BY a.due_date IS NULL, a.due_date, a.id", error);
@@ -198,8 +202,9 @@ paraat_store_list_action_items (ParaatStore  *self,
 #define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
       ParaatActionItem *item;
       ParaatActionStatus status = PARAAT_ACTION_OPEN;
+      g_auto(GStrv) regions = g_strsplit (TEXT (9) ? TEXT (9) : "", ",", -1);
 
-      if (scope != NULL && !paraat_scope_contains_region (scope, TEXT (3)))
+      if (!paraat_store_regions_in_scope (scope, TEXT (3), (const char * const *) regions))
         continue;
       item = paraat_action_item_new ();
       paraat_action_item_set_what (item, TEXT (4));

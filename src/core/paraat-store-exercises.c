@@ -475,21 +475,31 @@ add_occurrence (gint64   start,
   return ++x->emitted < PARAAT_MAX_OCCURRENCES;
 }
 
+/* Whether @scope holds the organising region or a participating one;
+ * the rule every calendar list applies. */
 gboolean
-paraat_store_exercise_in_scope (ParaatScope    *scope,
-                                ParaatExercise *ex)
+paraat_store_regions_in_scope (ParaatScope        *scope,
+                               const char         *region_code,
+                               const char * const *regions)
 {
   if (scope == NULL || paraat_scope_get_kind (scope) == PARAAT_SCOPE_ALL)
     return TRUE;
-  if (paraat_scope_contains_region (scope, ex->region_code))
+  if (paraat_scope_contains_region (scope, region_code))
     return TRUE;
-  for (guint i = 0; ex->regions[i] != NULL; i++)
+  for (guint i = 0; regions != NULL && regions[i] != NULL; i++)
     {
-      if (paraat_scope_contains_region (scope, ex->regions[i]))
+      if (paraat_scope_contains_region (scope, regions[i]))
         return TRUE;
     }
 
   return FALSE;
+}
+
+gboolean
+paraat_store_exercise_in_scope (ParaatScope    *scope,
+                                ParaatExercise *ex)
+{
+  return paraat_store_regions_in_scope (scope, ex->region_code, (const char * const *) ex->regions);
 }
 
 static gint64

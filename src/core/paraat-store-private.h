@@ -87,6 +87,9 @@ void          paraat_store_set_not_found     (GError                   **error,
 gboolean      paraat_store_parse_rrule       (const char                *rrule,
                                               struct icalrecurrencetype *recur,
                                               GError                   **error);
+gboolean      paraat_store_regions_in_scope  (ParaatScope               *scope,
+                                              const char                *region_code,
+                                              const char * const        *regions);
 gboolean      paraat_store_exercise_in_scope (ParaatScope               *scope,
                                               ParaatExercise            *ex);
 icaltimetype  paraat_store_to_ical_local     (GDateTime                 *local,

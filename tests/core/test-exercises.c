@@ -1750,6 +1750,50 @@ assert_ids (GPtrArray *items,
   g_assert_cmpstr (actual, ==, expected->str);
 }
 
+/* A scope counts the participating regions too, as the calendar does */
+static void
+test_exercises_actions_scope (ParaatTestFixture *fixture,
+                              gconstpointer      user_data)
+{
+  const char *vr05[] = { "VR05", NULL };
+  g_autofree char *own = add_with_status (fixture->store, "Eigen", "VR05", "2020-05-13T09:00:00",
+                                          "2020-05-13T12:00:00", PARAAT_EXERCISE_STATUS_HELD);
+  g_autofree char *other = add_with_status (fixture->store, "Elders", "VR06", "2020-06-13T09:00:00",
+                                            "2020-06-13T12:00:00", PARAAT_EXERCISE_STATUS_HELD);
+  g_autoptr(ParaatExercise) joint = new_exercise ("Samen", "VR06", "2020-07-13T09:00:00", "2020-07-13T12:00:00");
+  gint64 own_item, other_item, joint_item;
+  g_autoptr(GPtrArray) vr05_items = NULL;
+  g_autoptr(GPtrArray) vr06_items = NULL;
+  g_autoptr(GPtrArray) vr01_items = NULL;
+  g_autoptr(GPtrArray) all_items = NULL;
+  g_autoptr(GPtrArray) vr05_exercises = NULL;
+
+  paraat_exercise_set_regions (joint, vr05);
+  paraat_exercise_set_status (joint, PARAAT_EXERCISE_STATUS_HELD);
+  save (fixture->store, joint);
+  own_item = add_item (fixture->store, own, "Eigen actie", "2026-06-01", PARAAT_ACTION_OPEN);
+  other_item = add_item (fixture->store, other, "Actie elders", "2026-06-02", PARAAT_ACTION_OPEN);
+  joint_item = add_item (fixture->store, paraat_exercise_get_uid (joint), "Samen oppakken", "2026-06-03",
+                         PARAAT_ACTION_OPEN);
+
+  vr05_items = list_items (fixture->store, "region:VR05", NULL, TRUE);
+  vr06_items = list_items (fixture->store, "region:VR06", NULL, TRUE);
+  vr01_items = list_items (fixture->store, "region:VR01", NULL, FALSE);
+  all_items = list_items (fixture->store, "all", NULL, FALSE);
+  assert_ids (vr05_items, own_item, joint_item, (gint64) 0);
+  assert_ids (vr06_items, other_item, joint_item, (gint64) 0);
+  assert_ids (all_items, own_item, other_item, joint_item, (gint64) 0);
+  g_assert_cmpuint (vr01_items->len, ==, 0);
+  /* The item still names the organising region */
+  g_assert_cmpstr (paraat_action_item_get_region_code (vr05_items->pdata[1]), ==, "VR06");
+
+  /* The same exercises as the calendar shows for the scope */
+  vr05_exercises = list (fixture->store, "region:VR05", "2020-01-01", "2021-01-01");
+  g_assert_cmpuint (vr05_exercises->len, ==, 2);
+  find_title (vr05_exercises, "Eigen");
+  find_title (vr05_exercises, "Samen");
+}
+
 static void
 test_exercises_actions (ParaatTestFixture *fixture,
                         gconstpointer      user_data)
@@ -1979,6 +2023,7 @@ main (int   argc,
   ADD ("/core/exercises/evaluation", test_exercises_evaluation);
   ADD ("/core/exercises/actions/overdue", test_exercises_actions);
   ADD ("/core/exercises/actions/invalid", test_exercises_actions_invalid);
+  ADD ("/core/exercises/actions/scope", test_exercises_actions_scope);
   g_test_add_func ("/core/exercises/parse-when", test_exercises_parse_when);
 
 #undef ADD
