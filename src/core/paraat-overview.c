@@ -422,7 +422,9 @@ add_endings (ParaatStore  *store,
   return TRUE;
 }
 
-/* Action items from evaluations that are past their due date, per region */
+/* Action items from evaluations that are past their due date, per region:
+ * the organising region's and each participating region's, as a scope
+ * counts them in paraat_store_list_action_items() */
 static gboolean
 add_overdue_actions (ParaatStore  *store,
                      ParaatScope  *scope,
@@ -434,10 +436,14 @@ add_overdue_actions (ParaatStore  *store,
   int rc;
 
   stmt = paraat_store_prepare (store,
-                               "SELECT e.region_code, r.name, count (*), min (a.due_date) FROM action_item a"
-                               " JOIN exercise e ON e.id = a.exercise_id JOIN region r ON r.code = e.region_code"
+                               "SELECT x.region_code, r.name, count (*), min (a.due_date) FROM action_item a"
+                               " JOIN exercise e ON e.id = a.exercise_id"
+                               " JOIN (SELECT id AS exercise_id, region_code FROM exercise"
+                               "  UNION SELECT exercise_id, region_code FROM exercise_region) x"
+                               "  ON x.exercise_id = e.id"
+                               " JOIN region r ON r.code = x.region_code"
                                " WHERE e.deleted = 0 AND a.status <> 'done' AND a.due_date < ?1"
-                               " GROUP BY e.region_code ORDER BY e.region_code",
+                               " GROUP BY x.region_code ORDER BY x.region_code",
                                error);
   if (stmt == NULL)
     return FALSE;

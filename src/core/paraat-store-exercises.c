@@ -3,10 +3,12 @@
  * Copyright 2026 The Paraat developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Exercises, their history, evaluations and action items. Times are kept
- * as UTC seconds with the exercise's time zone beside them, so that a
- * range query is one indexed comparison and the views still see local
- * days (Europe/Amsterdam by default, across DST changes).
+ * Exercises and their history: reading, validating, saving, deleting and
+ * the range query with recurrence. Times are kept as UTC seconds with the
+ * exercise's time zone beside them, so that a range query is one indexed
+ * comparison and the views still see local days (Europe/Amsterdam by
+ * default, across DST changes). Evaluations and action items are in
+ * paraat-store-evaluation.c, the bulk changes in paraat-store-plan.c.
  */
 
 #include "config.h"
@@ -20,11 +22,6 @@
 #include "paraat-store-private.h"
 #include "paraat-utils.h"
 
-#define EXERCISE_COLUMNS \
-  "e.id, e.uid, e.sequence, e.title, e.description, e.type_code, e.grip_code, e.region_code," \
-  " e.start_utc, e.end_utc, e.all_day, e.tzid, e.location, e.latitude, e.longitude, e.scenario_code," \
-  " e.defence, e.defence_units, e.ovr_observer, e.reservists, e.status, e.rrule, e.modified"
-
 /* Iterations of one rule before giving up (a daily drill over decades) */
 #define MAX_RECURRENCE_STEPS 100000
 
@@ -36,8 +33,8 @@ now_iso (void)
   return g_date_time_format_iso8601 (now);
 }
 
-static GTimeZone *
-zone_for (const char *tzid)
+GTimeZone *
+paraat_store_zone_for (const char *tzid)
 {
   GTimeZone *tz = tzid ? g_time_zone_new_identifier (tzid) : NULL;
 
@@ -50,58 +47,11 @@ format_stored_time (gint64      utc,
                     gboolean    all_day,
                     const char *tzid)
 {
-  g_autoptr(GTimeZone) tz = zone_for (tzid);
+  g_autoptr(GTimeZone) tz = paraat_store_zone_for (tzid);
   g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (utc);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (t, tz);
 
   return g_date_time_format (local, all_day ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%S%:z");
-}
-
-/**
- * paraat_parse_when:
- * @tzid: the zone for a time without offset
- * @when: (out): the time, in @tzid
- * @is_date: (out): whether @text was a bare date (local midnight)
- *
- * Reads ISO 8601: "2026-03-14", "2026-03-14T09:30", or with an offset.
- */
-gboolean
-paraat_parse_when (const char  *text,
-                   const char  *tzid,
-                   GDateTime  **when,
-                   gboolean    *is_date)
-{
-  g_autoptr(GTimeZone) tz = zone_for (tzid);
-  g_autoptr(GDateTime) parsed = NULL;
-  GDate date;
-
-  if (text == NULL)
-    return FALSE;
-
-  if (paraat_parse_iso_date (text, &date))
-    {
-      *when = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
-                               g_date_get_day (&date), 0, 0, 0);
-      *is_date = TRUE;
-      return *when != NULL;
-    }
-
-  /* GLib wants seconds; planners write 09:30, and a space for the T. */
-  if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}$", text, 0, 0))
-    {
-      g_autofree char *full = g_strconcat (text, ":00", NULL);
-
-      full[10] = 'T';
-      parsed = g_date_time_new_from_iso8601 (full, tz);
-    }
-  else
-    parsed = g_date_time_new_from_iso8601 (text, tz);
-  if (parsed == NULL)
-    return FALSE;
-  *when = g_date_time_to_timezone (parsed, tz);
-  *is_date = FALSE;
-
-  return TRUE;
 }
 
 /* Reading rows */
@@ -174,10 +124,10 @@ exercise_from_row (ParaatStore  *self,
 }
 
 /* Runs @stmt (bound by the caller) and collects its exercise rows. */
-static GPtrArray *
-collect_exercises (ParaatStore   *self,
-                   sqlite3_stmt  *stmt,
-                   GError       **error)
+GPtrArray *
+paraat_store_collect_exercises (ParaatStore   *self,
+                                sqlite3_stmt  *stmt,
+                                GError       **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -195,9 +145,9 @@ collect_exercises (ParaatStore   *self,
   return g_steal_pointer (&rows);
 }
 
-static void
-set_not_found (GError     **error,
-               const char  *uid)
+void
+paraat_store_set_not_found (GError     **error,
+                            const char  *uid)
 {
   g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_NOT_FOUND,
                /* Translators: %s is an exercise's UID */
@@ -214,16 +164,16 @@ paraat_store_get_exercise (ParaatStore  *self,
 
   g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
 
-  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e "
+  stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e "
                                      "WHERE e.uid = ?1 AND e.deleted = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  if (!(rows = collect_exercises (self, stmt, error)))
+  if (!(rows = paraat_store_collect_exercises (self, stmt, error)))
     return NULL;
   if (rows->len == 0)
     {
-      set_not_found (error, uid);
+      paraat_store_set_not_found (error, uid);
       return NULL;
     }
 
@@ -252,10 +202,10 @@ check_reference (ParaatStore  *self,
   return TRUE;
 }
 
-static gboolean
-parse_rrule (const char                *rrule,
-             struct icalrecurrencetype *recur,
-             GError                   **error)
+gboolean
+paraat_store_parse_rrule (const char                *rrule,
+                          struct icalrecurrencetype *recur,
+                          GError                   **error)
 {
   icalerror_clear_errno ();
   *recur = icalrecurrencetype_from_string (rrule);
@@ -336,7 +286,7 @@ validate_exercise (ParaatStore     *self,
     {
       struct icalrecurrencetype recur;
 
-      if (!parse_rrule (ex->rrule, &recur, error))
+      if (!paraat_store_parse_rrule (ex->rrule, &recur, error))
         return FALSE;
     }
   /* One cannot have held an exercise that has not started yet. */
@@ -354,9 +304,9 @@ validate_exercise (ParaatStore     *self,
 
 /* Recurrence */
 
-static icaltimetype
-to_ical_local (GDateTime *local,
-               gboolean   all_day)
+icaltimetype
+paraat_store_to_ical_local (GDateTime *local,
+                            gboolean   all_day)
 {
   icaltimetype t = icaltime_null_time ();
 
@@ -377,9 +327,9 @@ to_ical_local (GDateTime *local,
 
 /* Calendar days from @from to @to in their own zone. Not the elapsed
  * time divided by 24 hours: a one-day exercise on 29 March lasts 23. */
-static int
-count_local_days (GDateTime *from,
-                  GDateTime *to)
+int
+paraat_store_count_local_days (GDateTime *from,
+                               GDateTime *to)
 {
   GDate a, b;
   int y, m, d;
@@ -406,19 +356,32 @@ foreach_occurrence (ParaatExercise *ex,
                     OccurrenceFunc  func,
                     gpointer        data)
 {
-  g_autoptr(GTimeZone) tz = zone_for (ex->tzid);
+  g_autoptr(GTimeZone) tz = paraat_store_zone_for (ex->tzid);
   g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (ex->start_utc);
   g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
   g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
-  int days = count_local_days (start, end);
+  int days = paraat_store_count_local_days (start, end);
   gint64 seconds = ex->end_utc - ex->start_utc;
   struct icalrecurrencetype recur;
   icalrecur_iterator *it;
 
-  if (!parse_rrule (ex->rrule, &recur, NULL))
+  if (!paraat_store_parse_rrule (ex->rrule, &recur, NULL))
     return;
-  it = icalrecur_iterator_new (recur, to_ical_local (start, ex->all_day));
+  /* The iterator runs in floating local time and compares UNTIL field by
+   * field. RFC 5545 writes UNTIL in UTC when the start has a zone, which
+   * would cut the last occurrence off by the zone's offset. */
+  if (!icaltime_is_null_time (recur.until) && !recur.until.is_date && icaltime_is_utc (recur.until))
+    {
+      g_autoptr(GDateTime) until_utc = g_date_time_new_utc (recur.until.year, recur.until.month, recur.until.day,
+                                                            recur.until.hour, recur.until.minute,
+                                                            recur.until.second);
+      g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, tz) : NULL;
+
+      if (until != NULL)
+        recur.until = paraat_store_to_ical_local (until, FALSE);
+    }
+  it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, ex->all_day));
   if (it == NULL)
     return;
 
@@ -472,7 +435,7 @@ compute_series_end (ParaatExercise *ex)
 
   if (*ex->rrule == '\0')
     return ex->end_utc;
-  if (!parse_rrule (ex->rrule, &recur, NULL))
+  if (!paraat_store_parse_rrule (ex->rrule, &recur, NULL))
     return 0;
   if (recur.count == 0 && icaltime_is_null_time (recur.until))
     return 0;
@@ -512,21 +475,31 @@ add_occurrence (gint64   start,
   return ++x->emitted < PARAAT_MAX_OCCURRENCES;
 }
 
-static gboolean
-in_scope (ParaatScope    *scope,
-          ParaatExercise *ex)
+/* Whether @scope holds the organising region or a participating one;
+ * the rule every calendar list applies. */
+gboolean
+paraat_store_regions_in_scope (ParaatScope        *scope,
+                               const char         *region_code,
+                               const char * const *regions)
 {
   if (scope == NULL || paraat_scope_get_kind (scope) == PARAAT_SCOPE_ALL)
     return TRUE;
-  if (paraat_scope_contains_region (scope, ex->region_code))
+  if (paraat_scope_contains_region (scope, region_code))
     return TRUE;
-  for (guint i = 0; ex->regions[i] != NULL; i++)
+  for (guint i = 0; regions != NULL && regions[i] != NULL; i++)
     {
-      if (paraat_scope_contains_region (scope, ex->regions[i]))
+      if (paraat_scope_contains_region (scope, regions[i]))
         return TRUE;
     }
 
   return FALSE;
+}
+
+gboolean
+paraat_store_exercise_in_scope (ParaatScope    *scope,
+                                ParaatExercise *ex)
+{
+  return paraat_store_regions_in_scope (scope, ex->region_code, (const char * const *) ex->regions);
 }
 
 static gint64
@@ -601,7 +574,7 @@ paraat_store_list_exercises (ParaatStore  *self,
 
   /* Single exercises: the start index bounds the scan to the range plus
    * the longest exercise there is. */
-  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e"
+  stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e"
                                      " WHERE e.deleted = 0 AND e.rrule = ''"
                                      " AND e.start_utc >= ?1 - ?3 AND e.start_utc < ?2 AND e.end_utc > ?1"
                                      " ORDER BY e.start_utc", error);
@@ -610,29 +583,29 @@ paraat_store_list_exercises (ParaatStore  *self,
   sqlite3_bind_int64 (stmt, 1, from_utc);
   sqlite3_bind_int64 (stmt, 2, to_utc);
   sqlite3_bind_int64 (stmt, 3, get_max_duration (self));
-  if (!(single = collect_exercises (self, stmt, error)))
+  if (!(single = paraat_store_collect_exercises (self, stmt, error)))
     return NULL;
 
-  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e"
+  stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e"
                                      " WHERE e.deleted = 0 AND e.rrule <> '' AND e.start_utc < ?2"
                                      " AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from_utc);
   sqlite3_bind_int64 (stmt, 2, to_utc);
-  if (!(recurring = collect_exercises (self, stmt, error)))
+  if (!(recurring = paraat_store_collect_exercises (self, stmt, error)))
     return NULL;
 
   for (guint i = 0; i < single->len; i++)
     {
-      if (in_scope (scope, single->pdata[i]))
+      if (paraat_store_exercise_in_scope (scope, single->pdata[i]))
         g_ptr_array_add (out, g_object_ref (single->pdata[i]));
     }
   for (guint i = 0; i < recurring->len; i++)
     {
       Expansion x = { recurring->pdata[i], out, from_utc, to_utc, 0 };
 
-      if (in_scope (scope, x.master))
+      if (paraat_store_exercise_in_scope (scope, x.master))
         foreach_occurrence (x.master, add_occurrence, &x);
     }
   if (recurring->len > 0)
@@ -826,7 +799,7 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
-          set_not_found (error, ex->uid);
+          paraat_store_set_not_found (error, ex->uid);
           return FALSE;
         }
       paraat_exercise_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &old_status);
@@ -966,7 +939,7 @@ set_deleted (ParaatStore  *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      set_not_found (error, uid);
+      paraat_store_set_not_found (error, uid);
       return FALSE;
     }
   self->max_duration = -1;
@@ -1033,442 +1006,4 @@ paraat_store_get_history (ParaatStore  *self,
     }
 
   return g_steal_pointer (&entries);
-}
-
-/* Evaluation */
-
-static gint64
-find_exercise_id (ParaatStore          *self,
-                  const char           *uid,
-                  ParaatExerciseStatus *status,
-                  GError              **error)
-{
-  sqlite3_stmt *stmt = paraat_store_prepare (self, "SELECT id, status FROM exercise WHERE uid = ?1 AND deleted = 0",
-                                             error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (stmt, 0);
-      if (status != NULL)
-        paraat_exercise_status_from_string ((const char *) sqlite3_column_text (stmt, 1), status);
-    }
-  sqlite3_reset (stmt);
-  if (id == 0)
-    set_not_found (error, uid);
-
-  return id;
-}
-
-/**
- * paraat_store_get_evaluation:
- *
- * Returns: (nullable): the evaluation, or %NULL without an error when the
- *   exercise has none yet
- */
-ParaatEvaluation *
-paraat_store_get_evaluation (ParaatStore  *self,
-                             const char   *uid,
-                             GError      **error)
-{
-  gint64 id = find_exercise_id (self, uid, NULL, error);
-  ParaatEvaluation *evaluation = NULL;
-  sqlite3_stmt *stmt;
-
-  if (id == 0)
-    return NULL;
-  stmt = paraat_store_prepare (self, "SELECT quick_report_date, quick_report_ref, final_report_date,"
-                                     " final_report_ref, lessons FROM evaluation WHERE exercise_id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
-      evaluation = paraat_evaluation_new ();
-      paraat_evaluation_set_quick_report (evaluation, TEXT (0), TEXT (1));
-      paraat_evaluation_set_final_report (evaluation, TEXT (2), TEXT (3));
-      paraat_evaluation_set_lessons (evaluation, TEXT (4));
-#undef TEXT
-    }
-  sqlite3_reset (stmt);
-
-  return evaluation;
-}
-
-static gboolean
-check_optional_date (const char  *field,
-                     const char  *value,
-                     GError     **error)
-{
-  if (value == NULL || *value == '\0' || paraat_parse_iso_date (value, NULL))
-    return TRUE;
-  g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
-               _("“%s”: “%s” is not a date (expected YYYY-MM-DD)."), field, value);
-
-  return FALSE;
-}
-
-static void
-bind_optional_text (sqlite3_stmt *stmt,
-                    int           index,
-                    const char   *value)
-{
-  if (value != NULL && *value != '\0')
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-gboolean
-paraat_store_save_evaluation (ParaatStore       *self,
-                              const char        *uid,
-                              ParaatEvaluation  *evaluation,
-                              GError           **error)
-{
-  ParaatExerciseStatus status = PARAAT_EXERCISE_STATUS_DRAFT;
-  gint64 id;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (PARAAT_IS_EVALUATION (evaluation), FALSE);
-
-  if (!check_optional_date (_("Quick report date"), paraat_evaluation_get_quick_report_date (evaluation), error) ||
-      !check_optional_date (_("Final report date"), paraat_evaluation_get_final_report_date (evaluation), error))
-    return FALSE;
-  if (!(id = find_exercise_id (self, uid, &status, error)))
-    return FALSE;
-  if (status != PARAAT_EXERCISE_STATUS_HELD && status != PARAAT_EXERCISE_STATUS_EVALUATED)
-    {
-      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
-                   _("Only an exercise that was held can be evaluated; mark it as held first."));
-      return FALSE;
-    }
-
-  if (!paraat_store_begin (self, error))
-    return FALSE;
-  stmt = paraat_store_prepare (self, "INSERT INTO evaluation (exercise_id, quick_report_date, quick_report_ref,"
-                                     " final_report_date, final_report_ref, lessons) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                                     " ON CONFLICT (exercise_id) DO UPDATE SET"
-                                     " quick_report_date = excluded.quick_report_date,"
-                                     " quick_report_ref = excluded.quick_report_ref,"
-                                     " final_report_date = excluded.final_report_date,"
-                                     " final_report_ref = excluded.final_report_ref, lessons = excluded.lessons",
-                               error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_optional_text (stmt, 2, paraat_evaluation_get_quick_report_date (evaluation));
-  sqlite3_bind_text (stmt, 3, paraat_evaluation_get_quick_report_ref (evaluation), -1, SQLITE_TRANSIENT);
-  bind_optional_text (stmt, 4, paraat_evaluation_get_final_report_date (evaluation));
-  sqlite3_bind_text (stmt, 5, paraat_evaluation_get_final_report_ref (evaluation), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, paraat_evaluation_get_lessons (evaluation), -1, SQLITE_TRANSIENT);
-  if (!paraat_store_step_done (self, stmt, error) || !paraat_store_commit (self, error))
-    goto failed;
-  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
-
-  return TRUE;
-
-failed:
-  paraat_store_rollback (self);
-  return FALSE;
-}
-
-/* Action items */
-
-/**
- * paraat_store_list_action_items:
- * @scope: (nullable): regions of the exercises, %NULL for all
- * @uid: (nullable): one exercise's items only
- * @overdue_only: only items not done whose due date is before @today
- * @today: YYYY-MM-DD
- *
- * Returns: (transfer full) (element-type ParaatActionItem): by due date
- */
-GPtrArray *
-paraat_store_list_action_items (ParaatStore  *self,
-                                ParaatScope  *scope,
-                                const char   *uid,
-                                gboolean      overdue_only,
-                                const char   *today,
-                                GError      **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
-
-  stmt = paraat_store_prepare (self, "SELECT a.id, e.uid, e.title, e.region_code, a.what, a.owner, a.due_date,"
-                                     " a.status, a.done_date FROM action_item a JOIN exercise e ON e.id = a.exercise_id"
-                                     " WHERE e.deleted = 0 AND (?1 IS NULL OR e.uid = ?1)"
-                                     " AND (?2 = 0 OR (a.status <> 'done' AND a.due_date < ?3))"
-                                     " ORDER BY a.due_date IS NULL, a.due_date, a.id", error);
-  if (stmt == NULL)
-    return NULL;
-  if (uid != NULL)
-    sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
-  sqlite3_bind_text (stmt, 3, today ? today : "", -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
-      ParaatActionItem *item;
-      ParaatActionStatus status = PARAAT_ACTION_OPEN;
-
-      if (scope != NULL && !paraat_scope_contains_region (scope, TEXT (3)))
-        continue;
-      item = paraat_action_item_new ();
-      paraat_action_item_set_what (item, TEXT (4));
-      paraat_action_item_set_owner (item, TEXT (5));
-      paraat_action_item_set_due_date (item, TEXT (6));
-      paraat_action_status_from_string (TEXT (7), &status);
-      paraat_action_item_set_status (item, status);
-      paraat_action_item_set_stored (item, sqlite3_column_int64 (stmt, 0), TEXT (1), TEXT (2), TEXT (3), TEXT (8));
-      g_ptr_array_add (items, item);
-#undef TEXT
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      paraat_store_set_sql_error (self, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&items);
-}
-
-/**
- * paraat_store_save_action_item:
- * @uid: the exercise the item follows from
- * @item: a new item (id 0) or one read from this store
- *
- * An item set to done gets today as its done date unless it has one.
- *
- * Returns: the item's id, or 0 with @error set
- */
-gint64
-paraat_store_save_action_item (ParaatStore       *self,
-                               const char        *uid,
-                               ParaatActionItem  *item,
-                               GError           **error)
-{
-  gint64 exercise_id, id = paraat_action_item_get_id (item);
-  g_autofree char *done_date = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (PARAAT_IS_STORE (self), 0);
-  g_return_val_if_fail (PARAAT_IS_ACTION_ITEM (item), 0);
-
-  if (paraat_action_item_get_what (item) == NULL || *paraat_action_item_get_what (item) == '\0')
-    {
-      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Action"));
-      return 0;
-    }
-  if (!check_optional_date (_("Due date"), paraat_action_item_get_due_date (item), error))
-    return 0;
-  if (!(exercise_id = find_exercise_id (self, uid, NULL, error)))
-    return 0;
-
-  if (paraat_action_item_get_status (item) == PARAAT_ACTION_DONE)
-    done_date = paraat_action_item_get_done_date (item) ? g_strdup (paraat_action_item_get_done_date (item))
-                                                        : paraat_today_iso ();
-
-  if (!paraat_store_begin (self, error))
-    return 0;
-  stmt = id == 0
-    ? paraat_store_prepare (self, "INSERT INTO action_item (exercise_id, what, owner, due_date, status, done_date)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)
-    : paraat_store_prepare (self, "UPDATE action_item SET exercise_id = ?1, what = ?2, owner = ?3, due_date = ?4,"
-                                  " status = ?5, done_date = ?6 WHERE id = ?7", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, exercise_id);
-  sqlite3_bind_text (stmt, 2, paraat_action_item_get_what (item), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, paraat_action_item_get_owner (item), -1, SQLITE_TRANSIENT);
-  bind_optional_text (stmt, 4, paraat_action_item_get_due_date (item));
-  sqlite3_bind_text (stmt, 5, paraat_action_status_to_string (paraat_action_item_get_status (item)), -1,
-                     SQLITE_STATIC);
-  bind_optional_text (stmt, 6, done_date);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 7, id);
-  if (!paraat_store_step_done (self, stmt, error))
-    goto failed;
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  else if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_NOT_FOUND,
-                   _("This row no longer exists; it may have been deleted."));
-      goto failed;
-    }
-  if (!paraat_store_commit (self, error))
-    goto failed;
-
-  paraat_action_item_set_stored (item, id, uid, NULL, NULL, done_date);
-  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
-
-  return id;
-
-failed:
-  paraat_store_rollback (self);
-  return 0;
-}
-
-/* Bulk changes */
-
-/**
- * paraat_store_shift_exercises:
- * @days: whole days, in each exercise's own zone (a 09:00 start stays at
- *   09:00 across a DST change)
- *
- * Moves every exercise in @uids in one transaction; each move is recorded
- * in its history with @reason.
- */
-gboolean
-paraat_store_shift_exercises (ParaatStore         *self,
-                              const char * const  *uids,
-                              int                  days,
-                              const char          *who,
-                              const char          *reason,
-                              GError             **error)
-{
-  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (uids != NULL, FALSE);
-
-  if (!paraat_store_begin (self, error))
-    return FALSE;
-
-  for (guint i = 0; uids[i] != NULL; i++)
-    {
-      g_autoptr(ParaatExercise) ex = paraat_store_get_exercise (self, uids[i], error);
-      g_autoptr(GDateTime) start = NULL;
-      g_autoptr(GDateTime) end = NULL;
-      g_autoptr(GDateTime) new_start = NULL;
-      g_autoptr(GDateTime) new_end = NULL;
-
-      if (ex == NULL)
-        goto failed;
-      start = paraat_exercise_get_start (ex);
-      end = paraat_exercise_get_end (ex);
-      new_start = g_date_time_add_days (start, days);
-      new_end = g_date_time_add_days (end, days);
-      paraat_exercise_set_times (ex, new_start, new_end, ex->all_day);
-      if (!paraat_store_save_exercise_in_transaction (self, ex, who, reason, error))
-        {
-          g_prefix_error (error, "%s: ", uids[i]);
-          goto failed;
-        }
-    }
-
-  if (!paraat_store_commit (self, error))
-    goto failed;
-  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
-
-  return TRUE;
-
-failed:
-  paraat_store_rollback (self);
-  return FALSE;
-}
-
-/**
- * paraat_store_copy_year:
- * @scope: (nullable): whose exercises, %NULL for all
- * @year: the year to copy from (in Europe/Amsterdam)
- *
- * Copies the year plan (exercises starting in @year, recurring ones as one
- * series) to the next year as new drafts, in one transaction.
- *
- * Returns: how many were copied; 0 with @error set on failure
- */
-guint
-paraat_store_copy_year (ParaatStore  *self,
-                        ParaatScope  *scope,
-                        int           year,
-                        GError      **error)
-{
-  g_autoptr(GTimeZone) tz = zone_for (PARAAT_DEFAULT_TZID);
-  g_autoptr(GDateTime) from = g_date_time_new (tz, year, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) to = g_date_time_new (tz, year + 1, 1, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt;
-  guint copied = 0;
-
-  g_return_val_if_fail (PARAAT_IS_STORE (self), 0);
-
-  if (from == NULL || to == NULL)
-    {
-      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
-                   _("“%s”: “%d” is not a year."), _("Year"), year);
-      return 0;
-    }
-
-  stmt = paraat_store_prepare (self, "SELECT " EXERCISE_COLUMNS " FROM exercise e WHERE e.deleted = 0"
-                                     " AND e.start_utc >= ?1 AND e.start_utc < ?2 ORDER BY e.start_utc", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
-  if (!(rows = collect_exercises (self, stmt, error)))
-    return 0;
-
-  if (!paraat_store_begin (self, error))
-    return 0;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ParaatExercise *ex = rows->pdata[i];
-      g_autoptr(GDateTime) start = NULL;
-      g_autoptr(GDateTime) end = NULL;
-      g_autoptr(GDateTime) new_start = NULL;
-      g_autoptr(GDateTime) new_end = NULL;
-
-      if (!in_scope (scope, ex))
-        continue;
-      start = paraat_exercise_get_start (ex);
-      end = paraat_exercise_get_end (ex);
-      /* Same date next year; the week day moves, which planners expect
-       * of a draft they will adjust. */
-      new_start = g_date_time_add_years (start, 1);
-      new_end = g_date_time_add_years (end, 1);
-      paraat_exercise_set_times (ex, new_start, new_end, ex->all_day);
-      ex->id = 0;
-      g_clear_pointer (&ex->uid, g_free);
-      ex->status = PARAAT_EXERCISE_STATUS_DRAFT;
-      if (*ex->rrule != '\0')
-        {
-          struct icalrecurrencetype recur;
-
-          /* A series that ends moves its end along with it. */
-          if (parse_rrule (ex->rrule, &recur, NULL) && !icaltime_is_null_time (recur.until))
-            {
-              char *moved;
-
-              recur.until.year++;
-              /* 29 February has no twin next year */
-              if (recur.until.month == 2 && recur.until.day == 29)
-                recur.until.day = 28;
-              moved = icalrecurrencetype_as_string_r (&recur);
-              paraat_exercise_set_rrule (ex, moved);
-              icalmemory_free_buffer (moved);
-            }
-        }
-      if (!paraat_store_save_exercise_in_transaction (self, ex, NULL, _("Copied from the previous year plan"), error))
-        {
-          paraat_store_rollback (self);
-          return 0;
-        }
-      copied++;
-    }
-  if (!paraat_store_commit (self, error))
-    {
-      paraat_store_rollback (self);
-      return 0;
-    }
-  paraat_store_emit_changed (self, PARAAT_CHANGE_CALENDAR);
-
-  return copied;
 }

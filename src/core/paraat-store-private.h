@@ -8,9 +8,11 @@
 
 #pragma once
 
+#include <libical/ical.h>
 #include <sqlite3.h>
 
 #include "paraat-exercise.h"
+#include "paraat-scope.h"
 #include "paraat-store.h"
 
 G_BEGIN_DECLS
@@ -68,5 +70,31 @@ gboolean      paraat_store_save_exercise_in_transaction (ParaatStore  *self,
 gboolean      paraat_store_fill_demo_calendar (ParaatStore  *self,
                                                const char   *today,
                                                GError      **error);
+
+/* Shared by paraat-store-exercises.c, paraat-store-evaluation.c and
+ * paraat-store-plan.c */
+#define PARAAT_EXERCISE_COLUMNS \
+  "e.id, e.uid, e.sequence, e.title, e.description, e.type_code, e.grip_code, e.region_code," \
+  " e.start_utc, e.end_utc, e.all_day, e.tzid, e.location, e.latitude, e.longitude, e.scenario_code," \
+  " e.defence, e.defence_units, e.ovr_observer, e.reservists, e.status, e.rrule, e.modified"
+
+GTimeZone    *paraat_store_zone_for          (const char                *tzid) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray    *paraat_store_collect_exercises (ParaatStore               *self,
+                                              sqlite3_stmt              *stmt,
+                                              GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
+void          paraat_store_set_not_found     (GError                   **error,
+                                              const char                *uid);
+gboolean      paraat_store_parse_rrule       (const char                *rrule,
+                                              struct icalrecurrencetype *recur,
+                                              GError                   **error);
+gboolean      paraat_store_regions_in_scope  (ParaatScope               *scope,
+                                              const char                *region_code,
+                                              const char * const        *regions);
+gboolean      paraat_store_exercise_in_scope (ParaatScope               *scope,
+                                              ParaatExercise            *ex);
+icaltimetype  paraat_store_to_ical_local     (GDateTime                 *local,
+                                              gboolean                   all_day);
+int           paraat_store_count_local_days  (GDateTime                 *from,
+                                              GDateTime                 *to);
 
 G_END_DECLS

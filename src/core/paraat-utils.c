@@ -132,3 +132,35 @@ paraat_iso_days_between (const char *from,
 
   return g_date_days_between (&a, &b);
 }
+
+/* Replaces *field with a copy of @value, or "" when @value is NULL. */
+void
+paraat_set_string (char       **field,
+                   const char  *value)
+{
+  char *copy = g_strdup (value != NULL ? value : "");
+
+  g_free (*field);
+  *field = copy;
+}
+
+/* Replaces *field with a copy of @value; an empty value becomes NULL. */
+void
+paraat_set_nullable_string (char       **field,
+                            const char  *value)
+{
+  char *copy = (value != NULL && *value != '\0') ? g_strdup (value) : NULL;
+
+  g_free (*field);
+  *field = copy;
+}
+
+/* g_date_time_format() gives NULL for a broken (translated) format. */
+char *
+paraat_format_date_time (GDateTime  *dt,
+                         const char *format)
+{
+  char *text = g_date_time_format (dt, format);
+
+  return text != NULL ? text : g_strdup ("");
+}

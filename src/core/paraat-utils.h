@@ -22,4 +22,11 @@ int       paraat_iso_days_between (const char *from,
 
 char     *paraat_fold_text       (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
+void      paraat_set_string          (char       **field,
+                                      const char  *value);
+void      paraat_set_nullable_string (char       **field,
+                                      const char  *value);
+char     *paraat_format_date_time    (GDateTime   *dt,
+                                      const char  *format) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

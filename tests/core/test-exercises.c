@@ -5,9 +5,9 @@
  *
  * The MOTO exercise calendar in the store: saving and validating
  * exercises, their history, range queries (with recurrence and DST in
- * Europe/Amsterdam, whatever TZ says), shifting, copying a year plan,
- * evaluations and action items. Every case starts from a new database
- * with the reference data only. Dates that must lie in the past use
+ * Europe/Amsterdam, whatever TZ says), shifting, copying a year plan by
+ * ISO week, evaluations and action items. Every case starts from a new
+ * database with the reference data only. Dates that must lie in the past use
  * 2020, dates that must lie in the future use 2099, so the result does
  * not depend on the day the tests run.
  */
@@ -1261,6 +1261,25 @@ test_exercises_shift_atomic (ParaatTestFixture *fixture,
     }
 }
 
+/* An UNTIL in UTC, as RFC 5545 writes it for a start with a zone: the
+ * drill at 19:00 CEST on 20 October is 17:00 UTC, and still counts. */
+static void
+test_exercises_recurrence_until_utc (ParaatTestFixture *fixture,
+                                     gconstpointer      user_data)
+{
+  g_autofree char *uid = add_recurring (fixture->store, "Tot", "2026-09-01T19:00:00", "2026-09-01T21:00:00",
+                                        "FREQ=WEEKLY;UNTIL=20261020T170000Z");
+  g_autoptr(GPtrArray) all = list (fixture->store, NULL, "2026-01-01", "2027-01-01");
+  g_autoptr(GPtrArray) after = list (fixture->store, NULL, "2026-10-20T20:00:00", "2027-01-01");
+  g_autoptr(GDateTime) last = NULL;
+
+  g_assert_cmpuint (all->len, ==, 8);
+  last = paraat_exercise_get_start (all->pdata[7]);
+  assert_local (last, "2026-10-20T19:00");
+  /* The series' end in the range index agrees */
+  g_assert_cmpuint (after->len, ==, 1);
+}
+
 /* copy_year */
 
 static ParaatExercise *
@@ -1296,13 +1315,20 @@ test_exercises_copy_year (ParaatTestFixture *fixture,
     const char *new_start;
     const char *new_end;
   } copied[] = {
-    { "Voorjaar", "VR05", "2026-05-12T09:00:00", "2026-05-12T12:00:00", "2027-05-12T09:00", "2027-05-12T12:00" },
-    { "Najaar", "VR06", "2026-09-01", "2026-09-03", "2027-09-01T00:00", "2027-09-03T00:00" },
-    { "Nieuwjaar", "VR05", "2026-01-01T00:30:00", "2026-01-01T01:30:00", "2027-01-01T00:30",
-      "2027-01-01T01:30" },
-    { "Oudjaar", "VR05", "2026-12-31T23:00:00", "2026-12-31T23:30:00", "2027-12-31T23:00", "2027-12-31T23:30" },
+    /* 2026 has 53 ISO weeks, so weeks 1 to 52 move 53 weeks ahead */
+    { "Voorjaar", "VR05", "2026-05-12T09:00:00", "2026-05-12T12:00:00", "2027-05-18T09:00", "2027-05-18T12:00" },
+    { "Najaar", "VR06", "2026-09-01", "2026-09-03", "2027-09-07T00:00", "2027-09-09T00:00" },
+    /* Thursday of week 1 */
+    { "Nieuwjaar", "VR05", "2026-01-01T00:30:00", "2026-01-01T01:30:00", "2027-01-07T00:30",
+      "2027-01-07T01:30" },
+    /* Monday of week 1 of 2026 lies in 2025 */
+    { "Week 1", "VR05", "2025-12-29T10:00:00", "2025-12-29T12:00:00", "2027-01-04T10:00", "2027-01-04T12:00" },
+    /* Week 53 to week 52: 2027 has no week 53 */
+    { "Oudjaar", "VR05", "2026-12-31T23:00:00", "2026-12-31T23:30:00", "2027-12-30T23:00", "2027-12-30T23:30" },
+    { "Week 53", "VR05", "2027-01-03T10:00:00", "2027-01-03T11:00:00", "2028-01-02T10:00", "2028-01-02T11:00" },
   };
-  g_autofree char *old = add (fixture->store, "Vorig jaar", "VR05", "2025-12-31T23:00:00", "2025-12-31T23:30:00");
+  /* Sunday of week 52 of 2025 */
+  g_autofree char *old = add (fixture->store, "Vorig jaar", "VR05", "2025-12-28T23:00:00", "2025-12-28T23:30:00");
   g_autofree char *deleted = add (fixture->store, "Verwijderd", "VR05", "2026-06-01T09:00:00",
                                   "2026-06-01T12:00:00");
   g_autofree char *series = add_recurring (fixture->store, "Wekelijks", "2026-03-03T19:00:00",
@@ -1327,7 +1353,8 @@ test_exercises_copy_year (ParaatTestFixture *fixture,
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (copied) + 1);
   g_assert_cmpint (count_rows (fixture, "exercise"), ==, 3 + G_N_ELEMENTS (copied) + n);
 
-  next = list (fixture->store, NULL, "2027-01-01", "2028-01-01");
+  /* ISO year 2027: weeks 1 to 52 */
+  next = list (fixture->store, NULL, "2027-01-04", "2028-01-03");
   for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
     {
       ParaatExercise *copy = find_title (next, copied[i].title);
@@ -1366,21 +1393,21 @@ test_exercises_copy_year (ParaatTestFixture *fixture,
   g_assert_cmpstr (series_copy_uid, !=, series);
   series_copy = get (fixture->store, series_copy_uid);
   series_start = paraat_exercise_get_start (series_copy);
-  assert_local (series_start, "2027-03-03T19:00");
-  g_assert_nonnull (strstr (paraat_exercise_get_rrule (series_copy), "UNTIL=2027"));
-  /* The date stays, so the weekly series now runs on Wednesdays, from
-   * 3 March up to the end of June 2027 */
+  /* Tuesday of week 10 */
+  assert_local (series_start, "2027-03-09T19:00");
+  g_assert_nonnull (strstr (paraat_exercise_get_rrule (series_copy), "UNTIL=20270706"));
+  /* The weekly series keeps its Tuesdays and its 17 weeks, from 9 March
+   * to 29 June 2027 (UNTIL=20270706: libical reads a date UNTIL as its
+   * midnight, so 6 July is left out, as 30 June was in 2026) */
+  g_assert_cmpuint (series_2027->len, ==, 17);
   for (guint i = 0; i < series_2027->len; i++)
     {
       g_autoptr(GDateTime) start = paraat_exercise_get_start (series_2027->pdata[i]);
 
-      g_assert_cmpint (g_date_time_get_day_of_week (start), ==, 3);
+      g_assert_cmpint (g_date_time_get_day_of_week (start), ==, 2);
       g_assert_cmpint (g_date_time_get_hour (start), ==, 19);
       if (i == series_2027->len - 1)
-        {
-          g_assert_cmpint (g_date_time_get_month (start), ==, 6);
-          g_assert_cmpint (g_date_time_get_day_of_month (start), >=, 23);
-        }
+        assert_local (start, "2027-06-29T19:00");
     }
   g_assert_cmpuint (next->len, ==, G_N_ELEMENTS (copied) + series_2027->len);
 
@@ -1395,6 +1422,156 @@ test_exercises_copy_year (ParaatTestFixture *fixture,
         if (g_str_equal (paraat_exercise_get_title (everything->pdata[i]), "Vorig jaar"))
           g_assert_cmpstr (paraat_exercise_get_uid (everything->pdata[i]), ==, old);
       }
+  }
+}
+
+/* One exercise per case, each copied on its own */
+static void
+test_exercises_copy_year_weeks (ParaatTestFixture *fixture,
+                                gconstpointer      user_data)
+{
+  const struct {
+    int         year;
+    const char *start;
+    const char *end;
+    const char *new_start;
+    const char *new_end;
+  } cases[] = {
+    /* Tuesday of week 12 to Tuesday of week 12, from a year of 53 weeks */
+    { 2026, "2026-03-17T09:00:00", "2026-03-17T17:00:00", "2027-03-23T09:00", "2027-03-23T17:00" },
+    /* From a year of 52 weeks to one of 53 */
+    { 2025, "2025-03-18T09:00:00", "2025-03-18T17:00:00", "2026-03-17T09:00", "2026-03-17T17:00" },
+    { 2025, "2025-12-28T09:00:00", "2025-12-28T17:00:00", "2026-12-27T09:00", "2026-12-27T17:00" },
+    /* 52 to 52 weeks */
+    { 2027, "2027-06-15T19:00:00", "2027-06-15T21:00:00", "2028-06-13T19:00", "2028-06-13T21:00" },
+    /* Overnight across the start of summer time (11 hours); the copy does
+     * not cross it and keeps the times (12 hours) */
+    { 2026, "2026-03-28T20:00:00", "2026-03-29T08:00:00", "2027-04-03T20:00", "2027-04-04T08:00" },
+    /* Onto the day summer time starts: still 01:00–05:00 local */
+    { 2026, "2026-03-22T01:00:00", "2026-03-22T05:00:00", "2027-03-28T01:00", "2027-03-28T05:00" },
+    /* Four whole days across the end of summer time, onto another end */
+    { 2026, "2026-10-23", "2026-10-27", "2027-10-29T00:00", "2027-11-02T00:00" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Geval %u", i);
+      g_autofree char *uid = add (fixture->store, title, "VR05", cases[i].start, cases[i].end);
+      g_autoptr(ParaatScope) sc = NULL;
+      g_autoptr(GPtrArray) all = NULL;
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      g_autoptr(GDateTime) old_start = at (cases[i].start);
+      g_autoptr(GError) error = NULL;
+      ParaatExercise *copy = NULL;
+      guint n;
+
+      g_test_message ("%s", cases[i].start);
+      n = paraat_store_copy_year (fixture->store, NULL, cases[i].year, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, 1);
+      all = list (fixture->store, NULL, "2020-01-01", "2030-01-01");
+      for (guint j = 0; j < all->len; j++)
+        {
+          if (g_str_equal (paraat_exercise_get_title (all->pdata[j]), title) &&
+              !g_str_equal (paraat_exercise_get_uid (all->pdata[j]), uid))
+            copy = all->pdata[j];
+        }
+      g_assert_nonnull (copy);
+      start = paraat_exercise_get_start (copy);
+      end = paraat_exercise_get_end (copy);
+      assert_local (start, cases[i].new_start);
+      assert_local (end, cases[i].new_end);
+      g_assert_cmpint (g_date_time_get_day_of_week (start), ==, g_date_time_get_day_of_week (old_start));
+      g_assert_cmpint (paraat_exercise_get_all_day (copy), ==, strlen (cases[i].start) == 10);
+
+      /* Out of the way of the next case */
+      g_assert_true (paraat_store_delete_exercise (fixture->store, uid, &error));
+      g_assert_true (paraat_store_delete_exercise (fixture->store, paraat_exercise_get_uid (copy), &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_exercises_copy_year_series (ParaatTestFixture *fixture,
+                                 gconstpointer      user_data)
+{
+  g_autofree char *counted = add_recurring (fixture->store, "Geteld", "2026-01-06T19:00:00", "2026-01-06T21:00:00",
+                                            "FREQ=MONTHLY;BYDAY=1TU;COUNT=3");
+  /* UNTIL in UTC, at the start of the last drill */
+  g_autofree char *until_utc = add_recurring (fixture->store, "Tot", "2026-09-01T19:00:00", "2026-09-01T21:00:00",
+                                              "FREQ=WEEKLY;UNTIL=20261020T170000Z");
+  g_autofree char *endless = add_recurring (fixture->store, "Zonder eind", "2026-02-02T19:00:00",
+                                            "2026-02-02T21:00:00", "FREQ=WEEKLY");
+  g_autoptr(GPtrArray) next = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_counted = 0, n_until = 0, n_endless = 0;
+  guint n;
+
+  n = paraat_store_copy_year (fixture->store, NULL, 2026, &error);
+  g_assert_no_error (error);
+  /* The series without an end already runs through 2027 */
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (count_rows (fixture, "exercise"), ==, 5);
+
+  next = list (fixture->store, NULL, "2027-01-04", "2028-01-03");
+  for (guint i = 0; i < next->len; i++)
+    {
+      ParaatExercise *occ = next->pdata[i];
+      const char *title = paraat_exercise_get_title (occ);
+      g_autoptr(GDateTime) start = paraat_exercise_get_start (occ);
+
+      g_assert_cmpint (g_date_time_get_hour (start), ==, 19);
+      if (g_str_equal (title, "Geteld"))
+        {
+          const char *expected[] = { "2027-01-05T19:00", "2027-02-02T19:00", "2027-03-02T19:00" };
+
+          /* The first Tuesday of the month stays one; not the Tuesday of
+           * week 2, which the rule would skip */
+          g_assert_cmpuint (n_counted, <, G_N_ELEMENTS (expected));
+          assert_local (start, expected[n_counted++]);
+          g_assert_cmpstr (paraat_exercise_get_rrule (occ), ==, "FREQ=MONTHLY;BYDAY=1TU;COUNT=3");
+        }
+      else if (g_str_equal (title, "Tot"))
+        {
+          /* Tuesdays of weeks 36 to 43, as in 2026 */
+          g_assert_cmpint (g_date_time_get_day_of_week (start), ==, 2);
+          if (n_until++ == 0)
+            assert_local (start, "2027-09-07T19:00");
+          else if (n_until == 8)
+            assert_local (start, "2027-10-26T19:00");
+        }
+      else if (g_str_equal (title, "Zonder eind"))
+        n_endless++;
+    }
+  g_assert_cmpuint (n_counted, ==, 3);
+  g_assert_cmpuint (n_until, ==, 8);
+  /* Only the original's occurrences: one a week */
+  g_assert_cmpuint (n_endless, ==, 52);
+
+  /* Summer time starts on 25 March 2029 but on 31 March 2030, so the
+   * last drill (Sunday 19:00, 17:00 UTC in 2029) moves to a day in
+   * winter time (18:00 UTC). The UNTIL moves in local time with it. */
+  {
+    /* In a region of its own, apart from the series without an end */
+    g_autoptr(ParaatExercise) spring = new_exercise ("Voorjaar", "VR06", "2029-03-04T19:00:00",
+                                                     "2029-03-04T20:00:00");
+    g_autoptr(GPtrArray) before = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(GDateTime) last = NULL;
+
+    paraat_exercise_set_rrule (spring, "FREQ=WEEKLY;UNTIL=20290325T170000Z");
+    save (fixture->store, spring);
+    before = list (fixture->store, "region:VR06", "2029-01-01", "2029-12-31");
+    g_assert_cmpuint (before->len, ==, 4);
+    n = paraat_store_copy_year (fixture->store, NULL, 2029, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+    after = list (fixture->store, "region:VR06", "2030-01-01", "2030-12-31");
+    g_assert_cmpuint (after->len, ==, 4);
+    last = paraat_exercise_get_start (after->pdata[3]);
+    assert_local (last, "2030-03-24T19:00");
+    g_assert_cmpint (g_date_time_get_utc_offset (last), ==, G_TIME_SPAN_HOUR);
   }
 }
 
@@ -1571,6 +1748,50 @@ assert_ids (GPtrArray *items,
     g_string_append_printf (expected, "%s%" G_GINT64_FORMAT, expected->len ? "," : "", id);
   va_end (args);
   g_assert_cmpstr (actual, ==, expected->str);
+}
+
+/* A scope counts the participating regions too, as the calendar does */
+static void
+test_exercises_actions_scope (ParaatTestFixture *fixture,
+                              gconstpointer      user_data)
+{
+  const char *vr05[] = { "VR05", NULL };
+  g_autofree char *own = add_with_status (fixture->store, "Eigen", "VR05", "2020-05-13T09:00:00",
+                                          "2020-05-13T12:00:00", PARAAT_EXERCISE_STATUS_HELD);
+  g_autofree char *other = add_with_status (fixture->store, "Elders", "VR06", "2020-06-13T09:00:00",
+                                            "2020-06-13T12:00:00", PARAAT_EXERCISE_STATUS_HELD);
+  g_autoptr(ParaatExercise) joint = new_exercise ("Samen", "VR06", "2020-07-13T09:00:00", "2020-07-13T12:00:00");
+  gint64 own_item, other_item, joint_item;
+  g_autoptr(GPtrArray) vr05_items = NULL;
+  g_autoptr(GPtrArray) vr06_items = NULL;
+  g_autoptr(GPtrArray) vr01_items = NULL;
+  g_autoptr(GPtrArray) all_items = NULL;
+  g_autoptr(GPtrArray) vr05_exercises = NULL;
+
+  paraat_exercise_set_regions (joint, vr05);
+  paraat_exercise_set_status (joint, PARAAT_EXERCISE_STATUS_HELD);
+  save (fixture->store, joint);
+  own_item = add_item (fixture->store, own, "Eigen actie", "2026-06-01", PARAAT_ACTION_OPEN);
+  other_item = add_item (fixture->store, other, "Actie elders", "2026-06-02", PARAAT_ACTION_OPEN);
+  joint_item = add_item (fixture->store, paraat_exercise_get_uid (joint), "Samen oppakken", "2026-06-03",
+                         PARAAT_ACTION_OPEN);
+
+  vr05_items = list_items (fixture->store, "region:VR05", NULL, TRUE);
+  vr06_items = list_items (fixture->store, "region:VR06", NULL, TRUE);
+  vr01_items = list_items (fixture->store, "region:VR01", NULL, FALSE);
+  all_items = list_items (fixture->store, "all", NULL, FALSE);
+  assert_ids (vr05_items, own_item, joint_item, (gint64) 0);
+  assert_ids (vr06_items, other_item, joint_item, (gint64) 0);
+  assert_ids (all_items, own_item, other_item, joint_item, (gint64) 0);
+  g_assert_cmpuint (vr01_items->len, ==, 0);
+  /* The item still names the organising region */
+  g_assert_cmpstr (paraat_action_item_get_region_code (vr05_items->pdata[1]), ==, "VR06");
+
+  /* The same exercises as the calendar shows for the scope */
+  vr05_exercises = list (fixture->store, "region:VR05", "2020-01-01", "2021-01-01");
+  g_assert_cmpuint (vr05_exercises->len, ==, 2);
+  find_title (vr05_exercises, "Eigen");
+  find_title (vr05_exercises, "Samen");
 }
 
 static void
@@ -1792,13 +2013,17 @@ main (int   argc,
   ADD ("/core/exercises/dst/all-day-weekly", test_exercises_dst_all_day_weekly);
   ADD ("/core/exercises/dst/infinite", test_exercises_dst_infinite);
   ADD ("/core/exercises/dst/day-boundaries", test_exercises_day_boundaries);
+  ADD ("/core/exercises/dst/until-utc", test_exercises_recurrence_until_utc);
   ADD ("/core/exercises/shift/days", test_exercises_shift);
   ADD ("/core/exercises/shift/atomic", test_exercises_shift_atomic);
   ADD ("/core/exercises/copy-year/all", test_exercises_copy_year);
   ADD ("/core/exercises/copy-year/scope", test_exercises_copy_year_scope);
+  ADD ("/core/exercises/copy-year/weeks", test_exercises_copy_year_weeks);
+  ADD ("/core/exercises/copy-year/series", test_exercises_copy_year_series);
   ADD ("/core/exercises/evaluation", test_exercises_evaluation);
   ADD ("/core/exercises/actions/overdue", test_exercises_actions);
   ADD ("/core/exercises/actions/invalid", test_exercises_actions_invalid);
+  ADD ("/core/exercises/actions/scope", test_exercises_actions_scope);
   g_test_add_func ("/core/exercises/parse-when", test_exercises_parse_when);
 
 #undef ADD

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "paraat-calendar.h"
 #include "paraat-overview.h"
 #include "paraat-scope.h"
 #include "paraat-store-private.h"
@@ -583,6 +584,89 @@ test_overview_scope_records (ParaatTestFixture *fixture,
   g_assert_true (paraat_scope_contains_record (scope, discipline));
 }
 
+/* Overdue action items */
+
+static char *
+add_held_exercise (ParaatStore *store,
+                   const char  *title,
+                   const char  *region,
+                   const char  *participating)
+{
+  const char *regions[] = { participating, NULL };
+  g_autoptr(ParaatExercise) ex = paraat_exercise_new ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2020, 5, 13, 9, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new (tz, 2020, 5, 13, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  paraat_exercise_set_title (ex, title);
+  paraat_exercise_set_type_code (ex, "ROT");
+  paraat_exercise_set_region_code (ex, region);
+  paraat_exercise_set_regions (ex, regions);
+  paraat_exercise_set_times (ex, start, end, FALSE);
+  paraat_exercise_set_status (ex, PARAAT_EXERCISE_STATUS_HELD);
+  g_assert_true (paraat_store_save_exercise (store, ex, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (paraat_exercise_get_uid (ex));
+}
+
+static void
+add_overdue_item (ParaatStore *store,
+                  const char  *uid,
+                  const char  *due)
+{
+  g_autoptr(ParaatActionItem) item = paraat_action_item_new ();
+  g_autoptr(GError) error = NULL;
+
+  paraat_action_item_set_what (item, "Draaiboek bijwerken");
+  paraat_action_item_set_due_date (item, due);
+  g_assert_cmpint (paraat_store_save_action_item (store, uid, item, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* An exercise's participating regions count as in the calendar's scope */
+static void
+test_overview_actions_participating (ParaatTestFixture *fixture,
+                                     gconstpointer      user_data)
+{
+  g_autofree char *own = add_held_exercise (fixture->store, "Eigen", "VR05", NULL);
+  g_autofree char *joint = add_held_exercise (fixture->store, "Samen", "VR06", "VR05");
+  g_autoptr(ParaatOverview) vr05 = NULL;
+  g_autoptr(ParaatOverview) vr06 = NULL;
+  g_autoptr(ParaatOverview) all = NULL;
+  g_autoptr(ParaatOverview) vr01 = NULL;
+  g_autoptr(ParaatAttention) vr05_item = NULL;
+  g_autoptr(ParaatAttention) vr06_item = NULL;
+  g_autoptr(ParaatRegionSummary) summary = NULL;
+
+  add_overdue_item (fixture->store, own, "2025-01-10");
+  add_overdue_item (fixture->store, joint, "2025-02-01");
+  /* Not overdue yet */
+  add_overdue_item (fixture->store, joint, TODAY);
+
+  vr05 = compute (fixture->store, "region:VR05", TODAY, HORIZON);
+  g_assert_cmpuint (count_items (vr05, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 1);
+  vr05_item = find_item (vr05, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS);
+  assert_contains (paraat_attention_get_title (vr05_item), "2 action items");
+  assert_contains (paraat_attention_get_detail (vr05_item), "2025");
+  summary = find_summary (vr05, "VR05");
+  g_assert_cmpuint (paraat_region_summary_get_attention (summary), >=, 1);
+
+  vr06 = compute (fixture->store, "region:VR06", TODAY, HORIZON);
+  vr06_item = find_item (vr06, "VR06", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS);
+  g_assert_nonnull (vr06_item);
+  assert_contains (paraat_attention_get_title (vr06_item), "1 action item");
+
+  /* All regions: each region its own count, the shared item in both */
+  all = compute (fixture->store, "all", TODAY, HORIZON);
+  g_assert_cmpuint (count_items (all, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 1);
+  g_assert_cmpuint (count_items (all, "VR06", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 1);
+
+  vr01 = compute (fixture->store, "region:VR01", TODAY, HORIZON);
+  g_assert_cmpuint (count_items (vr01, "VR01", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +686,7 @@ main (int   argc,
   ADD ("/core/overview/brigade/none", test_overview_no_brigade);
   ADD ("/core/overview/backup/never", test_overview_backup);
   ADD ("/core/overview/backup/old", test_overview_backup_old);
+  ADD ("/core/overview/actions/participating", test_overview_actions_participating);
   ADD ("/core/overview/scope/unknown", test_overview_scope_unknown);
   ADD ("/core/overview/scope/records", test_overview_scope_records);
 
