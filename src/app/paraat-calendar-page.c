@@ -62,6 +62,7 @@ struct _ParaatCalendarPage
   GtkDropDown        *rows_dropdown;
   GtkDropDown        *period_dropdown;
   GtkMenuButton      *filter_button;
+  GtkDropDown        *view_dropdown;
   GtkMenuButton      *more_button;
   GtkDropDown        *type_dropdown;
   GtkDropDown        *status_dropdown;
@@ -400,8 +401,9 @@ update_legend (ParaatCalendarPage *self)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->legend), child);
   /* The month's chips carry their titles; the year's marks and the
    * timeline's narrow bars need the key. */
-  gtk_widget_set_visible (self->legend, self->view == VIEW_YEAR || self->view == VIEW_TIMELINE);
-  if (!gtk_widget_get_visible (self->legend))
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->legend, GTK_TYPE_SCROLLED_WINDOW),
+                          self->view == VIEW_YEAR || self->view == VIEW_TIMELINE);
+  if (self->view != VIEW_YEAR && self->view != VIEW_TIMELINE)
     return;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -523,6 +525,16 @@ on_span_changed_cb (ParaatCalendarPage *self)
     reload (self);
 }
 
+/* The narrow form of the view buttons */
+static void
+on_view_dropdown_changed_cb (ParaatCalendarPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->view_dropdown);
+
+  if (self->filtered != NULL && selected < N_VIEWS)
+    paraat_calendar_page_set_view (self, view_names[selected]);
+}
+
 /* Public */
 
 void
@@ -547,6 +559,7 @@ paraat_calendar_page_set_view (ParaatCalendarPage *self,
           if (self->view == (View) i)
             return;
           self->view = (View) i;
+          gtk_drop_down_set_selected (self->view_dropdown, i);
           reload (self);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
           return;
@@ -1318,7 +1331,13 @@ paraat_calendar_page_constructed (GObject *object)
   gtk_widget_add_css_class (self->legend, "calendar-legend");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Exercise types and their colours"), -1);
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->stack))), self->legend);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->stack))),
+                  g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                                "child", self->legend,
+                                "hscrollbar-policy", GTK_POLICY_NEVER,
+                                "propagate-natural-height", TRUE,
+                                "max-content-height", 64,
+                                NULL));
   g_signal_connect_object (self->actions_view, "show-exercise", G_CALLBACK (on_show_exercise_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -1434,6 +1453,7 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, rows_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, status_dropdown);
@@ -1446,6 +1466,7 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_span_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "calendar.view", "view");

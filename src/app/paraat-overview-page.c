@@ -219,7 +219,8 @@ create_attention_row (gpointer item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, severity_name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  if (paraat_attention_get_target_kind (attention) < PARAAT_N_KINDS)
+  if (paraat_attention_get_target_kind (attention) < PARAAT_N_KINDS ||
+      paraat_attention_get_target_kind (attention) == PARAAT_ATTENTION_TARGET_ACTIONS)
     {
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -243,8 +244,11 @@ on_attention_list_row_activated_cb (GtkListBox         *list,
   if (attention == NULL || window == NULL)
     return;
 
-  paraat_window_show_records (PARAAT_WINDOW (window), paraat_attention_get_target_kind (attention),
-                              paraat_attention_get_region (attention));
+  if (paraat_attention_get_target_kind (attention) == PARAAT_ATTENTION_TARGET_ACTIONS)
+    paraat_window_show_action_items (PARAAT_WINDOW (window), paraat_attention_get_region (attention));
+  else
+    paraat_window_show_records (PARAAT_WINDOW (window), paraat_attention_get_target_kind (attention),
+                                paraat_attention_get_region (attention));
 }
 
 static void

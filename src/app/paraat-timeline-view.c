@@ -27,7 +27,7 @@
 #define LABEL_WIDTH   180
 #define LANE_HEIGHT   26
 #define ROW_PADDING   6
-#define MIN_AREA      240
+#define MIN_AREA      200
 
 typedef struct
 {

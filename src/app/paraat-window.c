@@ -259,6 +259,14 @@ paraat_window_show_records (ParaatWindow *self,
   paraat_reference_page_show_kind (PARAAT_REFERENCE_PAGE (self->reference_page), kind, search);
 }
 
+void
+paraat_window_show_action_items (ParaatWindow *self,
+                                 const char   *region_code)
+{
+  paraat_window_show_section (self, "calendar");
+  paraat_calendar_page_show_action_items (PARAAT_CALENDAR_PAGE (self->calendar_page), region_code, "overdue");
+}
+
 static void
 on_sidebar_list_row_activated_cb (GtkListBox    *list,
                                   GtkListBoxRow *row,

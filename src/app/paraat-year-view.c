@@ -267,7 +267,7 @@ paraat_year_view_init (ParaatYearView *self)
   self->flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 2);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 4);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 18);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 12);

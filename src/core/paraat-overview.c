@@ -457,7 +457,7 @@ add_overdue_actions (ParaatStore  *store,
 
       if (!paraat_scope_contains_region (scope, code))
         continue;
-      add_attention (items, PARAAT_SEVERITY_WARNING, code, PARAAT_N_KINDS, NULL,
+      add_attention (items, PARAAT_SEVERITY_WARNING, code, PARAAT_ATTENTION_TARGET_ACTIONS, NULL,
                      /* Translators: number of action items, region name */
                      g_strdup_printf (ngettext ("%d action item of %s is overdue",
                                                 "%d action items of %s are overdue", n), n, region),

@@ -22,6 +22,9 @@ typedef enum
   PARAAT_SEVERITY_CRITICAL,
 } ParaatSeverity;
 
+/* paraat_attention_get_target_kind() for a finding about action items */
+#define PARAAT_ATTENTION_TARGET_ACTIONS (PARAAT_N_KINDS + 1)
+
 #define PARAAT_TYPE_REGION_SUMMARY (paraat_region_summary_get_type ())
 G_DECLARE_FINAL_TYPE (ParaatRegionSummary, paraat_region_summary, PARAAT, REGION_SUMMARY, GObject)
 

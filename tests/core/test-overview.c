@@ -646,25 +646,25 @@ test_overview_actions_participating (ParaatTestFixture *fixture,
   add_overdue_item (fixture->store, joint, TODAY);
 
   vr05 = compute (fixture->store, "region:VR05", TODAY, HORIZON);
-  g_assert_cmpuint (count_items (vr05, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 1);
-  vr05_item = find_item (vr05, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS);
+  g_assert_cmpuint (count_items (vr05, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_ATTENTION_TARGET_ACTIONS), ==, 1);
+  vr05_item = find_item (vr05, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_ATTENTION_TARGET_ACTIONS);
   assert_contains (paraat_attention_get_title (vr05_item), "2 action items");
   assert_contains (paraat_attention_get_detail (vr05_item), "2025");
   summary = find_summary (vr05, "VR05");
   g_assert_cmpuint (paraat_region_summary_get_attention (summary), >=, 1);
 
   vr06 = compute (fixture->store, "region:VR06", TODAY, HORIZON);
-  vr06_item = find_item (vr06, "VR06", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS);
+  vr06_item = find_item (vr06, "VR06", PARAAT_SEVERITY_WARNING, PARAAT_ATTENTION_TARGET_ACTIONS);
   g_assert_nonnull (vr06_item);
   assert_contains (paraat_attention_get_title (vr06_item), "1 action item");
 
   /* All regions: each region its own count, the shared item in both */
   all = compute (fixture->store, "all", TODAY, HORIZON);
-  g_assert_cmpuint (count_items (all, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 1);
-  g_assert_cmpuint (count_items (all, "VR06", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 1);
+  g_assert_cmpuint (count_items (all, "VR05", PARAAT_SEVERITY_WARNING, PARAAT_ATTENTION_TARGET_ACTIONS), ==, 1);
+  g_assert_cmpuint (count_items (all, "VR06", PARAAT_SEVERITY_WARNING, PARAAT_ATTENTION_TARGET_ACTIONS), ==, 1);
 
   vr01 = compute (fixture->store, "region:VR01", TODAY, HORIZON);
-  g_assert_cmpuint (count_items (vr01, "VR01", PARAAT_SEVERITY_WARNING, PARAAT_N_KINDS), ==, 0);
+  g_assert_cmpuint (count_items (vr01, "VR01", PARAAT_SEVERITY_WARNING, PARAAT_ATTENTION_TARGET_ACTIONS), ==, 0);
 }
 
 int

@@ -392,6 +392,8 @@ test_narrow (void)
   screenshot (GTK_WIDGET (window), "narrow-overview");
   paraat_window_show_section (window, "reference");
   screenshot (GTK_WIDGET (window), "narrow-reference");
+  paraat_window_show_section (window, "calendar");
+  screenshot (GTK_WIDGET (window), "narrow-calendar");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
   screenshot (GTK_WIDGET (window), "narrow-sidebar");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -604,6 +606,14 @@ test_calendar_views (void)
   paraat_test_wait (50);
   paraat_calendar_page_set_year (page, 2028);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, n_before + 8 * 10);
+
+  /* The Overview's overdue action items lead here */
+  paraat_window_show_action_items (window, "VR05");
+  paraat_test_wait (100);
+  g_assert_cmpstr (paraat_window_get_section (window), ==, "calendar");
+  g_assert_cmpstr (paraat_calendar_page_get_view (page), ==, "actions");
+  screenshot (GTK_WIDGET (window), "calendar-actions");
+  paraat_calendar_page_set_view (page, "year");
   paraat_window_set_scope (window, "all");
 }
 
