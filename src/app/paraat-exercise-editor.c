@@ -234,7 +234,17 @@ create_participant_cb (gpointer item,
   Participants *p = user_data;
   ParaatRecord *record = item;
   const char *code = paraat_record_get_key (record);
-  GtkWidget *check = gtk_check_button_new_with_label (paraat_record_get_title (record));
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (paraat_record_get_title (record));
+
+  /* Long names wrap, so two columns always fit beside each other. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (p->codes, code));
   gtk_widget_set_tooltip_text (check, code);
@@ -293,7 +303,7 @@ add_participants (ParaatExerciseEditor *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow_box), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow_box), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow_box), 1);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow_box), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow_box), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow_box), 6);
   g_object_set (flow_box, "margin-top", 6, "margin-bottom", 6, "margin-start", 6, "margin-end", 6, NULL);
