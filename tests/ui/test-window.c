@@ -743,13 +743,24 @@ test_evaluation (void)
   g_clear_object (&item);
   g_assert_cmpuint (g_list_model_get_n_items (paraat_evaluation_dialog_get_action_items (dialog)), ==, n_items + 1);
 
-  /* Show an item being edited, under the list */
+  /* An item past its due date says so in its row */
   paraat_evaluation_dialog_set_text (dialog, "item-what", "Actueel beeld waterschappen in het ROT borgen");
   paraat_evaluation_dialog_set_text (dialog, "item-owner", "Waterschap");
   paraat_evaluation_dialog_set_text (dialog, "item-due", "2025-01-31");
+  paraat_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.add-item", NULL));
+  paraat_test_wait (20);
+  item = find_stored_item (store, uid, "Actueel beeld waterschappen in het ROT borgen");
+  g_assert_nonnull (item);
+  g_assert_true (paraat_action_item_is_overdue (item, today));
+  g_clear_object (&item);
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_evaluation_dialog_get_action_items (dialog)), ==, n_items + 2);
+
+  /* Show an item being edited, under the list */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (dialog), "evaluation.edit-item", id));
   scroll_to_end (GTK_WIDGET (dialog));
   screenshot (GTK_WIDGET (dialog), "evaluation-dialog-items");
-  paraat_evaluation_dialog_set_text (dialog, "item-what", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.stop-editing", NULL));
 
   /* Save stores the reports and lessons, and closes the dialog */
   g_assert_true (paraat_evaluation_dialog_save (dialog));
