@@ -133,6 +133,8 @@ update_state (ParaatActionsView *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  adw_status_page_set_icon_name (self->empty_page, total > 0 && (*text != '\0' || self->region != NULL)
+                                                   ? "edit-find-symbolic" : "object-select-symbolic");
   if (total == 0)
     {
       adw_status_page_set_title (self->empty_page, _("No Action Items Yet"));
@@ -140,12 +142,19 @@ update_state (ParaatActionsView *self)
                                        _("Action items follow from evaluations. Open an exercise that was held, "
                                          "choose Evaluate… and add what has to improve."));
     }
-  else if (*text != '\0' || self->region != NULL)
+  else if (self->region != NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Matches"));
       adw_status_page_set_description (self->empty_page,
-                                       _("No action item matches the search and the region. Clear them to see "
-                                         "more."));
+                                       _("No action item of this region matches the filter and the search. "
+                                         "Clear the region or the search, or choose All, to see more."));
+    }
+  else if (*text != '\0')
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matches"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No action item in this list matches the search. Clear the search, or "
+                                         "choose All, to see more."));
     }
   else if (gtk_drop_down_get_selected (self->filter_dropdown) == FILTER_OVERDUE)
     {
@@ -513,10 +522,10 @@ build_columns (ParaatActionsView *self)
     guint       nat_chars;
     gboolean    expand;
   } columns[] = {
-    { COLUMN_WHAT, NC_("column header", "Action Item"), 36, TRUE },
+    { COLUMN_WHAT, NC_("column header", "Action Item"), 40, TRUE },
     { COLUMN_OWNER, NC_("column header", "Owner"), 16, FALSE },
-    { COLUMN_DUE, NC_("column header", "Due"), 22, FALSE },
-    { COLUMN_STATUS, NC_("column header", "Status"), 18, FALSE },
+    { COLUMN_DUE, NC_("column header", "Due"), 30, FALSE },
+    { COLUMN_STATUS, NC_("column header", "Status"), 20, FALSE },
     { COLUMN_EXERCISE, NC_("column header", "Exercise"), 26, TRUE },
     { COLUMN_REGION, NC_("column header", "Region"), 6, FALSE },
   };

@@ -323,9 +323,13 @@ create_item_row (gpointer object,
     }
   /* Translators: %s is the organisation that owns an action item */
   owner_text = owner && *owner ? g_strdup_printf (_("Owner: %s"), owner) : g_strdup (_("No owner"));
-  /* Translators: an action item's status, its owner and its due (or done) date */
-  subtitle = g_strdup_printf (C_("action item", "%1$s · %2$s · %3$s"), paraat_action_status_get_label (status),
-                              owner_text, when_text);
+  if (status == PARAAT_ACTION_DONE)
+    /* Translators: an action item's owner and the date it was done */
+    subtitle = g_strdup_printf (C_("action item", "%1$s · %2$s"), owner_text, when_text);
+  else
+    /* Translators: an action item's status, its owner and its due date */
+    subtitle = g_strdup_printf (C_("action item", "%1$s · %2$s · %3$s"), paraat_action_status_get_label (status),
+                                owner_text, when_text);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_action_item_get_what (item));

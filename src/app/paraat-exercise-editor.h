@@ -23,5 +23,15 @@ void                  paraat_exercise_editor_set_text   (ParaatExerciseEditor *s
                                                          const char           *text);
 gboolean              paraat_exercise_editor_save       (ParaatExerciseEditor *self);
 const char           *paraat_exercise_editor_get_error  (ParaatExerciseEditor *self);
+const char           *paraat_exercise_editor_get_text   (ParaatExerciseEditor *self,
+                                                         const char           *field);
+gboolean              paraat_exercise_editor_set_participant
+                                                        (ParaatExerciseEditor *self,
+                                                         ParaatKind            kind,
+                                                         const char           *code,
+                                                         gboolean              active);
+const char           *paraat_exercise_editor_get_participants_summary
+                                                        (ParaatExerciseEditor *self,
+                                                         ParaatKind            kind);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The real window on a demo database: every section, the scope selector,
- * editing a region, and the secondary windows, with a screenshot of each.
+ * editing a region, the secondary windows, an exercise's evaluation and
+ * the action items, with a screenshot of each.
  */
 
 #include "config.h"
@@ -16,10 +17,12 @@
 #include <locale.h>
 #include <string.h>
 
+#include "paraat-actions-view.h"
 #include "paraat-application.h"
 #include "paraat-calendar-page.h"
 #include "paraat-timeline-view.h"
 #include "paraat-year-view.h"
+#include "paraat-evaluation-dialog.h"
 #include "paraat-exercise-editor.h"
 #include "paraat-overview-page.h"
 #include "paraat-record-editor.h"
@@ -27,6 +30,7 @@
 #include "paraat-reference-page.h"
 #include "paraat-test-ui.h"
 #include "paraat-test-utils.h"
+#include "paraat-utils.h"
 #include "paraat-window.h"
 
 static ParaatApplication *app;
@@ -454,6 +458,34 @@ test_calendar (void)
   paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "end-time", "17:00");
   paraat_test_wait (20);
   g_assert_null (paraat_exercise_editor_get_error (PARAAT_EXERCISE_EDITOR (editor)));
+
+  /* Further participants: check boxes, summed up in the row's subtitle */
+  g_assert_cmpstr (paraat_exercise_editor_get_participants_summary (PARAAT_EXERCISE_EDITOR (editor),
+                                                                    PARAAT_KIND_DISCIPLINE), ==,
+                   C_("participants", "None"));
+  g_assert_true (paraat_exercise_editor_set_participant (PARAAT_EXERCISE_EDITOR (editor), PARAAT_KIND_REGION,
+                                                         "VR09", TRUE));
+  g_assert_true (paraat_exercise_editor_set_participant (PARAAT_EXERCISE_EDITOR (editor), PARAAT_KIND_DISCIPLINE,
+                                                         "BRW", TRUE));
+  g_assert_true (paraat_exercise_editor_set_participant (PARAAT_EXERCISE_EDITOR (editor), PARAAT_KIND_DISCIPLINE,
+                                                         "WS", TRUE));
+  g_assert_true (paraat_exercise_editor_set_participant (PARAAT_EXERCISE_EDITOR (editor), PARAAT_KIND_DISCIPLINE,
+                                                         "POL", TRUE));
+  g_assert_true (paraat_exercise_editor_set_participant (PARAAT_EXERCISE_EDITOR (editor), PARAAT_KIND_DISCIPLINE,
+                                                         "POL", FALSE));
+  g_assert_false (paraat_exercise_editor_set_participant (PARAAT_EXERCISE_EDITOR (editor), PARAAT_KIND_DISCIPLINE,
+                                                          "NO-SUCH", TRUE));
+  g_assert_cmpstr (paraat_exercise_editor_get_participants_summary (PARAAT_EXERCISE_EDITOR (editor),
+                                                                    PARAAT_KIND_DISCIPLINE), ==,
+                   "Brandweer, Waterschap");
+  {
+    GtkWidget *expander = find_descendant (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW);
+
+    g_assert_nonnull (expander);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    gtk_window_set_default_size (editor, 560, 1000);
+    paraat_test_wait (100);
+  }
   screenshot (GTK_WIDGET (editor), "exercise-editor");
   g_assert_true (paraat_exercise_editor_save (PARAAT_EXERCISE_EDITOR (editor)));
   paraat_test_wait (50);
@@ -467,8 +499,29 @@ test_calendar (void)
     editor = paraat_calendar_page_edit_selected (page, FALSE);
     g_assert_nonnull (editor);
     paraat_test_wait (50);
+    /* The participants were stored */
+    {
+      ParaatExercise *saved = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+      const char * const *disciplines = paraat_exercise_get_disciplines (saved);
+
+      g_assert_true (g_strv_contains (paraat_exercise_get_regions (saved), "VR09"));
+      g_assert_cmpuint (g_strv_length ((char **) disciplines), ==, 2);
+      g_assert_true (g_strv_contains (disciplines, "BRW"));
+      g_assert_true (g_strv_contains (disciplines, "WS"));
+    }
+    /* Moving the start moves the end as much; the exercise keeps its length. */
+    g_assert_cmpstr (paraat_exercise_editor_get_text (PARAAT_EXERCISE_EDITOR (editor), "end-date"), ==, "2026-05-12");
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-time", "10:30");
+    g_assert_cmpstr (paraat_exercise_editor_get_text (PARAAT_EXERCISE_EDITOR (editor), "end-time"), ==, "18:30");
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-time", "09:00");
+    g_assert_cmpstr (paraat_exercise_editor_get_text (PARAAT_EXERCISE_EDITOR (editor), "end-time"), ==, "17:00");
     paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-date", "2026-06-09");
-    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "end-date", "2026-06-09");
+    g_assert_cmpstr (paraat_exercise_editor_get_text (PARAAT_EXERCISE_EDITOR (editor), "end-date"), ==, "2026-06-09");
+    /* A value being typed is no date yet; the end waits for the next valid one. */
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-date", "2026-06-1");
+    g_assert_cmpstr (paraat_exercise_editor_get_text (PARAAT_EXERCISE_EDITOR (editor), "end-date"), ==, "2026-06-09");
+    paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "start-date", "2026-06-09");
+    g_assert_cmpstr (paraat_exercise_editor_get_text (PARAAT_EXERCISE_EDITOR (editor), "end-date"), ==, "2026-06-09");
     paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "reason", "Waterschap niet beschikbaar");
     paraat_exercise_editor_set_text (PARAAT_EXERCISE_EDITOR (editor), "who", "Werkgroep MOTO");
     g_assert_cmpstr (paraat_exercise_editor_get_error (PARAAT_EXERCISE_EDITOR (editor)), ==, NULL);
@@ -617,6 +670,356 @@ test_calendar_views (void)
   paraat_window_set_scope (window, "all");
 }
 
+/* The first stored exercise with @status, from two years back to next year */
+static ParaatExercise *
+find_exercise_with_status (ParaatStore          *store,
+                           ParaatExerciseStatus  status)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) from = g_date_time_add_years (now, -2);
+  g_autoptr(GDateTime) to = g_date_time_add_years (now, 1);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = paraat_store_list_exercises (store, NULL, g_date_time_to_unix (from), g_date_time_to_unix (to), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ParaatExercise *ex = list->pdata[i];
+
+      if (paraat_exercise_get_status (ex) == status && !paraat_exercise_is_occurrence (ex))
+        return g_object_ref (ex);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_action (GtkWidget  *widget,
+                const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+scroll_to_end (GtkWidget *window)
+{
+  GtkWidget *scrolled = find_descendant (window, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  paraat_test_wait (50);
+}
+
+static ParaatActionItem *
+find_stored_item (ParaatStore *store,
+                  const char  *uid,
+                  const char  *what)
+{
+  g_autofree char *today = paraat_today_iso ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = paraat_store_list_action_items (store, NULL, uid, FALSE, today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (g_strcmp0 (paraat_action_item_get_what (items->pdata[i]), what) == 0)
+        return g_object_ref (items->pdata[i]);
+    }
+
+  return NULL;
+}
+
+#define NEW_ITEM "Alarmeringsprocedure Defensie via RMOA herzien"
+
+static void
+test_evaluation (void)
+{
+  ParaatWindow *window = get_window ();
+  ParaatStore *store = paraat_window_get_store (window);
+  g_autoptr(ParaatExercise) planned = find_exercise_with_status (store, PARAAT_EXERCISE_STATUS_PLANNED);
+  g_autoptr(ParaatExercise) held = find_exercise_with_status (store, PARAAT_EXERCISE_STATUS_HELD);
+  g_autoptr(ParaatEvaluation) evaluation = NULL;
+  g_autoptr(ParaatActionItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = paraat_today_iso ();
+  g_autofree char *old_quick_ref = NULL;
+  g_autoptr(GVariant) id = NULL;
+  ParaatExerciseEditor *editor;
+  ParaatEvaluationDialog *dialog;
+  GtkWidget *button;
+  const char *uid;
+  guint n_items;
+
+  g_assert_nonnull (planned);
+  g_assert_nonnull (held);
+  uid = paraat_exercise_get_uid (held);
+
+  /* A planned exercise can't be evaluated yet; the editor says why. */
+  editor = paraat_exercise_editor_new (store, planned, FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (editor));
+  paraat_test_wait (50);
+  button = find_by_action (GTK_WIDGET (editor), "exercise-editor.evaluate");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A held one opens its evaluation from the editor. */
+  editor = paraat_exercise_editor_new (store, held, FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (editor));
+  paraat_test_wait (50);
+  button = find_by_action (GTK_WIDGET (editor), "exercise-editor.evaluate");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  paraat_test_wait (100);
+  dialog = PARAAT_EVALUATION_DIALOG (find_toplevel (PARAAT_TYPE_EVALUATION_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 1000);
+  n_items = g_list_model_get_n_items (paraat_evaluation_dialog_get_action_items (dialog));
+
+  /* An impossible date is marked and not saved. */
+  evaluation = paraat_store_get_evaluation (store, uid, &error);
+  g_assert_no_error (error);
+  old_quick_ref = g_strdup (evaluation ? paraat_evaluation_get_quick_report_ref (evaluation) : "");
+  g_clear_object (&evaluation);
+  paraat_evaluation_dialog_set_text (dialog, "quick-date", "2026-02-30");
+  paraat_evaluation_dialog_set_text (dialog, "quick-ref", "VR-FIR-2026-014");
+  paraat_test_wait (20);
+  g_assert_nonnull (paraat_evaluation_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (paraat_evaluation_dialog_get_error (dialog), "2026-02-30"));
+  g_assert_false (paraat_evaluation_dialog_save (dialog));
+  evaluation = paraat_store_get_evaluation (store, uid, &error);
+  g_assert_cmpstr (evaluation ? paraat_evaluation_get_quick_report_ref (evaluation) : "", ==, old_quick_ref);
+  g_clear_object (&evaluation);
+  screenshot (GTK_WIDGET (dialog), "evaluation-dialog-invalid");
+
+  paraat_evaluation_dialog_set_text (dialog, "quick-date", "2026-03-02");
+  paraat_evaluation_dialog_set_text (dialog, "final-date", "2026-04-15");
+  paraat_evaluation_dialog_set_text (dialog, "final-ref", "VR-FER-2026-031");
+  paraat_evaluation_dialog_set_text (dialog, "lessons",
+                                     "De alarmering van Defensie via de RMOA liep een uur vertraagd.\n"
+                                     "Het ROT had geen actueel beeld van de inzet van de waterschappen.");
+  paraat_test_wait (20);
+  g_assert_null (paraat_evaluation_dialog_get_error (dialog));
+  screenshot (GTK_WIDGET (dialog), "evaluation-dialog");
+
+  /* An action item: a bad due date is refused, a good one saved at once */
+  paraat_evaluation_dialog_set_text (dialog, "item-what", NEW_ITEM);
+  paraat_evaluation_dialog_set_text (dialog, "item-owner", "Veiligheidsregio");
+  paraat_evaluation_dialog_set_text (dialog, "item-due", "1 september");
+  paraat_test_wait (20);
+  g_assert_nonnull (paraat_evaluation_dialog_get_error (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.add-item", NULL);
+  paraat_test_wait (20);
+  g_assert_null (find_stored_item (store, uid, NEW_ITEM));
+  paraat_evaluation_dialog_set_text (dialog, "item-due", "2026-09-01");
+  paraat_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.add-item", NULL));
+  paraat_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_evaluation_dialog_get_action_items (dialog)), ==, n_items + 1);
+  item = find_stored_item (store, uid, NEW_ITEM);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (paraat_action_item_get_owner (item), ==, "Veiligheidsregio");
+  g_assert_cmpstr (paraat_action_item_get_due_date (item), ==, "2026-09-01");
+  g_assert_cmpint (paraat_action_item_get_status (item), ==, PARAAT_ACTION_OPEN);
+
+  /* One click a step: open → in progress → done, with today as done date */
+  id = g_variant_ref_sink (g_variant_new_int64 (paraat_action_item_get_id (item)));
+  g_clear_object (&item);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (dialog), "evaluation.advance-item", id));
+  paraat_test_wait (20);
+  item = find_stored_item (store, uid, NEW_ITEM);
+  g_assert_cmpint (paraat_action_item_get_status (item), ==, PARAAT_ACTION_IN_PROGRESS);
+  g_clear_object (&item);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (dialog), "evaluation.advance-item", id));
+  paraat_test_wait (20);
+  item = find_stored_item (store, uid, NEW_ITEM);
+  g_assert_cmpint (paraat_action_item_get_status (item), ==, PARAAT_ACTION_DONE);
+  g_assert_cmpstr (paraat_action_item_get_done_date (item), ==, today);
+  g_clear_object (&item);
+
+  /* Editing an item keeps its status */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (dialog), "evaluation.edit-item", id));
+  paraat_evaluation_dialog_set_text (dialog, "item-owner", "Veiligheidsregio en Defensie");
+  paraat_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.add-item", NULL));
+  paraat_test_wait (20);
+  item = find_stored_item (store, uid, NEW_ITEM);
+  g_assert_cmpstr (paraat_action_item_get_owner (item), ==, "Veiligheidsregio en Defensie");
+  g_assert_cmpint (paraat_action_item_get_status (item), ==, PARAAT_ACTION_DONE);
+  g_assert_cmpstr (paraat_action_item_get_done_date (item), ==, today);
+  g_clear_object (&item);
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_evaluation_dialog_get_action_items (dialog)), ==, n_items + 1);
+
+  /* An item past its due date says so in its row */
+  paraat_evaluation_dialog_set_text (dialog, "item-what", "Actueel beeld waterschappen in het ROT borgen");
+  paraat_evaluation_dialog_set_text (dialog, "item-owner", "Waterschap");
+  paraat_evaluation_dialog_set_text (dialog, "item-due", "2025-01-31");
+  paraat_test_wait (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.add-item", NULL));
+  paraat_test_wait (20);
+  item = find_stored_item (store, uid, "Actueel beeld waterschappen in het ROT borgen");
+  g_assert_nonnull (item);
+  g_assert_true (paraat_action_item_is_overdue (item, today));
+  g_clear_object (&item);
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_evaluation_dialog_get_action_items (dialog)), ==, n_items + 2);
+
+  /* Show an item being edited, under the list */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (dialog), "evaluation.edit-item", id));
+  scroll_to_end (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "evaluation-dialog-items");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.stop-editing", NULL));
+
+  /* Save stores the reports and lessons, and closes the dialog */
+  g_assert_true (paraat_evaluation_dialog_save (dialog));
+  paraat_test_wait (50);
+  g_assert_null (find_toplevel (PARAAT_TYPE_EVALUATION_DIALOG));
+  evaluation = paraat_store_get_evaluation (store, uid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (evaluation);
+  g_assert_cmpstr (paraat_evaluation_get_quick_report_date (evaluation), ==, "2026-03-02");
+  g_assert_cmpstr (paraat_evaluation_get_quick_report_ref (evaluation), ==, "VR-FIR-2026-014");
+  g_assert_cmpstr (paraat_evaluation_get_final_report_date (evaluation), ==, "2026-04-15");
+  g_assert_cmpstr (paraat_evaluation_get_final_report_ref (evaluation), ==, "VR-FER-2026-031");
+  g_assert_nonnull (strstr (paraat_evaluation_get_lessons (evaluation), "waterschappen"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Opened for an exercise that was not held, the dialog says why and saves nothing. */
+  dialog = PARAAT_EVALUATION_DIALOG (paraat_evaluation_dialog_present (GTK_WIDGET (window), store,
+                                                                       paraat_exercise_get_uid (planned)));
+  paraat_test_wait (50);
+  g_assert_nonnull (paraat_evaluation_dialog_get_error (dialog));
+  g_assert_false (paraat_evaluation_dialog_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_show_exercise_cb (ParaatActionsView *view,
+                     const char        *uid,
+                     char             **out)
+{
+  g_free (*out);
+  *out = g_strdup (uid);
+}
+
+static void
+test_actions_view (void)
+{
+  ParaatStore *store = paraat_window_get_store (get_window ());
+  GtkWidget *view = paraat_actions_view_new (store);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(ParaatScope) scope = paraat_scope_parse ("all", NULL);
+  g_autoptr(ParaatActionItem) item = NULL;
+  g_autofree char *today = paraat_today_iso ();
+  g_autofree char *shown_uid = NULL;
+  g_autofree char *region = NULL;
+  GListModel *model;
+  GtkWidget *dialog;
+  guint n_open, n_overdue, n_all;
+
+  gtk_window_set_title (GTK_WINDOW (window), "Paraat");
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  paraat_actions_view_set_scope (PARAAT_ACTIONS_VIEW (view), scope);
+  model = paraat_actions_view_get_model (PARAAT_ACTIONS_VIEW (view));
+  paraat_test_wait (100);
+
+  /* Open is the default; overdue is a part of it; all includes the done ones. */
+  n_open = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_open; i++)
+    {
+      g_autoptr(ParaatActionItem) row = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (paraat_action_item_get_status (row), !=, PARAAT_ACTION_DONE);
+    }
+  screenshot (window, "actions-view");
+  paraat_actions_view_set_filter (PARAAT_ACTIONS_VIEW (view), "overdue");
+  n_overdue = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (n_overdue, <, n_open);
+  for (guint i = 0; i < n_overdue; i++)
+    {
+      g_autoptr(ParaatActionItem) row = g_list_model_get_item (model, i);
+
+      g_assert_true (paraat_action_item_is_overdue (row, today));
+      if (region == NULL)
+        region = g_strdup (paraat_action_item_get_region_code (row));
+    }
+  screenshot (window, "actions-view-overdue");
+
+  /* One region, as the overview's overdue rows ask for */
+  paraat_actions_view_set_region (PARAAT_ACTIONS_VIEW (view), region);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <=, n_overdue);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParaatActionItem) row = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (paraat_action_item_get_region_code (row), ==, region);
+    }
+  screenshot (window, "actions-view-region");
+  paraat_actions_view_set_region (PARAAT_ACTIONS_VIEW (view), NULL);
+
+  paraat_actions_view_set_filter (PARAAT_ACTIONS_VIEW (view), "all");
+  n_all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_all, >, n_open);
+
+  /* The item the evaluation test finished: reopen it, then mark it done again. */
+  paraat_actions_view_set_search (PARAAT_ACTIONS_VIEW (view), NEW_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  item = g_list_model_get_item (model, 0);
+  g_assert_true (paraat_actions_view_select_id (PARAAT_ACTIONS_VIEW (view), paraat_action_item_get_id (item)));
+  g_assert_true (gtk_widget_activate_action (view, "actions.reopen", NULL));
+  paraat_test_wait (20);
+  g_clear_object (&item);
+  item = find_stored_item (store, NULL, NEW_ITEM);
+  g_assert_cmpint (paraat_action_item_get_status (item), ==, PARAAT_ACTION_OPEN);
+  g_assert_null (paraat_action_item_get_done_date (item));
+  g_assert_true (gtk_widget_activate_action (view, "actions.mark-done", NULL));
+  paraat_test_wait (20);
+  g_clear_object (&item);
+  item = find_stored_item (store, NULL, NEW_ITEM);
+  g_assert_cmpint (paraat_action_item_get_status (item), ==, PARAAT_ACTION_DONE);
+  g_assert_cmpstr (paraat_action_item_get_done_date (item), ==, today);
+
+  /* Done items leave the open list */
+  paraat_actions_view_set_filter (PARAAT_ACTIONS_VIEW (view), "open");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  screenshot (window, "actions-view-empty");
+  paraat_actions_view_set_filter (PARAAT_ACTIONS_VIEW (view), "all");
+  g_assert_true (paraat_actions_view_select_id (PARAAT_ACTIONS_VIEW (view), paraat_action_item_get_id (item)));
+
+  /* Show Exercise names the exercise; activating opens its evaluation. */
+  g_signal_connect (view, "show-exercise", G_CALLBACK (on_show_exercise_cb), &shown_uid);
+  g_assert_true (gtk_widget_activate_action (view, "actions.show-exercise", NULL));
+  g_assert_cmpstr (shown_uid, ==, paraat_action_item_get_exercise_uid (item));
+  g_assert_true (gtk_widget_activate_action (view, "actions.open", NULL));
+  paraat_test_wait (50);
+  dialog = GTK_WIDGET (find_toplevel (PARAAT_TYPE_EVALUATION_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_open_error (void)
 {
@@ -681,6 +1084,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/accessibility", test_accessibility);
   g_test_add_func ("/ui/window/calendar", test_calendar);
   g_test_add_func ("/ui/window/calendar-views", test_calendar_views);
+  g_test_add_func ("/ui/window/evaluation", test_evaluation);
+  g_test_add_func ("/ui/window/actions-view", test_actions_view);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/open-error", test_open_error);
 
