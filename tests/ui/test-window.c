@@ -501,7 +501,7 @@ test_calendar (void)
     paraat_test_wait (50);
     /* The participants were stored */
     {
-      ParaatExercise *saved = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+      g_autoptr(ParaatExercise) saved = g_list_model_get_item (model, 0);
       const char * const *disciplines = paraat_exercise_get_disciplines (saved);
 
       g_assert_true (g_strv_contains (paraat_exercise_get_regions (saved), "VR09"));
