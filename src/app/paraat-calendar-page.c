@@ -1090,8 +1090,9 @@ paraat_calendar_page_copy_year (ParaatCalendarPage *self)
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Copy the %d Plan to %d?"), year, year + 1);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Every exercise of %d in the regions in scope is copied into %d as a draft, "
-                                    "in the same week and on the same weekday. Cancelled exercises are left out. "
-                                    "The drafts can then be adjusted and planned."),
+                                    "in the same ISO week and on the same weekday. Series that repeat without an "
+                                    "end already run on and are not copied. The drafts can then be adjusted and "
+                                    "planned."),
                                   year, year + 1);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
