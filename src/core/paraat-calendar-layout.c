@@ -8,13 +8,15 @@
 
 #include "paraat-calendar-layout.h"
 
-/* Days from @first to the local day of @when */
+/* Days from @first to the day of @when in @tz, or in @when's own zone
+ * when @tz is NULL */
 static int
 day_index (GDateTime   *when,
            GTimeZone   *tz,
            const GDate *first)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (when, tz);
+  g_autoptr(GDateTime) local = tz != NULL ? g_date_time_to_timezone (when, tz)
+                                          : g_date_time_ref (when);
   GDate day;
 
   g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (local),
@@ -62,7 +64,8 @@ compare_spans (gconstpointer a,
  * The exercises that touch the range, each with the days it touches,
  * ordered by first day, longer ones first. An exercise that ends at
  * midnight does not touch the day that begins then; one with no length
- * touches the day it starts.
+ * touches the day it starts. An all-day exercise touches its own dates,
+ * whatever zone it is kept in.
  *
  * Returns: (transfer full): an array of #ParaatCalendarSpan
  */
@@ -85,14 +88,19 @@ paraat_calendar_layout_spans (GListModel  *exercises,
       g_autoptr(ParaatExercise) ex = g_list_model_get_item (exercises, i);
       g_autoptr(GDateTime) start = paraat_exercise_get_start (ex);
       g_autoptr(GDateTime) end = paraat_exercise_get_end (ex);
+      /* An all-day exercise runs between midnights of its own zone, which
+       * are not @tzid's: 10 June in UTC is 02:00 to 02:00 in Amsterdam
+       * and would touch two days. Its dates are what it means, so count
+       * them where its midnights are; start and end are in that zone. */
+      GTimeZone *day_tz = paraat_exercise_get_all_day (ex) ? NULL : tz;
       ParaatCalendarSpan span;
 
-      span.first_day = day_index (start, tz, first);
+      span.first_day = day_index (start, day_tz, first);
       if (g_date_time_compare (end, start) > 0)
         {
           g_autoptr(GDateTime) last = g_date_time_add_seconds (end, -1);
 
-          span.last_day = day_index (last, tz, first);
+          span.last_day = day_index (last, day_tz, first);
         }
       else
         span.last_day = span.first_day;
