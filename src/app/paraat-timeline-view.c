@@ -22,6 +22,7 @@
 #include "paraat-exercise-chip.h"
 #include "paraat-record.h"
 #include "paraat-timeline-view.h"
+#include "paraat-utils.h"
 
 #define HEADER_HEIGHT 44
 #define LABEL_WIDTH   180
@@ -156,23 +157,6 @@ compare_bars (gconstpointer a,
   return x->end > y->end ? -1 : x->end < y->end;
 }
 
-/* Units are free text: "43 Gemechaniseerde Brigade, 11 Geniecompagnie" */
-static GStrv
-split_units (const char *units)
-{
-  g_auto(GStrv) parts = g_regex_split_simple ("\\s*[,;]\\s*", units ? units : "", 0, 0);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static void
 build_region_rows (ParaatTimelineView *self,
                    ParaatScope        *scope)
@@ -238,7 +222,8 @@ paraat_timeline_view_set_exercises (ParaatTimelineView *self,
         }
       else
         {
-          g_auto(GStrv) units = split_units (paraat_exercise_get_defence_units (ex));
+          /* Units are free text: "43 Gemechaniseerde Brigade, 11 Geniecompagnie" */
+          g_auto(GStrv) units = paraat_split_list (paraat_exercise_get_defence_units (ex));
 
           if (paraat_exercise_get_defence (ex) == PARAAT_DEFENCE_NONE)
             continue;

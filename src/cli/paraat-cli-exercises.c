@@ -101,22 +101,6 @@ add_field_entries (GOptionContext *context,
   g_option_context_add_group (context, group);
 }
 
-static GStrv
-split_list (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static gboolean
 invalid (GError    **error,
          const char *field,
@@ -166,19 +150,19 @@ apply_fields (ParaatExercise  *ex,
 
   if (o->regions)
     {
-      g_auto(GStrv) list = split_list (o->regions);
+      g_auto(GStrv) list = paraat_split_list (o->regions);
 
       paraat_exercise_set_regions (ex, (const char * const *) list);
     }
   if (o->disciplines)
     {
-      g_auto(GStrv) list = split_list (o->disciplines);
+      g_auto(GStrv) list = paraat_split_list (o->disciplines);
 
       paraat_exercise_set_disciplines (ex, (const char * const *) list);
     }
   if (o->organisations)
     {
-      g_auto(GStrv) list = split_list (o->organisations);
+      g_auto(GStrv) list = paraat_split_list (o->organisations);
 
       paraat_exercise_set_organisations (ex, (const char * const *) list);
     }

@@ -164,3 +164,26 @@ paraat_format_date_time (GDateTime  *dt,
 
   return text != NULL ? text : g_strdup ("");
 }
+
+/**
+ * paraat_split_list:
+ * @text: (nullable): a list typed by a person, "BRW, GHOR; Politie"
+ *
+ * Returns: (transfer full): the items between commas or semicolons,
+ *   trimmed, without empty ones
+ */
+GStrv
+paraat_split_list (const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[,;]", text ? text : "", 0, 0);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}

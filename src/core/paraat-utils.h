@@ -21,6 +21,7 @@ int       paraat_iso_days_between (const char *from,
                                    const char *to);
 
 char     *paraat_fold_text       (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+GStrv     paraat_split_list      (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
 void      paraat_set_string          (char       **field,
                                       const char  *value);

@@ -16,6 +16,7 @@
 
 #include "paraat-store-private.h"
 #include "paraat-test-utils.h"
+#include "paraat-utils.h"
 
 static guint
 count_records (ParaatStore *store,
@@ -551,6 +552,21 @@ test_records_matches_text (void)
   g_assert_false (paraat_record_matches_text (record, "jeroen  de"));
 }
 
+static void
+test_split_list (void)
+{
+  g_auto(GStrv) units = paraat_split_list (" 43 Gemechaniseerde Brigade, 11 Geniecompagnie ;; RMC Noord ,");
+  g_auto(GStrv) none = paraat_split_list (NULL);
+  g_auto(GStrv) blank = paraat_split_list (" , ; ");
+
+  g_assert_cmpuint (g_strv_length (units), ==, 3);
+  g_assert_cmpstr (units[0], ==, "43 Gemechaniseerde Brigade");
+  g_assert_cmpstr (units[1], ==, "11 Geniecompagnie");
+  g_assert_cmpstr (units[2], ==, "RMC Noord");
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_cmpuint (g_strv_length (blank), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +602,7 @@ main (int   argc,
 
   g_test_add_func ("/core/records/is-current", test_records_is_current);
   g_test_add_func ("/core/records/matches-text", test_records_matches_text);
+  g_test_add_func ("/core/records/split-list", test_split_list);
 
   return g_test_run ();
 }
