@@ -382,6 +382,13 @@ update_state (ParaatCalendarPage *self)
     }
   gtk_revealer_set_reveal_child (self->hint_revealer, empty && (self->view == VIEW_YEAR || self->view == VIEW_MONTH));
 
+  /* Only the list's rows are widgets that follow the model; the other
+   * views must not pay for rebinding them. */
+  if (self->view == VIEW_LIST && gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  else if (self->view != VIEW_LIST && gtk_column_view_get_model (self->column_view) != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
   if (empty && (self->view == VIEW_LIST || self->view == VIEW_TIMELINE))
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
