@@ -15,7 +15,8 @@
  *   - start-up: this program again, as a child, with the calendar section
  *     as the remembered one. The parent takes the time just before it
  *     starts the child; the child reports the end of its first painted
- *     frame (GdkFrameClock::after-paint), both on CLOCK_MONOTONIC. Peak RSS
+ *     frame (GdkFrameClock::after-paint), both on CLOCK_MONOTONIC, and of
+ *     the last one before QUIET_MS without a frame. Peak RSS
  *     comes from wait4(). The floor is bench-floor, an AdwApplication
  *     with one label and nothing of Paraat in it;
  *   - month switch: a child that switches the calendar to its month view
@@ -214,6 +215,24 @@ run_scenario (gpointer user_data)
   g_application_quit (G_APPLICATION (child.app));
 }
 
+/* A view that fills itself in an idle shows it after the first frame. */
+static void
+report_settled (gpointer user_data)
+{
+  for (;;)
+    {
+      gint64 quiet_until = child.last_paint_us + QUIET_MS * 1000;
+      gint64 now = g_get_monotonic_time ();
+
+      if (now >= quiet_until)
+        break;
+      wait_ms ((quiet_until - now) / 1000 + 1);
+    }
+  printf ("bench: settled %" G_GINT64_FORMAT "\n", child.last_paint_us);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (child.app));
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    gpointer       user_data)
@@ -224,10 +243,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   printf ("bench: first-frame %" G_GINT64_FORMAT "\n", child.last_paint_us);
   fflush (stdout);
-  if (g_str_equal (child.scenario, "startup"))
-    g_application_quit (G_APPLICATION (child.app));
-  else
-    g_idle_add_once (run_scenario, NULL);
+  g_idle_add_once (g_str_equal (child.scenario, "startup") ? report_settled : run_scenario, NULL);
 }
 
 static void
@@ -285,6 +301,7 @@ run_child (const char *db,
 typedef struct
 {
   gint64     start_us;      /* process start → first frame */
+  gint64     settled_us;    /* process start → last frame before QUIET_MS without one */
   gint64     maxrss_kb;
   GPtrArray *lines;         /* the child's "bench: …" lines, without the prefix */
 } Child;
@@ -349,6 +366,8 @@ spawn_child (const char * const *argv,
       g_ptr_array_add (out->lines, g_strdup (lines[i] + strlen ("bench: ")));
       if (sscanf (lines[i], "bench: first-frame %" G_GINT64_FORMAT, &when) == 1)
         out->start_us = when - started;
+      else if (sscanf (lines[i], "bench: settled %" G_GINT64_FORMAT, &when) == 1)
+        out->settled_us = when - started;
     }
   if (out->start_us == 0)
     {
@@ -640,6 +659,7 @@ typedef struct
   char        *label;
   guint        n_exercises;
   GArray      *startup;          /* µs, one per run */
+  GArray      *startup_settled;
   gint64       maxrss_kb;        /* over every child on this database */
   gboolean     has_month_view;
   gint64       month_next_us, month_settled_us;
@@ -738,6 +758,17 @@ print_table (GPtrArray *dbs,
 
     row (out, figure, cells, ref, "≤ 1 s", yes_no (median (big->startup) <= G_USEC_PER_SEC));
   }
+  for (guint i = 0; i < dbs->len; i++)
+    {
+      Database *d = dbs->pdata[i];
+
+      g_ptr_array_add (cells, format_cell (median (d->startup_settled), floor_start_us));
+    }
+  {
+    g_autofree char *figure = g_strdup_printf ("Start → settled (then no frame for %d ms)", QUIET_MS);
+
+    row (out, figure, cells, "same", "—", "—");
+  }
 
   /* Month switch */
   for (guint i = 0; i < dbs->len; i++)
@@ -835,6 +866,7 @@ database_free (Database *d)
   g_free (d->path);
   g_free (d->label);
   g_array_unref (d->startup);
+  g_array_unref (d->startup_settled);
   g_free (d);
 }
 
@@ -912,6 +944,7 @@ main (int    argc,
         }
       d->label = format_count (d->n_exercises);
       d->startup = g_array_new (FALSE, FALSE, sizeof (gint64));
+      d->startup_settled = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_ptr_array_add (dbs, d);
     }
 
@@ -953,6 +986,7 @@ main (int    argc,
           if (!spawn_child (app_argv, &c))
             return 2;
           g_array_append_val (d->startup, c.start_us);
+          g_array_append_val (d->startup_settled, c.settled_us);
           d->maxrss_kb = MAX (d->maxrss_kb, c.maxrss_kb);
           g_printerr ("bench-calendar: start-up, %s: %.0f ms, peak RSS %.0f MB\n", d->label,
                       c.start_us / 1000.0, c.maxrss_kb / 1024.0);
