@@ -113,7 +113,7 @@ time_action (GtkWidget  *widget,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   g_autoptr(GVariant) parameter = param ? g_variant_ref_sink (g_variant_new_string (param)) : NULL;
   gboolean gave_up = FALSE;
-  guint before;
+  guint before, timeout_id;
   gint64 start;
 
   wait_ms (SETTLE_MS);
@@ -124,9 +124,16 @@ time_action (GtkWidget  *widget,
   /* A frame even if the action changed nothing on screen, so this never
    * hangs; when it did change something this is that same frame. */
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-  g_timeout_add_once (10000, on_timeout_cb, &gave_up);
+  timeout_id = g_timeout_add_once (10000, on_timeout_cb, &gave_up);
   while (child.paint_count == before && !gave_up)
     g_main_context_iteration (NULL, TRUE);
+  if (gave_up)
+    {
+      g_printerr ("bench-calendar: no frame 10 s after %s\n", action);
+      exit (2);
+    }
+  /* It points at this frame's gave_up */
+  g_source_remove (timeout_id);
   *next_us = child.last_paint_us - start;
 
   for (;;)
