@@ -16,6 +16,7 @@
 #include "paraat-exercise-chip.h"
 #include "paraat-palette.h"
 #include "paraat-record.h"
+#include "paraat-tooltip.h"
 
 static char *
 type_name (ParaatStore *store,
@@ -72,11 +73,11 @@ paraat_exercise_chip_new (ParaatStore    *store,
 
   button = g_object_new (GTK_TYPE_BUTTON,
                          "child", label,
-                         "tooltip-text", description,
                          "action-name", "calendar.open",
                          "focus-on-click", FALSE,
                          NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
+  paraat_tooltip_set_lazy (button, description);
   gtk_widget_add_css_class (button, "exercise-chip");
   gtk_widget_add_css_class (button, color);
   if (status == PARAAT_EXERCISE_STATUS_DRAFT)

@@ -17,6 +17,7 @@
 #include "paraat-calendar-layout.h"
 #include "paraat-exercise-chip.h"
 #include "paraat-month-view.h"
+#include "paraat-tooltip.h"
 
 struct _ParaatMonthView
 {
@@ -229,7 +230,7 @@ fill_week (ParaatMonthView         *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", iso);
       /* Translators: %s is a date, e.g. "Tuesday 3 March 2026" */
       tooltip = g_strdup_printf (_("Plan an exercise on %s"), long_date);
-      gtk_widget_set_tooltip_text (button, tooltip);
+      paraat_tooltip_set_lazy (button, tooltip);
       /* Translators: a day in the month view for a screen reader: the date and how many exercises */
       accessible = g_strdup_printf (g_dngettext (NULL, "%s, %u exercise", "%s, %u exercises", per_day[d]->len),
                                     long_date, per_day[d]->len);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "paraat-text-column.h"
+#include "paraat-tooltip.h"
 
 typedef struct
 {
@@ -20,24 +21,6 @@ typedef struct
   guint              min_chars;
   guint              nat_chars;
 } CellInfo;
-
-/* The tooltip is made when asked for: setting one on every bind costs a
- * round trip to the X server per cell in GTK 4.8. */
-static gboolean
-on_query_tooltip_cb (GtkWidget  *inscription,
-                     int         x,
-                     int         y,
-                     gboolean    keyboard,
-                     GtkTooltip *tooltip)
-{
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -49,8 +32,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), info->min_chars);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), info->nat_chars);
-  gtk_widget_set_has_tooltip (inscription, TRUE);
-  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, inscription);
 }
 
@@ -63,6 +44,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = info->text_func (gtk_list_item_get_item (item), info->data);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  paraat_tooltip_set_lazy (inscription, text);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "paraat-calendar-layout.h"
 #include "paraat-palette.h"
 #include "paraat-record.h"
+#include "paraat-tooltip.h"
 #include "paraat-year-view.h"
 
 /* ParaatYearDay: a day button that draws its type marks */
@@ -183,7 +184,7 @@ build_month (ParaatYearView *self,
       if (self->year == g_date_time_get_year (now) && month == g_date_time_get_month (now) &&
           day == g_date_time_get_day_of_month (now))
         gtk_widget_add_css_class (GTK_WIDGET (button), "today");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (button), description);
+      paraat_tooltip_set_lazy (GTK_WIDGET (button), description);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.show-day");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
