@@ -76,6 +76,25 @@ show_window (ParaatApplication *self,
   g_list_free (old);
 }
 
+static void
+on_store_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ParaatApplication) self = user_data;
+  ParaatStore *store = PARAAT_STORE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (paraat_store_check_in_background_finish (store, result, &error))
+    return;
+  /* A damaged file: no write reaches it; say so instead of showing it. */
+  if (self->store == store)
+    {
+      g_clear_object (&self->store);
+      show_window (self, NULL, error->message);
+    }
+}
+
 /**
  * paraat_application_open_database:
  * @create: create the file if it does not exist
@@ -91,13 +110,17 @@ paraat_application_open_database (ParaatApplication  *self,
 {
   g_autoptr(ParaatStore) store = NULL;
 
-  store = paraat_store_open (path, create ? PARAAT_STORE_OPEN_CREATE : PARAAT_STORE_OPEN_DEFAULT, error);
+  /* The damage check reads the whole file; it runs in a thread after
+   * the window is up, and writes wait for it. */
+  store = paraat_store_open (path, (create ? PARAAT_STORE_OPEN_CREATE : PARAAT_STORE_OPEN_DEFAULT) |
+                                   PARAAT_STORE_OPEN_DEFER_CHECK, error);
   if (store == NULL)
     return FALSE;
 
   g_set_object (&self->store, store);
   g_settings_set_string (self->settings, "last-database", path);
   show_window (self, store, NULL);
+  paraat_store_check_in_background (store, NULL, on_store_checked_cb, g_object_ref (self));
 
   return TRUE;
 }

@@ -31,6 +31,14 @@ struct _ParaatStore
   GListStore  *records[PARAAT_N_KINDS]; /* created on first use, refilled after each write */
   gint64       max_duration;            /* longest single exercise in seconds, -1 if unknown */
   gint64       max_duration_version;    /* PRAGMA data_version it was computed at */
+
+  /* The damage check an open with PARAAT_STORE_OPEN_DEFER_CHECK left for
+   * later; no write starts before it has passed. */
+  GMutex       check_lock;
+  GCond        check_cond;
+  int          check_state;             /* CheckState in paraat-store.c */
+  gboolean     check_running;           /* a worker is on it */
+  char        *check_error;             /* its verdict when it failed */
 };
 
 sqlite3_stmt *paraat_store_prepare        (ParaatStore  *self,

@@ -38,10 +38,24 @@ finalize_stmt (gpointer data)
   sqlite3_finalize (data);
 }
 
+typedef enum
+{
+  CHECK_PASSED,
+  CHECK_PENDING,
+  CHECK_FAILED,
+} CheckState;
+
+static gboolean wait_for_check (ParaatStore  *self,
+                                GError      **error);
+
 static void
 paraat_store_finalize (GObject *object)
 {
   ParaatStore *self = PARAAT_STORE (object);
+
+  g_mutex_clear (&self->check_lock);
+  g_cond_clear (&self->check_cond);
+  g_clear_pointer (&self->check_error, g_free);
 
   for (guint i = 0; i < PARAAT_N_KINDS; i++)
     g_clear_object (&self->records[i]);
@@ -80,6 +94,9 @@ paraat_store_init (ParaatStore *self)
 {
   self->stmts = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
   self->max_duration = -1;
+  g_mutex_init (&self->check_lock);
+  g_cond_init (&self->check_cond);
+  self->check_state = CHECK_PASSED;
 }
 
 /* Helpers for the other store files */
@@ -154,7 +171,7 @@ gboolean
 paraat_store_begin (ParaatStore  *self,
                     GError      **error)
 {
-  return paraat_store_exec (self, "BEGIN IMMEDIATE", error);
+  return wait_for_check (self, error) && paraat_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -356,15 +373,150 @@ set_open_error (ParaatStore  *self,
                  _("Could not open “%s”: %s"), self->path, sqlite3_errmsg (self->db));
 }
 
+/* SQLite's quick_check on @db: NULL when the file is sound, else the
+ * verdict, or SQLite's message when the check could not run. */
+static char *
+run_quick_check (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *verdict = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    verdict = g_strdup (sqlite3_errmsg (db));
+  else if (sqlite3_step (stmt) != SQLITE_ROW)
+    verdict = g_strdup (sqlite3_errmsg (db));
+  else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    verdict = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return verdict;
+}
+
+static void
+set_corrupt_error (ParaatStore  *self,
+                   const char   *verdict,
+                   GError      **error)
+{
+  g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s). Restore it from a backup."), self->path, verdict);
+}
+
+/* Called before every write: waits for a deferred check, or runs it */
+static gboolean
+wait_for_check (ParaatStore  *self,
+                GError      **error)
+{
+  gboolean passed;
+
+  g_mutex_lock (&self->check_lock);
+  if (self->check_state == CHECK_PENDING && !self->check_running)
+    {
+      char *verdict = run_quick_check (self->db);
+
+      self->check_state = verdict == NULL ? CHECK_PASSED : CHECK_FAILED;
+      self->check_error = verdict;
+    }
+  while (self->check_state == CHECK_PENDING)
+    g_cond_wait (&self->check_cond, &self->check_lock);
+  passed = self->check_state == CHECK_PASSED;
+  if (!passed)
+    set_corrupt_error (self, self->check_error, error);
+  g_mutex_unlock (&self->check_lock);
+
+  return passed;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParaatStore *self = source_object;
+  sqlite3 *db = NULL;
+  char *verdict;
+
+  /* Its own read-only connection: the window goes on reading meanwhile. */
+  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    verdict = g_strdup (db ? sqlite3_errmsg (db) : "out of memory");
+  else
+    verdict = run_quick_check (db);
+  sqlite3_close (db);
+
+  g_mutex_lock (&self->check_lock);
+  self->check_state = verdict == NULL ? CHECK_PASSED : CHECK_FAILED;
+  self->check_error = verdict;
+  self->check_running = FALSE;
+  g_cond_broadcast (&self->check_cond);
+  g_mutex_unlock (&self->check_lock);
+
+  if (verdict == NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    {
+      GError *error = NULL;
+
+      set_corrupt_error (self, verdict, &error);
+      g_task_return_error (task, error);
+    }
+}
+
+/**
+ * paraat_store_check_in_background:
+ *
+ * Runs the damage check that paraat_store_open() left for later with
+ * %PARAAT_STORE_OPEN_DEFER_CHECK, in a thread on a connection of its own.
+ * Writes wait for it; a damaged file refuses them. Completes at once when
+ * there is nothing to check.
+ */
+void
+paraat_store_check_in_background (ParaatStore         *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  gboolean start;
+
+  g_task_set_source_tag (task, paraat_store_check_in_background);
+  g_mutex_lock (&self->check_lock);
+  start = self->check_state == CHECK_PENDING && !self->check_running;
+  if (start)
+    self->check_running = TRUE;
+  g_mutex_unlock (&self->check_lock);
+
+  if (start)
+    g_task_run_in_thread (task, check_thread);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (wait_for_check (self, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+    }
+}
+
+gboolean
+paraat_store_check_in_background_finish (ParaatStore   *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static gboolean
 check_file (ParaatStore  *self,
             gboolean      existed,
+            gboolean      defer,
             gint64       *version,
             GError      **error)
 {
+  g_autofree char *verdict = NULL;
   gint64 app_id = 0, n_objects = 0;
-  sqlite3_stmt *stmt;
-  const char *verdict;
 
   /* Reading the header is the first thing that touches the file; it
    * writes nothing, so a refused file is left as it was. */
@@ -396,26 +548,18 @@ check_file (ParaatStore  *self,
   if (!existed)
     return TRUE;
 
-  if (!(stmt = paraat_store_prepare (self, "PRAGMA quick_check", NULL)))
+  /* Only a file that needs no upgrade may wait: an upgrade writes. */
+  if (defer && *version == paraat_store_get_latest_version ())
     {
-      set_open_error (self, error);
+      self->check_state = CHECK_PENDING;
+      return TRUE;
+    }
+
+  if ((verdict = run_quick_check (self->db)) != NULL)
+    {
+      set_corrupt_error (self, verdict, error);
       return FALSE;
     }
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_open_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  verdict = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (verdict, "ok") != 0)
-    {
-      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore it from a backup."), self->path, verdict);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
 
   return TRUE;
 }
@@ -492,7 +636,7 @@ paraat_store_open (const char            *path,
   if (!paraat_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (!check_file (self, existed, &version, error))
+  if (!check_file (self, existed, (flags & PARAAT_STORE_OPEN_DEFER_CHECK) != 0, &version, error))
     return NULL;
 
   /* From here on the file is ours and may be written. */
@@ -600,11 +744,14 @@ write_meta (ParaatStore  *self,
             const char   *value,
             GError      **error)
 {
-  sqlite3_stmt *stmt = paraat_store_prepare (self,
-                                             "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                             error);
+  sqlite3_stmt *stmt;
 
+  if (!wait_for_check (self, error))
+    return FALSE;
+  stmt = paraat_store_prepare (self,
+                               "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);

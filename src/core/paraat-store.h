@@ -31,6 +31,7 @@ typedef enum
 {
   PARAAT_STORE_OPEN_DEFAULT = 0,
   PARAAT_STORE_OPEN_CREATE  = 1 << 0, /* create the file when it does not exist */
+  PARAAT_STORE_OPEN_DEFER_CHECK = 1 << 1, /* run the damage check later, see paraat_store_check_in_background() */
 } ParaatStoreOpenFlags;
 
 #define PARAAT_TYPE_STORE (paraat_store_get_type ())
@@ -62,6 +63,13 @@ gboolean     paraat_store_backup                 (ParaatStore           *self,
                                                   GError               **error);
 gboolean     paraat_store_check                  (ParaatStore           *self,
                                                   GPtrArray            **problems,
+                                                  GError               **error);
+void         paraat_store_check_in_background    (ParaatStore           *self,
+                                                  GCancellable          *cancellable,
+                                                  GAsyncReadyCallback    callback,
+                                                  gpointer               user_data);
+gboolean     paraat_store_check_in_background_finish (ParaatStore       *self,
+                                                  GAsyncResult          *result,
                                                   GError               **error);
 
 /* Reference records (see paraat-record.h for the kinds). */

@@ -578,6 +578,90 @@ corrupt_contact_page (const char *path,
 }
 
 static void
+on_checked_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!paraat_store_check_in_background_finish (PARAAT_STORE (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "passed");
+}
+
+/* Runs the deferred check and waits for it: %NULL when it passed */
+static GError *
+check_in_background (ParaatStore *store)
+{
+  GError *error = NULL;
+
+  paraat_store_check_in_background (store, NULL, on_checked_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+
+  return error;
+}
+
+/* The window opens without the damage check and runs it in a thread:
+ * a sound file may then be written, a damaged one refuses every write
+ * and stays as it was. */
+static void
+test_store_deferred_check (ParaatTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (15, G_DATE_JANUARY, 2025);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  gint64 root;
+
+  g_assert_true (paraat_store_fill_demo (fixture->store, today, &error));
+  g_assert_no_error (error);
+  paraat_test_insert_contacts (fixture->store, 2000);
+  paraat_test_fixture_close_store (fixture);
+
+  /* Sound: the check passes and writes go ahead */
+  store = paraat_store_open (fixture->path, PARAAT_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  error = check_in_background (store);
+  g_assert_no_error (error);
+  g_assert_true (paraat_store_set_meta (store, "note", "checked", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* A write before the check has run does the check itself first */
+  store = paraat_store_open (fixture->path, PARAAT_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_true (paraat_store_set_meta (store, "note", "checked again", &error));
+  g_assert_no_error (error);
+  error = check_in_background (store);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  assert_no_sidecars (fixture->path);
+
+  /* Damaged */
+  root = paraat_test_query_int (fixture->path, "SELECT rootpage FROM sqlite_schema WHERE name = 'contact'");
+  corrupt_contact_page (fixture->path, root);
+  before = paraat_test_read_bytes (fixture->path);
+  store = paraat_store_open (fixture->path, PARAAT_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  error = check_in_background (store);
+  g_assert_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_clear_error (&error);
+  g_assert_false (paraat_store_set_meta (store, "note", "must not land", &error));
+  g_assert_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CORRUPT);
+  g_clear_object (&store);
+  after = paraat_test_read_bytes (fixture->path);
+  paraat_test_assert_bytes_equal (before, after);
+}
+
+static void
 test_store_check_corrupt (ParaatTestFixture *fixture,
                           gconstpointer      user_data)
 {
@@ -739,6 +823,7 @@ main (int   argc,
   ADD ("/core/store/check/broken-reference", paraat_test_fixture_set_up_store,
        test_store_check_broken_reference);
   ADD ("/core/store/check/corrupt", paraat_test_fixture_set_up_store, test_store_check_corrupt);
+  ADD ("/core/store/check/deferred", paraat_test_fixture_set_up_store, test_store_deferred_check);
   ADD ("/core/store/check/index-mismatch", paraat_test_fixture_set_up_store,
        test_store_check_index_mismatch);
   ADD ("/core/store/demo", paraat_test_fixture_set_up_store, test_store_fill_demo);
