@@ -56,28 +56,21 @@ format_stored_time (gint64      utc,
 
 /* Reading rows */
 
+/* A list column of PARAAT_EXERCISE_COLUMNS: values joined by U+001F */
 static GStrv
-load_strings (ParaatStore *self,
-              const char  *sql,
-              gint64       exercise_id)
+split_column (sqlite3_stmt *stmt,
+              int           column)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = paraat_store_prepare (self, sql, NULL);
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, exercise_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
+  if (text == NULL || *text == '\0')
+    return g_new0 (char *, 1);
 
-  return g_strv_builder_end (builder);
+  return g_strsplit (text, "\x1f", -1);
 }
 
 static ParaatExercise *
-exercise_from_row (ParaatStore  *self,
-                   sqlite3_stmt *stmt)
+exercise_from_row (sqlite3_stmt *stmt)
 {
   ParaatExercise *ex = paraat_exercise_new ();
 
@@ -111,14 +104,11 @@ exercise_from_row (ParaatStore  *self,
 #undef TEXT
 
   g_strfreev (ex->regions);
-  ex->regions = load_strings (self, "SELECT region_code FROM exercise_region WHERE exercise_id = ?1 "
-                                    "ORDER BY region_code", ex->id);
+  ex->regions = split_column (stmt, 23);
   g_strfreev (ex->disciplines);
-  ex->disciplines = load_strings (self, "SELECT discipline_code FROM exercise_discipline "
-                                        "WHERE exercise_id = ?1 ORDER BY discipline_code", ex->id);
+  ex->disciplines = split_column (stmt, 24);
   g_strfreev (ex->organisations);
-  ex->organisations = load_strings (self, "SELECT organisation FROM exercise_organisation "
-                                          "WHERE exercise_id = ?1 ORDER BY organisation", ex->id);
+  ex->organisations = split_column (stmt, 25);
 
   return ex;
 }
@@ -134,7 +124,7 @@ paraat_store_collect_exercises (ParaatStore   *self,
 
   /* Collect the rows first: reading the child lists uses other statements. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, exercise_from_row (self, stmt));
+    g_ptr_array_add (rows, exercise_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
