@@ -26,6 +26,13 @@ struct _ParaatMonthView
   ParaatStore *store;
   GtkWidget   *header;
   GtkWidget   *weeks;
+
+  /* Six weeks of day cells, made once and updated on every switch; the
+   * chips and "N more" buttons are made anew each time. */
+  GtkWidget   *week_grids[6];
+  GtkWidget   *cells[6 * 7];
+  GtkWidget   *numbers[6 * 7];
+  GPtrArray   *transient;
 };
 
 G_DEFINE_FINAL_TYPE (ParaatMonthView, paraat_month_view, ADW_TYPE_BIN)
@@ -167,6 +174,7 @@ fill_week (ParaatMonthView         *self,
       if (span->last_day > offset + 6)
         gtk_widget_add_css_class (chip, "continues-after");
       gtk_grid_attach (grid, chip, from, 1 + lanes[k], to - from + 1, 1);
+      g_ptr_array_add (self->transient, chip);
     }
 
   for (guint d = 0; d < 7; d++)
@@ -201,32 +209,34 @@ fill_week (ParaatMonthView         *self,
           g_object_set_data_full (G_OBJECT (more_button), "day-label", g_strdup (long_date), g_free);
           gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (more_button), popup_more, self, NULL);
           gtk_grid_attach (grid, more_button, (int) d, PARAAT_MONTH_VIEW_LANES, 1, 1);
+          g_ptr_array_add (self->transient, more_button);
         }
 
-      /* The day's background goes first, under everything else. */
       {
-        GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+        const char *classes[5] = { "month-day", NULL };
+        guint n = 1;
 
-        gtk_widget_add_css_class (cell, "month-day");
         if (g_date_get_weekday (&day) >= G_DATE_SATURDAY)
-          gtk_widget_add_css_class (cell, "weekend");
+          classes[n++] = "weekend";
         if (g_date_get_month (&day) != month)
-          gtk_widget_add_css_class (cell, "other-month");
+          classes[n++] = "other-month";
         if (g_date_compare (&day, today) == 0)
-          gtk_widget_add_css_class (cell, "today");
-        gtk_grid_attach (grid, cell, (int) d, 0, 1, PARAAT_MONTH_VIEW_LANES + 2);
-        gtk_widget_insert_after (cell, GTK_WIDGET (grid), NULL);
+          classes[n++] = "today";
+        gtk_widget_set_css_classes (self->cells[week_index * 7 + d], classes);
       }
 
-      button = gtk_button_new_with_label (number);
-      gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_widget_add_css_class (button, "day-number");
-      if (g_date_compare (&day, today) == 0)
-        gtk_widget_add_css_class (button, "today");
-      if (g_date_get_month (&day) != month)
-        gtk_widget_add_css_class (button, "dim-label");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.new-on-day");
+      button = self->numbers[week_index * 7 + d];
+      gtk_button_set_label (GTK_BUTTON (button), number);
+      {
+        const char *classes[5] = { "flat", "day-number", NULL };
+        guint n = 2;
+
+        if (g_date_compare (&day, today) == 0)
+          classes[n++] = "today";
+        if (g_date_get_month (&day) != month)
+          classes[n++] = "dim-label";
+        gtk_widget_set_css_classes (button, classes);
+      }
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", iso);
       /* Translators: %s is a date, e.g. "Tuesday 3 March 2026" */
       tooltip = g_strdup_printf (_("Plan an exercise on %s"), long_date);
@@ -235,16 +245,7 @@ fill_week (ParaatMonthView         *self,
       accessible = g_strdup_printf (g_dngettext (NULL, "%s, %u exercise", "%s, %u exercises", per_day[d]->len),
                                     long_date, per_day[d]->len);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_grid_attach (grid, button, (int) d, 0, 1, 1);
     }
-
-  /* Takes the height the week is given beyond its chips. */
-  {
-    GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-    gtk_widget_set_vexpand (filler, TRUE);
-    gtk_grid_attach (grid, filler, 0, PARAAT_MONTH_VIEW_LANES + 1, 7, 1);
-  }
 
   for (guint d = 0; d < 7; d++)
     g_ptr_array_unref (per_day[d]);
@@ -259,7 +260,6 @@ paraat_month_view_set_exercises (ParaatMonthView *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GArray) spans = NULL;
   GDate date, first, today;
-  GtkWidget *child;
   guint n_days;
 
   g_date_set_dmy (&date, 1, (GDateMonth) month, (GDateYear) year);
@@ -268,21 +268,24 @@ paraat_month_view_set_exercises (ParaatMonthView *self,
   paraat_month_view_get_grid (&date, &first, &n_days);
   spans = paraat_calendar_layout_spans (exercises, &first, n_days, PARAAT_DEFAULT_TZID);
 
-  while ((child = gtk_widget_get_first_child (self->weeks)) != NULL)
-    gtk_box_remove (GTK_BOX (self->weeks), child);
-
-  for (guint w = 0; w < n_days / 7; w++)
+  for (guint i = 0; i < self->transient->len; i++)
     {
-      GtkWidget *grid = gtk_grid_new ();
+      GtkWidget *widget = g_ptr_array_index (self->transient, i);
+
+      gtk_grid_remove (GTK_GRID (gtk_widget_get_parent (widget)), widget);
+    }
+  g_ptr_array_set_size (self->transient, 0);
+
+  for (guint w = 0; w < G_N_ELEMENTS (self->week_grids); w++)
+    {
       GDate week_first = first;
 
+      gtk_widget_set_visible (self->week_grids[w], w < n_days / 7);
+      if (w >= n_days / 7)
+        continue;
       g_date_add_days (&week_first, w * 7);
-      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-      gtk_widget_set_vexpand (grid, TRUE);
-      gtk_widget_add_css_class (grid, "month-week");
-      fill_week (self, GTK_GRID (grid), &week_first, month, &today, (ParaatCalendarSpan *) (gpointer) spans->data,
-                 spans->len, w);
-      gtk_box_append (GTK_BOX (self->weeks), grid);
+      fill_week (self, GTK_GRID (self->week_grids[w]), &week_first, month, &today,
+                 (ParaatCalendarSpan *) (gpointer) spans->data, spans->len, w);
     }
 }
 
@@ -292,6 +295,7 @@ paraat_month_view_dispose (GObject *object)
   ParaatMonthView *self = PARAAT_MONTH_VIEW (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->transient, g_ptr_array_unref);
 
   G_OBJECT_CLASS (paraat_month_view_parent_class)->dispose (object);
 }
@@ -331,6 +335,36 @@ paraat_month_view_init (ParaatMonthView *self)
   self->weeks = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_set_homogeneous (GTK_BOX (self->weeks), TRUE);
   gtk_widget_set_vexpand (self->weeks, TRUE);
+  self->transient = g_ptr_array_new ();
+  for (guint w = 0; w < G_N_ELEMENTS (self->week_grids); w++)
+    {
+      GtkWidget *grid = gtk_grid_new ();
+      GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+      gtk_widget_set_vexpand (grid, TRUE);
+      gtk_widget_add_css_class (grid, "month-week");
+      for (int d = 0; d < 7; d++)
+        {
+          /* The day's background first, under everything else */
+          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          GtkWidget *button = gtk_button_new_with_label ("");
+
+          gtk_grid_attach (GTK_GRID (grid), cell, d, 0, 1, PARAAT_MONTH_VIEW_LANES + 2);
+          gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
+          gtk_widget_set_halign (button, GTK_ALIGN_START);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.new-on-day");
+          gtk_grid_attach (GTK_GRID (grid), button, d, 0, 1, 1);
+          self->cells[w * 7 + (guint) d] = cell;
+          self->numbers[w * 7 + (guint) d] = button;
+        }
+      /* Takes the height the week is given beyond its chips */
+      gtk_widget_set_vexpand (filler, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), filler, 0, PARAAT_MONTH_VIEW_LANES + 1, 7, 1);
+      gtk_box_append (GTK_BOX (self->weeks), grid);
+      self->week_grids[w] = grid;
+    }
   gtk_box_append (GTK_BOX (box), self->header);
   gtk_box_append (GTK_BOX (box), self->weeks);
   adw_bin_set_child (ADW_BIN (self), box);
