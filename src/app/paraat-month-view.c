@@ -33,6 +33,7 @@ struct _ParaatMonthView
   GtkWidget   *cells[6 * 7];
   GtkWidget   *numbers[6 * 7];
   GPtrArray   *transient;
+  GtkWidget   *popover;
 };
 
 G_DEFINE_FINAL_TYPE (ParaatMonthView, paraat_month_view, ADW_TYPE_BIN)
@@ -64,15 +65,16 @@ format_day (const GDate *day,
   return g_date_time_format (dt, format);
 }
 
-static GtkWidget *
-create_more_popover (GtkMenuButton *button,
-                     gpointer       user_data)
+/* One popover for the whole grid, pointed at the "N more" button
+ * clicked: a GtkMenuButton per day would be five widgets each. */
+static void
+on_more_clicked_cb (GtkButton       *button,
+                    ParaatMonthView *self)
 {
-  ParaatMonthView *self = user_data;
   GPtrArray *exercises = g_object_get_data (G_OBJECT (button), "exercises");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *popover = gtk_popover_new ();
   GtkWidget *title = gtk_label_new (g_object_get_data (G_OBJECT (button), "day-label"));
+  graphene_rect_t bounds;
 
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_set_margin_bottom (title, 3);
@@ -84,17 +86,12 @@ create_more_popover (GtkMenuButton *button,
       gtk_widget_set_size_request (chip, 220, -1);
       gtk_box_append (GTK_BOX (box), chip);
     }
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (button, popover);
-
-  return popover;
-}
-
-static void
-popup_more (GtkMenuButton *button,
-            gpointer       user_data)
-{
-  create_more_popover (button, user_data);
+  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
+  if (gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                                 &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                   (int) bounds.size.width, (int) bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -199,15 +196,14 @@ fill_week (ParaatMonthView         *self,
 
           /* Translators: a day in the month view has more exercises than fit */
           more = g_strdup_printf (g_dngettext (NULL, "%u more", "%u more", hidden[d]), hidden[d]);
-          more_button = gtk_menu_button_new ();
-          gtk_menu_button_set_label (GTK_MENU_BUTTON (more_button), more);
-          gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (more_button), FALSE);
+          more_button = gtk_button_new_with_label (more);
+          gtk_button_set_has_frame (GTK_BUTTON (more_button), FALSE);
           gtk_widget_set_halign (more_button, GTK_ALIGN_START);
           gtk_widget_add_css_class (more_button, "more-button");
           g_object_set_data_full (G_OBJECT (more_button), "exercises", g_ptr_array_ref (per_day[d]),
                                   (GDestroyNotify) g_ptr_array_unref);
           g_object_set_data_full (G_OBJECT (more_button), "day-label", g_strdup (long_date), g_free);
-          gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (more_button), popup_more, self, NULL);
+          g_signal_connect (more_button, "clicked", G_CALLBACK (on_more_clicked_cb), self);
           gtk_grid_attach (grid, more_button, (int) d, PARAAT_MONTH_VIEW_LANES, 1, 1);
           g_ptr_array_add (self->transient, more_button);
         }
@@ -296,8 +292,21 @@ paraat_month_view_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->transient, g_ptr_array_unref);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (paraat_month_view_parent_class)->dispose (object);
+}
+
+static void
+paraat_month_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  ParaatMonthView *self = PARAAT_MONTH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (paraat_month_view_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -306,6 +315,7 @@ paraat_month_view_class_init (ParaatMonthViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = paraat_month_view_dispose;
+  GTK_WIDGET_CLASS (klass)->size_allocate = paraat_month_view_size_allocate;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "monthview");
 }
 
@@ -336,6 +346,8 @@ paraat_month_view_init (ParaatMonthView *self)
   gtk_box_set_homogeneous (GTK_BOX (self->weeks), TRUE);
   gtk_widget_set_vexpand (self->weeks, TRUE);
   self->transient = g_ptr_array_new ();
+  self->popover = gtk_popover_new ();
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
   for (guint w = 0; w < G_N_ELEMENTS (self->week_grids); w++)
     {
       GtkWidget *grid = gtk_grid_new ();

@@ -551,6 +551,23 @@ test_calendar (void)
   paraat_window_set_scope (window, "all");
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static guint
 count_history (ParaatStore *store,
                const char  *uid)
@@ -606,6 +623,21 @@ test_calendar_views (void)
   g_assert_true (gtk_widget_get_mapped (view));
   g_assert_nonnull (find_descendant (view, GTK_TYPE_BUTTON));
   screenshot (GTK_WIDGET (window), "calendar-month");
+  {
+    /* A full day lists the rest in a popover */
+    GtkWidget *more = find_with_class (view, "more-button");
+    GtkWidget *popover;
+
+    g_assert_nonnull (more);
+    g_signal_emit_by_name (more, "clicked");
+    paraat_test_wait (100);
+    popover = find_descendant (view, GTK_TYPE_POPOVER);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_nonnull (find_with_class (popover, "exercise-chip"));
+    screenshot (popover, "calendar-month-more");
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
   g_assert_cmpint (paraat_calendar_page_get_month (page), ==, 4);
 
