@@ -842,7 +842,7 @@ expand (const char         *template,
 static char *
 format_duration (gint64 seconds)
 {
-  if (seconds >= 86400 && seconds % 86400 == 0)
+  if (seconds % 86400 == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", seconds / 86400),
                             (guint) (seconds / 86400));
   if (seconds >= 3600 && seconds % 3600 == 0)
