@@ -10,8 +10,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "paraat-calendar.h"
 #include "paraat-conflicts.h"
 #include "paraat-store-private.h"
