@@ -1722,6 +1722,38 @@ check_unmatched (Analysis *an)
   span_index_clear (&exercises);
 }
 
+static gboolean
+item_in_scope (ParaatCalendarItem *item,
+               ParaatScope        *scope)
+{
+  if (paraat_scope_contains_region (scope, item->region_code))
+    return TRUE;
+  for (guint r = 0; item->regions != NULL && item->regions[r] != NULL; r++)
+    {
+      if (paraat_scope_contains_region (scope, item->regions[r]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A finding concerns the scope when one of its items (or, for rule 5,
+ * the region it names) is in it. */
+static gboolean
+finding_in_scope (ParaatFinding *finding,
+                  ParaatScope   *scope)
+{
+  if (finding->rule == RULE_UNMATCHED)
+    return paraat_scope_contains_region (scope, finding->subject);
+  for (guint i = 0; i < finding->n_items; i++)
+    {
+      if (item_in_scope (finding->items[i], scope))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
@@ -1750,11 +1782,16 @@ compare_findings (gconstpointer a,
 /**
  * paraat_conflicts_analyze:
  * @items: (element-type ParaatCalendarItem): exercises and imported events
- * @scope: (nullable): the regions the items were chosen for; a Defence
- *   event is only checked for the regions in it (rule 5)
+ * @scope: (nullable) (transfer none): a resolved scope: only findings
+ *   that involve an item of a region in it (or, for rule 5, name such a
+ *   region) are kept; %NULL keeps all
  * @stats: (out caller-allocates) (optional): what the analysis cost
  *
- * Checks @items against the enabled rules. Cancelled items never take part.
+ * Checks @items against the enabled rules. Cancelled items never take
+ * part. Pass the items of every region, not only those in @scope: an
+ * exercise in scope can clash with a neighbour's (same unit, same RMOA),
+ * and a Defence event for a region is only judged against that region's
+ * exercises.
  *
  * Returns: (transfer full) (element-type ParaatFinding): the findings,
  *   most severe first, then by start, rule and the items' start and UID
@@ -1786,6 +1823,14 @@ paraat_conflicts_analyze (ParaatConflictRules *rules,
   check_observer (&an);
   check_not_aligned (&an);
   check_unmatched (&an);
+  if (scope != NULL && paraat_scope_get_kind (scope) != PARAAT_SCOPE_ALL)
+    {
+      for (guint i = an.findings->len; i > 0; i--)
+        {
+          if (!finding_in_scope (an.findings->pdata[i - 1], scope))
+            g_ptr_array_remove_index_fast (an.findings, i - 1);
+        }
+    }
   g_ptr_array_sort (an.findings, compare_findings);
 
   if (stats != NULL)
