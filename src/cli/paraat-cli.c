@@ -381,6 +381,7 @@ static const struct {
   { "backup", cmd_backup, N_("Copy the database to a backup file") },
   { "exercises", cmd_exercises, N_("List, show, add, update, evaluate or delete exercises") },
   { "actions", cmd_actions, N_("List, add or update action items") },
+  { "conflicts", cmd_conflicts, N_("Find where the exercise and Defence calendars do not line up") },
 };
 
 int

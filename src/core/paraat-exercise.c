@@ -971,15 +971,36 @@ paraat_exercise_format_when (ParaatExercise *self)
 {
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
 
   g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
 
   start = paraat_exercise_get_start (self);
   end = paraat_exercise_get_end (self);
 
-  if (self->all_day)
+  return paraat_format_when (start, end, self->all_day);
+}
+
+/**
+ * paraat_format_when:
+ * @start: the start, in the zone to show
+ * @end: the end; for an all-day span, midnight after the last day
+ *
+ * paraat_exercise_format_when() for any span, such as an event from
+ * another calendar.
+ *
+ * Returns: (transfer full): a new string
+ */
+char *
+paraat_format_when (GDateTime *start,
+                    GDateTime *end,
+                    gboolean   all_day)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (start != NULL && end != NULL, NULL);
+
+  if (all_day)
     {
       /* The end is midnight after the last day. */
       g_autoptr(GDateTime) last = g_date_time_add_days (end, -1);

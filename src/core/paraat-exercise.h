@@ -127,6 +127,9 @@ const char          *paraat_exercise_get_modified      (ParaatExercise *self);
 
 gboolean             paraat_exercise_involves_region   (ParaatExercise *self, const char *code);
 char                *paraat_exercise_format_when       (ParaatExercise *self) G_GNUC_WARN_UNUSED_RESULT;
+char                *paraat_format_when                (GDateTime      *start,
+                                                        GDateTime      *end,
+                                                        gboolean        all_day) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ParaatHistoryEntry */
 
