@@ -381,6 +381,8 @@ static const struct {
   { "backup", cmd_backup, N_("Copy the database to a backup file") },
   { "exercises", cmd_exercises, N_("List, show, add, update, evaluate or delete exercises") },
   { "actions", cmd_actions, N_("List, add or update action items") },
+  { "export", cmd_export, N_("Write exercises to an xCal or iCalendar file") },
+  { "validate", cmd_validate, N_("Check an xCal or iCalendar file (no database needed)") },
 };
 
 int
