@@ -265,6 +265,10 @@ paraat_ical_from_exercise (ParaatExercise *ex)
   units = paraat_split_list (ex->defence_units);
   for (guint i = 0; units[i] != NULL; i++)
     icalcomponent_add_property (vevent, icalproperty_new_resources (units[i]));
+  /* The text as typed, for an exact round trip; RESOURCES splits it at
+   * commas and semicolons, as the timeline does. */
+  if (units[0] != NULL)
+    add_x (vevent, "X-PARAAT-DEFENCE-UNITS", ex->defence_units);
   if (has_modified)
     icalcomponent_add_property (vevent, icalproperty_new_lastmodified (modified));
   if (*ex->region_code != '\0')
@@ -514,8 +518,8 @@ read_x_properties (icalcomponent  *vevent,
         continue;
       text = g_strstrip (get_x_text (prop));
 
-      if (g_str_equal (name, "X-PARAAT-STATUS"))
-        continue; /* read_status() */
+      if (g_str_equal (name, "X-PARAAT-STATUS") || g_str_equal (name, "X-PARAAT-DEFENCE-UNITS"))
+        continue; /* read_status(), read_defence_units() */
       else if (g_str_equal (name, "X-PARAAT-REGION"))
         {
           paraat_set_string (&ex->region_code, text);
@@ -576,6 +580,34 @@ read_x_properties (icalcomponent  *vevent,
 
     paraat_exercise_set_organisations (ex, (const char * const *) list);
   }
+}
+
+/* X-PARAAT-DEFENCE-UNITS keeps the units' text as typed, but only while
+ * it still says what RESOURCES says: another program may have changed
+ * RESOURCES, and then that wins. */
+static void
+read_defence_units (icalcomponent  *vevent,
+                    ParaatExercise *ex,
+                    GPtrArray      *warnings)
+{
+  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
+    {
+      g_autofree char *text = NULL;
+      g_auto(GStrv) typed = NULL;
+      g_auto(GStrv) resources = NULL;
+
+      if (g_strcmp0 (icalproperty_get_x_name (prop), "X-PARAAT-DEFENCE-UNITS") != 0)
+        continue;
+      text = get_x_text (prop);
+      typed = paraat_split_list (text);
+      resources = paraat_split_list (ex->defence_units);
+      if (g_strv_equal ((const char * const *) typed, (const char * const *) resources))
+        paraat_exercise_set_defence_units (ex, text);
+      else
+        warn (warnings, _("%s: does not agree with RESOURCES; RESOURCES is used"), "X-PARAAT-DEFENCE-UNITS");
+      return;
+    }
 }
 
 static void
@@ -804,6 +836,7 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
   }
 
   read_x_properties (vevent, ex, &have_region, warnings);
+  read_defence_units (vevent, ex, warnings);
   read_organizer (vevent, ex, have_region, warnings);
 
   return g_steal_pointer (&ex);
