@@ -39,5 +39,7 @@ gboolean     parse_options  (GOptionContext  *context,
 int          cmd_exercises  (int argc, char **argv);
 int          cmd_actions    (int argc, char **argv);
 int          cmd_conflicts  (int argc, char **argv);
+int          cmd_export     (int argc, char **argv);
+int          cmd_validate   (int argc, char **argv);
 
 G_END_DECLS

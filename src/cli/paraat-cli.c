@@ -382,6 +382,8 @@ static const struct {
   { "exercises", cmd_exercises, N_("List, show, add, update, evaluate or delete exercises") },
   { "actions", cmd_actions, N_("List, add or update action items") },
   { "conflicts", cmd_conflicts, N_("Find where the exercise and Defence calendars do not line up") },
+  { "export", cmd_export, N_("Write exercises to an xCal or iCalendar file") },
+  { "validate", cmd_validate, N_("Check an xCal or iCalendar file (no database needed)") },
 };
 
 int

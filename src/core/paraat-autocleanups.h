@@ -7,6 +7,8 @@
 #pragma once
 
 #include <glib.h>
+#include <libical/ical.h>
 #include <sqlite3.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)

@@ -40,6 +40,11 @@ GPtrArray        *paraat_store_list_exercises     (ParaatStore         *self,
                                                    gint64               from_utc,
                                                    gint64               to_utc,
                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray        *paraat_store_list_series       (ParaatStore         *self,
+                                                   ParaatScope         *scope,
+                                                   gint64               from_utc,
+                                                   gint64               to_utc,
+                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray        *paraat_store_get_history        (ParaatStore         *self,
                                                    const char          *uid,
                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;

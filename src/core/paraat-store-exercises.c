@@ -604,6 +604,53 @@ paraat_store_list_exercises (ParaatStore  *self,
   return g_steal_pointer (&out);
 }
 
+/**
+ * paraat_store_list_series:
+ * @scope: (nullable): the regions to show, %NULL for all
+ * @from_utc: start of the range (inclusive)
+ * @to_utc: end of the range (exclusive)
+ *
+ * The stored exercises that overlap the range, a recurring one once, as
+ * its series (with its first start and its rule) rather than per
+ * occurrence: what an exchange file holds. Sorted by start, then UID.
+ *
+ * Returns: (transfer full) (element-type ParaatExercise): the exercises
+ */
+GPtrArray *
+paraat_store_list_series (ParaatStore  *self,
+                          ParaatScope  *scope,
+                          gint64        from_utc,
+                          gint64        to_utc,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  /* A series without end has no series_end_utc. */
+  stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e"
+                                     " WHERE e.deleted = 0 AND e.start_utc < ?2"
+                                     " AND ((e.rrule = '' AND e.end_utc > ?1)"
+                                     " OR (e.rrule <> '' AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)))"
+                                     " ORDER BY e.start_utc, e.uid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from_utc);
+  sqlite3_bind_int64 (stmt, 2, to_utc);
+  if (!(rows = paraat_store_collect_exercises (self, stmt, error)))
+    return NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (paraat_store_exercise_in_scope (scope, rows->pdata[i]))
+        g_ptr_array_add (out, g_object_ref (rows->pdata[i]));
+    }
+
+  return g_steal_pointer (&out);
+}
+
 /* Writing */
 
 static gboolean

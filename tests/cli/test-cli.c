@@ -1064,6 +1064,142 @@ test_cli_exercises_evaluate (ParaatTestFixture *fixture,
   g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count(*) FROM evaluation"), ==, 1);
 }
 
+/* export and validate */
+
+static void
+test_cli_export_validate (ParaatTestFixture *fixture,
+                          gconstpointer      user_data)
+{
+  const char *formats[] = { "xcal", "ics" };
+
+  init_db (fixture, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *file = paraat_test_fixture_build_path (fixture, i ? "out.ics" : "out.xml");
+      g_auto(CliResult) export = { 0 };
+      g_auto(CliResult) validate = { 0 };
+
+      run_cli (fixture, &export, NULL, "--db", fixture->path, "export", "--format", formats[i], "--region", "VR05",
+               "--from", "2026-01-01", "--to", "2026-12-31", "-o", file, NULL);
+      g_assert_cmpint (export.status, ==, 0);
+      g_assert_cmpstr (export.err, ==, "");
+      g_assert_nonnull (strstr (export.out, "Exported"));
+      g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+      /* No database needed: no --db, and the default one is not made */
+      run_cli (fixture, &validate, NULL, "validate", file, NULL);
+      g_assert_cmpint (validate.status, ==, 0);
+      g_assert_cmpstr (validate.err, ==, "");
+      g_assert_nonnull (strstr (validate.out, i ? "valid iCalendar" : "valid xCal"));
+    }
+}
+
+static void
+test_cli_export_invalid (ParaatTestFixture *fixture,
+                         gconstpointer      user_data)
+{
+  g_autofree char *file = paraat_test_fixture_build_path (fixture, "out.xml");
+  g_auto(CliResult) format = { 0 };
+  g_auto(CliResult) from = { 0 };
+  g_auto(CliResult) region = { 0 };
+  g_auto(CliResult) missing = { 0 };
+  g_auto(CliResult) no_output = { 0 };
+
+  init_db (fixture, TRUE);
+  run_cli (fixture, &format, NULL, "--db", fixture->path, "export", "--format", "csv", "-o", file, NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  assert_error_names (&format, "--format");
+
+  run_cli (fixture, &from, NULL, "--db", fixture->path, "export", "--format", "xcal", "--from", "2026-02-30",
+           "-o", file, NULL);
+  g_assert_cmpint (from.status, ==, 2);
+  assert_error_names (&from, "--from");
+
+  run_cli (fixture, &region, NULL, "--db", fixture->path, "export", "--format", "xcal", "--region", "VR99",
+           "-o", file, NULL);
+  g_assert_cmpint (region.status, ==, 2);
+  assert_error_names (&region, "VR99");
+
+  run_cli (fixture, &no_output, NULL, "--db", fixture->path, "export", "--format", "xcal", NULL);
+  g_assert_cmpint (no_output.status, ==, 1);
+  assert_error_names (&no_output, "-o");
+
+  /* Into a folder that is not there: nothing is left behind */
+  {
+    g_autofree char *nowhere = paraat_test_fixture_build_path (fixture, "no/such/dir/out.xml");
+
+    run_cli (fixture, &missing, NULL, "--db", fixture->path, "export", "--format", "ics", "-o", nowhere, NULL);
+    g_assert_cmpint (missing.status, ==, 3);
+    assert_error_names (&missing, NULL);
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_validate_invalid (ParaatTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  static const char xcal[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\">\n"
+    " <vcalendar>\n"
+    "  <properties>\n"
+    "   <prodid><text>-//Test//EN</text></prodid>\n"
+    "   <version><text>2.0</text></version>\n"
+    "  </properties>\n"
+    "  <components>\n"
+    "   <vevent>\n"
+    "    <properties>\n"
+    "     <uid><text>x@test</text></uid>\n"
+    "     <dtstamp><date-time>2026-01-01T00:00:00Z</date-time></dtstamp>\n"
+    "     <dtstart><date-time>2026-06-01T10:00:00Z</date-time></dtstart>\n"
+    "     <dtend><date-time>2026-06-01T09:00:00Z</date-time></dtend>\n"
+    "     <summary><text>Backwards</text></summary>\n"
+    "    </properties>\n"
+    "   </vevent>\n"
+    "  </components>\n"
+    " </vcalendar>\n"
+    "</icalendar>\n";
+  static const char ics[] =
+    "BEGIN:VCALENDAR\r\nPRODID:-//Test//EN\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260601T100000Z\r\nSUMMARY:No UID\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  static const char not_schema[] =
+    "<?xml version=\"1.0\"?>\n<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\">\n"
+    "<vcalendar><properties/><components/></vcalendar>\n</icalendar>\n";
+  g_autofree char *xcal_path = paraat_test_fixture_build_path (fixture, "backwards.data");
+  g_autofree char *ics_path = paraat_test_fixture_build_path (fixture, "no-uid.xml");
+  g_autofree char *schema_path = paraat_test_fixture_build_path (fixture, "empty.xml");
+  g_autofree char *missing_path = paraat_test_fixture_build_path (fixture, "missing.ics");
+  g_auto(CliResult) backwards = { 0 };
+  g_auto(CliResult) no_uid = { 0 };
+  g_auto(CliResult) empty = { 0 };
+  g_auto(CliResult) missing = { 0 };
+
+  /* The names lie on purpose: the content decides the format. */
+  paraat_test_write_bytes (xcal_path, xcal, strlen (xcal));
+  paraat_test_write_bytes (ics_path, ics, strlen (ics));
+  paraat_test_write_bytes (schema_path, not_schema, strlen (not_schema));
+
+  run_cli (fixture, &backwards, NULL, "validate", xcal_path, NULL);
+  g_assert_cmpint (backwards.status, ==, 2);
+  assert_error_names (&backwards, "backwards.data: line 9: DTEND");
+
+  run_cli (fixture, &no_uid, NULL, "validate", ics_path, NULL);
+  g_assert_cmpint (no_uid.status, ==, 2);
+  assert_error_names (&no_uid, "no-uid.xml: line 4: UID");
+
+  run_cli (fixture, &empty, NULL, "validate", schema_path, NULL);
+  g_assert_cmpint (empty.status, ==, 2);
+  assert_error_names (&empty, "empty.xml: line 3:");
+
+  run_cli (fixture, &missing, NULL, "validate", missing_path, NULL);
+  g_assert_cmpint (missing.status, ==, 3);
+  assert_error_names (&missing, "missing.ics");
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1101,6 +1237,9 @@ main (int   argc,
   ADD ("/cli/exercises/usage", test_cli_exercises_usage);
   ADD ("/cli/exercises/evaluate", test_cli_exercises_evaluate);
   ADD ("/cli/actions", test_cli_actions);
+  ADD ("/cli/export/validate", test_cli_export_validate);
+  ADD ("/cli/export/invalid", test_cli_export_invalid);
+  ADD ("/cli/validate/invalid", test_cli_validate_invalid);
 
 #undef ADD
 

@@ -1,0 +1,38 @@
+/* paraat-exchange.h
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exchange files (.ics and xCal) as a whole: telling the formats apart by
+ * their content, reading either into one icalcomponent tree, and the
+ * checks behind "paraat-cli validate".
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libical/ical.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PARAAT_EXCHANGE_FORMAT_UNKNOWN,
+  PARAAT_EXCHANGE_FORMAT_ICS,
+  PARAAT_EXCHANGE_FORMAT_XCAL,
+} ParaatExchangeFormat;
+
+ParaatExchangeFormat  paraat_exchange_detect_format  (const char            *data,
+                                                      gsize                  length);
+icalcomponent        *paraat_exchange_load           (const char            *path,
+                                                      ParaatExchangeFormat  *format,
+                                                      GArray                *vevent_lines,
+                                                      GPtrArray             *messages,
+                                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean              paraat_exchange_validate_file  (const char            *path,
+                                                      ParaatExchangeFormat  *format,
+                                                      guint                 *n_events,
+                                                      GPtrArray             *messages,
+                                                      GError               **error);
+
+G_END_DECLS
