@@ -1586,25 +1586,32 @@ span_index_add (SpanIndex *index,
   g_array_append_val (index->spans, s);
 }
 
-/* The item's regions, the organising one first, each once */
-static GPtrArray *
-item_regions (ParaatCalendarItem *item)
+/*
+ * The item's @k-th region, the organising one first, or %NULL after the
+ * last; a region named twice is "" the second time. No allocation: this
+ * runs for every item.
+ */
+static const char *
+item_region_at (ParaatCalendarItem *item,
+                guint               k)
 {
-  GPtrArray *out = g_ptr_array_new ();
+  const char *code;
+  gboolean has_own = item->region_code != NULL && *item->region_code != '\0';
 
-  if (item->region_code != NULL && *item->region_code != '\0')
-    g_ptr_array_add (out, item->region_code);
-  for (guint r = 0; item->regions != NULL && item->regions[r] != NULL; r++)
+  if (has_own && k == 0)
+    return item->region_code;
+  k -= has_own;
+  if (item->regions == NULL || (code = item->regions[k]) == NULL)
+    return NULL;
+  if (g_strcmp0 (code, item->region_code) == 0)
+    return "";
+  for (guint i = 0; i < k; i++)
     {
-      gboolean dup = *item->regions[r] == '\0';
-
-      for (guint k = 0; !dup && k < out->len; k++)
-        dup = g_str_equal (out->pdata[k], item->regions[r]);
-      if (!dup)
-        g_ptr_array_add (out, item->regions[r]);
+      if (g_str_equal (item->regions[i], code))
+        return "";
     }
 
-  return out;
+  return code;
 }
 
 /* Rule 4: a request for Defence without an entry on a Defence calendar near it */
@@ -1620,13 +1627,15 @@ check_not_aligned (Analysis *an)
       for (guint i = 0; i < an->items->len; i++)
         {
           ParaatCalendarItem *item = item_at (an, i);
-          g_autoptr(GPtrArray) regions = NULL;
+          const char *code;
 
           if (item->source != PARAAT_ITEM_SOURCE_EXTERNAL || is_cancelled (item))
             continue;
-          regions = item_regions (item);
-          for (guint r = 0; r < regions->len; r++)
-            span_index_add (&by_region, intern (an->region_ids, regions->pdata[r]), item->start_utc, item->end_utc);
+          for (guint r = 0; (code = item_region_at (item, r)) != NULL; r++)
+            {
+              if (*code != '\0')
+                span_index_add (&by_region, intern (an->region_ids, code), item->start_utc, item->end_utc);
+            }
           for (guint u = an->item_units[i]; u < an->item_units[i + 1]; u++)
             span_index_add (&by_unit, g_array_index (an->unit_refs, UnitRef, u).id, item->start_utc, item->end_utc);
         }
@@ -1640,17 +1649,16 @@ check_not_aligned (Analysis *an)
       for (guint i = 0; i < an->items->len; i++)
         {
           ParaatCalendarItem *item = item_at (an, i);
-          g_autoptr(GPtrArray) regions = NULL;
           gint64 from = item->start_utc - rule->before;
           gint64 to = item->end_utc + rule->after;
           gboolean found = FALSE;
+          const char *code;
 
           if (!has_participation (rule, item) || (rule->statuses & (1u << item->status)) == 0)
             continue;
-          regions = item_regions (item);
-          for (guint r = 0; !found && r < regions->len; r++)
+          for (guint r = 0; !found && (code = item_region_at (item, r)) != NULL; r++)
             {
-              gpointer id = g_hash_table_lookup (an->region_ids, regions->pdata[r]);
+              gpointer id = g_hash_table_lookup (an->region_ids, code);
 
               found = id != NULL && span_index_any (an, &by_region, GPOINTER_TO_UINT (id) - 1, from, to);
             }
@@ -1682,30 +1690,32 @@ check_unmatched (Analysis *an)
       for (guint i = 0; i < an->items->len; i++)
         {
           ParaatCalendarItem *item = item_at (an, i);
-          g_autoptr(GPtrArray) regions = NULL;
+          const char *code;
 
           if (item->source != PARAAT_ITEM_SOURCE_EXERCISE || is_cancelled (item))
             continue;
-          regions = item_regions (item);
-          for (guint r = 0; r < regions->len; r++)
-            span_index_add (&exercises, intern (an->region_ids, regions->pdata[r]), item->start_utc, item->end_utc);
+          for (guint r = 0; (code = item_region_at (item, r)) != NULL; r++)
+            {
+              if (*code != '\0')
+                span_index_add (&exercises, intern (an->region_ids, code), item->start_utc, item->end_utc);
+            }
         }
       span_index_build (an, &exercises, g_hash_table_size (an->region_ids));
 
       for (guint i = 0; i < an->items->len; i++)
         {
           ParaatCalendarItem *item = item_at (an, i);
-          g_autoptr(GPtrArray) regions = NULL;
+          const char *code;
 
           if (item->source != PARAAT_ITEM_SOURCE_EXTERNAL || is_cancelled (item))
             continue;
-          regions = item_regions (item);
-          for (guint r = 0; r < regions->len; r++)
+          for (guint r = 0; (code = item_region_at (item, r)) != NULL; r++)
             {
-              const char *code = regions->pdata[r];
               gpointer id = g_hash_table_lookup (an->region_ids, code);
               ParaatFinding *finding;
 
+              if (*code == '\0')
+                continue;
               /* The exercises of regions out of scope were never loaded. */
               if (an->scope != NULL && !paraat_scope_contains_region (an->scope, code))
                 continue;
