@@ -461,6 +461,7 @@ paraat_application_startup (GApplication *application)
     { "win.show-section::overview", { "<Alt>1", NULL } },
     { "win.show-section::calendar", { "<Alt>2", NULL } },
     { "win.show-section::reference", { "<Alt>3", NULL } },
+    { "win.show-section::alignment", { "<Alt>4", NULL } },
   };
 
   G_APPLICATION_CLASS (paraat_application_parent_class)->startup (application);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "paraat-application.h"
+#include "paraat-alignment-page.h"
 #include "paraat-calendar-page.h"
 #include "paraat-overview-page.h"
 #include "paraat-reference-page.h"
@@ -25,6 +26,7 @@ struct _ParaatWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *overview_row;
   GtkListBoxRow        *calendar_row;
+  GtkListBoxRow        *alignment_row;
   GtkListBoxRow        *reference_row;
   GtkDropDown          *scope_dropdown;
   AdwWindowTitle       *window_title;
@@ -44,6 +46,7 @@ struct _ParaatWindow
   GtkWidget            *overview_page;
   GtkWidget            *reference_page;
   GtkWidget            *calendar_page;
+  GtkWidget            *alignment_page;
 
   gboolean              updating_scopes;
 };
@@ -66,6 +69,8 @@ section_title (const char *section)
     return C_("section", "Regions & Partners");
   if (g_strcmp0 (section, "calendar") == 0)
     return C_("section", "Exercise Calendar");
+  if (g_strcmp0 (section, "alignment") == 0)
+    return C_("section", "Alignment");
 
   return C_("section", "Overview");
 }
@@ -159,6 +164,7 @@ apply_scope (ParaatWindow *self,
   paraat_overview_page_set_scope (PARAAT_OVERVIEW_PAGE (self->overview_page), self->scope);
   paraat_reference_page_set_scope (PARAAT_REFERENCE_PAGE (self->reference_page), self->scope);
   paraat_calendar_page_set_scope (PARAAT_CALENDAR_PAGE (self->calendar_page), self->scope);
+  paraat_alignment_page_set_scope (PARAAT_ALIGNMENT_PAGE (self->alignment_page), self->scope);
   update_title (self);
 }
 
@@ -225,13 +231,15 @@ paraat_window_show_section (ParaatWindow *self,
 
   if (self->store == NULL)
     return;
-  if (g_strcmp0 (section, "reference") != 0 && g_strcmp0 (section, "calendar") != 0)
+  if (g_strcmp0 (section, "reference") != 0 && g_strcmp0 (section, "calendar") != 0 &&
+      g_strcmp0 (section, "alignment") != 0)
     section = "overview";
 
   gtk_stack_set_visible_child_name (self->stack, section);
   gtk_list_box_select_row (self->sidebar_list,
                            g_str_equal (section, "reference") ? self->reference_row
-                           : g_str_equal (section, "calendar") ? self->calendar_row : self->overview_row);
+                           : g_str_equal (section, "calendar") ? self->calendar_row
+                           : g_str_equal (section, "alignment") ? self->alignment_row : self->overview_row);
   g_settings_set_string (self->settings, "section", section);
   update_title (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -257,6 +265,14 @@ paraat_window_show_records (ParaatWindow *self,
 {
   paraat_window_show_section (self, "reference");
   paraat_reference_page_show_kind (PARAAT_REFERENCE_PAGE (self->reference_page), kind, search);
+}
+
+void
+paraat_window_show_exercise (ParaatWindow *self,
+                             const char   *uid)
+{
+  paraat_window_show_section (self, "calendar");
+  paraat_calendar_page_open_exercise (PARAAT_CALENDAR_PAGE (self->calendar_page), uid);
 }
 
 void
@@ -353,6 +369,9 @@ build_pages (ParaatWindow *self)
 
   self->calendar_page = paraat_calendar_page_new (self->store);
   gtk_stack_add_named (self->stack, self->calendar_page, "calendar");
+
+  self->alignment_page = paraat_alignment_page_new (self->store);
+  gtk_stack_add_named (self->stack, self->alignment_page, "alignment");
 
   self->reference_page = paraat_reference_page_new (self->store);
   gtk_stack_add_named (self->stack, self->reference_page, "reference");
@@ -498,6 +517,7 @@ paraat_window_class_init (ParaatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, overview_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, calendar_row);
+  gtk_widget_class_bind_template_child (widget_class, ParaatWindow, alignment_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, reference_row);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatWindow, window_title);

@@ -31,6 +31,8 @@ const char   *paraat_window_get_section      (ParaatWindow   *self);
 void          paraat_window_show_records     (ParaatWindow   *self,
                                               ParaatKind      kind,
                                               const char     *search);
+void          paraat_window_show_exercise    (ParaatWindow   *self,
+                                              const char     *uid);
 void          paraat_window_show_action_items (ParaatWindow  *self,
                                               const char    *region_code);
 GtkWidget    *paraat_window_get_page         (ParaatWindow   *self,

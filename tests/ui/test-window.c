@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "paraat-actions-view.h"
+#include "paraat-alignment-page.h"
 #include "paraat-application.h"
 #include "paraat-calendar-page.h"
 #include "paraat-timeline-view.h"
@@ -1053,6 +1054,74 @@ test_actions_view (void)
 }
 
 static void
+test_alignment (void)
+{
+  ParaatWindow *window = get_window ();
+  ParaatAlignmentPage *page;
+  GPtrArray *findings;
+  ParaatFinding *finding = NULL;
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "alignment.csv", NULL);
+  g_autofree char *json_path = g_build_filename (tmp_dir, "alignment.json", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *editor;
+
+  paraat_window_set_scope (window, "brigade:43MB");
+  activate ("win.show-section", g_variant_new_string ("alignment"));
+  g_assert_cmpstr (paraat_window_get_section (window), ==, "alignment");
+  page = PARAAT_ALIGNMENT_PAGE (paraat_window_get_page (window, "alignment"));
+  paraat_alignment_page_set_year (page, 2026);
+  paraat_test_wait (100);
+
+  /* The demo's regions of 43MB hold exercises the RMOA cannot both observe */
+  findings = paraat_alignment_page_get_findings (page);
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (findings->len, >, 0);
+  g_assert_cmpuint (paraat_alignment_page_get_n_shown (page), ==, findings->len);
+  screenshot (GTK_WIDGET (window), "alignment");
+
+  /* Export what is shown, for the working group */
+  g_assert_true (paraat_alignment_page_export (page, "csv", csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_cmpuint (strlen (contents), >, 20);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (paraat_alignment_page_export (page, "json", json, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json_path, &contents, NULL, NULL));
+  g_assert_true (contents[0] == '{' || contents[0] == '[');
+
+  /* A finding opens the exercises it names */
+  for (guint i = 0; i < findings->len && finding == NULL; i++)
+    if (paraat_finding_get_item (g_ptr_array_index (findings, i), 0)->source == PARAAT_ITEM_SOURCE_EXERCISE)
+      finding = g_ptr_array_index (findings, i);
+  g_assert_nonnull (finding);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "alignment.open", "s",
+                                             paraat_finding_get_item (finding, 0)->uid));
+  paraat_test_wait (100);
+  g_assert_cmpstr (paraat_window_get_section (window), ==, "calendar");
+  editor = find_toplevel (PARAAT_TYPE_EXERCISE_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_window_destroy (editor);
+
+  /* Nothing critical without Defence calendars: the filter says so */
+  activate ("win.show-section", g_variant_new_string ("alignment"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN)), 2);
+  paraat_test_wait (50);
+  {
+    guint critical = 0;
+
+    for (guint i = 0; i < findings->len; i++)
+      critical += paraat_finding_get_severity (g_ptr_array_index (findings, i)) == PARAAT_SEVERITY_CRITICAL;
+    g_assert_cmpuint (paraat_alignment_page_get_n_shown (page), ==, critical);
+  }
+  screenshot (GTK_WIDGET (window), "alignment-filtered");
+  paraat_window_set_scope (window, "all");
+}
+
+static void
 test_open_error (void)
 {
   g_autofree char *bad = g_build_filename (tmp_dir, "not-a-database.db", NULL);
@@ -1118,6 +1187,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/calendar-views", test_calendar_views);
   g_test_add_func ("/ui/window/evaluation", test_evaluation);
   g_test_add_func ("/ui/window/actions-view", test_actions_view);
+  g_test_add_func ("/ui/window/alignment", test_alignment);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/open-error", test_open_error);
 

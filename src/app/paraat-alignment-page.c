@@ -1,0 +1,470 @@
+/* paraat-alignment-page.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Alignment section: where the exercise calendars of the regions in
+ * scope and the Defence calendars clash, for one year, as a list of
+ * findings, most severe first. Each says in words what clashes and opens
+ * the exercises involved. The analysis is the core's
+ * (paraat_conflicts_analyze(), rules in data/rules/alignment.json); the
+ * page only shows it and saves it as CSV or JSON for the working group.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "paraat-alignment-page.h"
+#include "paraat-calendar.h"
+#include "paraat-window.h"
+
+struct _ParaatAlignmentPage
+{
+  AdwBin         parent_instance;
+
+  /* Template widgets */
+  GtkLabel      *period_label;
+  GtkDropDown   *severity_dropdown;
+  GtkLabel      *summary_label;
+  GtkStack      *stack;
+  GtkListBox    *list;
+  AdwStatusPage *empty_page;
+
+  /* Owned */
+  ParaatStore   *store;
+  ParaatScope   *scope;
+  GPtrArray     *findings;   /* ParaatFinding, all of the year */
+  int            year;
+  guint          n_shown;
+};
+
+G_DEFINE_FINAL_TYPE (ParaatAlignmentPage, paraat_alignment_page, ADW_TYPE_BIN)
+
+static ParaatWindow *
+get_window (ParaatAlignmentPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return PARAAT_IS_WINDOW (root) ? PARAAT_WINDOW (root) : NULL;
+}
+
+static void
+show_toast (ParaatAlignmentPage *self,
+            AdwToast            *toast)
+{
+  if (get_window (self) != NULL)
+    paraat_window_add_toast (get_window (self), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static const char *
+rule_title (const char *rule_id)
+{
+  if (g_strcmp0 (rule_id, PARAAT_RULE_UNIT_DOUBLE_BOOKED) == 0)
+    return _("Defence unit double booked");
+  if (g_strcmp0 (rule_id, PARAAT_RULE_UNIT_UNAVAILABLE) == 0)
+    return _("Defence unit committed elsewhere");
+  if (g_strcmp0 (rule_id, PARAAT_RULE_OBSERVER_CLASH) == 0)
+    return _("RMOA cannot observe both");
+  if (g_strcmp0 (rule_id, PARAAT_RULE_REQUEST_NOT_ALIGNED) == 0)
+    return _("Request not on a Defence calendar");
+  if (g_strcmp0 (rule_id, PARAAT_RULE_DEFENCE_EVENT_UNMATCHED) == 0)
+    return _("Defence event without a regional exercise");
+
+  return rule_id;
+}
+
+static GtkWidget *
+build_row (ParaatAlignmentPage *self,
+           ParaatFinding       *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GString) subtitle = g_string_new (rule_title (paraat_finding_get_rule_id (finding)));
+  const char *icon_name, *style;
+  guint n_exercises = 0;
+
+  switch (paraat_finding_get_severity (finding))
+    {
+    case PARAAT_SEVERITY_CRITICAL:
+      icon_name = "dialog-error-symbolic";
+      style = "error";
+      break;
+    case PARAAT_SEVERITY_WARNING:
+      icon_name = "dialog-warning-symbolic";
+      style = "warning";
+      break;
+    case PARAAT_SEVERITY_INFO:
+    default:
+      icon_name = "dialog-information-symbolic";
+      style = "accent";
+      break;
+    }
+  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_widget_add_css_class (icon, style);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  paraat_severity_get_label (paraat_finding_get_severity (finding)), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  if (paraat_finding_get_subject (finding) != NULL && *paraat_finding_get_subject (finding) != '\0')
+    g_string_append_printf (subtitle, " · %s", paraat_finding_get_subject (finding));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_finding_get_explanation (finding));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  /* The exercises involved, to open; imported events are named only */
+  for (guint i = 0; i < paraat_finding_get_n_items (finding); i++)
+    {
+      ParaatCalendarItem *item = paraat_finding_get_item (finding, i);
+      g_autofree char *when = paraat_calendar_item_format_when (item);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) entry = NULL;
+
+      if (item->source == PARAAT_ITEM_SOURCE_EXERCISE)
+        {
+          /* Translators: a menu entry: an exercise's title, its region and dates */
+          label = g_strdup_printf (_("Open “%s” (%s, %s)"), item->title,
+                                   item->region_code ? item->region_code : "", when);
+          entry = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target_value (entry, "alignment.open", g_variant_new_string (item->uid));
+          n_exercises++;
+        }
+      else
+        {
+          /* Translators: a menu entry for an event of an imported calendar: title, calendar, dates */
+          label = g_strdup_printf (_("“%s” on %s, %s"), item->title, item->calendar ? item->calendar : "", when);
+          entry = g_menu_item_new (label, "alignment.none");
+        }
+      g_menu_append_item (menu, entry);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0)
+    {
+      GtkWidget *button = gtk_menu_button_new ();
+
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, n_exercises > 0 ? _("Open an exercise involved")
+                                                           : _("The events involved"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  return row;
+}
+
+static gboolean
+is_shown (ParaatAlignmentPage *self,
+          ParaatFinding       *finding)
+{
+  guint filter = gtk_drop_down_get_selected (self->severity_dropdown);
+  ParaatSeverity severity = paraat_finding_get_severity (finding);
+
+  if (filter == 1)
+    return severity >= PARAAT_SEVERITY_WARNING;
+  if (filter == 2)
+    return severity >= PARAAT_SEVERITY_CRITICAL;
+
+  return TRUE;
+}
+
+static void
+refill (ParaatAlignmentPage *self)
+{
+  guint counts[PARAAT_SEVERITY_CRITICAL + 1] = { 0 };
+  g_autofree char *year = g_strdup_printf ("%d", self->year);
+  g_autofree char *critical = NULL, *warnings = NULL, *notes = NULL, *summary = NULL;
+  GtkWidget *child;
+
+  gtk_label_set_text (self->period_label, year);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  self->n_shown = 0;
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
+    {
+      ParaatFinding *finding = g_ptr_array_index (self->findings, i);
+
+      counts[MIN (paraat_finding_get_severity (finding), PARAAT_SEVERITY_CRITICAL)]++;
+      if (!is_shown (self, finding))
+        continue;
+      gtk_list_box_append (self->list, build_row (self, finding));
+      self->n_shown++;
+    }
+
+  critical = g_strdup_printf (g_dngettext (NULL, "%u critical", "%u critical", counts[PARAAT_SEVERITY_CRITICAL]),
+                              counts[PARAAT_SEVERITY_CRITICAL]);
+  warnings = g_strdup_printf (g_dngettext (NULL, "%u warning", "%u warnings", counts[PARAAT_SEVERITY_WARNING]),
+                              counts[PARAAT_SEVERITY_WARNING]);
+  notes = g_strdup_printf (g_dngettext (NULL, "%u note", "%u notes", counts[PARAAT_SEVERITY_INFO]),
+                           counts[PARAAT_SEVERITY_INFO]);
+  /* Translators: "3 critical, 5 warnings, 2 notes in 2026 for the regions in scope" */
+  summary = g_strdup_printf (_("%s, %s, %s in %d for the regions in scope and the Defence calendars."),
+                             critical, warnings, notes, self->year);
+  gtk_label_set_text (self->summary_label, summary);
+
+  if (self->n_shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  if (self->findings != NULL && self->findings->len > 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing This Severe"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("There are findings of a lower severity. Choose All Findings to see them."));
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %d is a year */
+      description = g_strdup_printf (_("In %d the exercise calendars of the regions in scope do not clash with "
+                                       "each other or with the Defence calendars: no unit is double booked and "
+                                       "the RMOA can observe every exercise."), self->year);
+      adw_status_page_set_title (self->empty_page, _("Calendars Aligned"));
+      adw_status_page_set_description (self->empty_page, description);
+    }
+}
+
+static void
+reload (ParaatAlignmentPage *self)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, self->year, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (tz, self->year + 1, 1, 1, 0, 0, 0);
+  g_autoptr(ParaatConflictRules) rules = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->scope == NULL)
+    return;
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  rules = paraat_conflict_rules_new_default (&error);
+  if (rules != NULL)
+    items = paraat_store_list_calendar_items (self->store, self->scope, g_date_time_to_unix (from),
+                                              g_date_time_to_unix (to), &error);
+  if (items == NULL)
+    show_toast (self, adw_toast_new_format (_("Could not check the calendars: %s"), error->message));
+  else
+    self->findings = paraat_conflicts_analyze (rules, items, self->scope, NULL);
+  refill (self);
+}
+
+static void
+on_severity_changed_cb (ParaatAlignmentPage *self)
+{
+  refill (self);
+}
+
+/* Public */
+
+void
+paraat_alignment_page_set_scope (ParaatAlignmentPage *self,
+                                 ParaatScope         *scope)
+{
+  g_clear_pointer (&self->scope, paraat_scope_unref);
+  self->scope = paraat_scope_ref (scope);
+  reload (self);
+}
+
+void
+paraat_alignment_page_set_year (ParaatAlignmentPage *self,
+                                int                  year)
+{
+  self->year = CLAMP (year, 1900, 2999);
+  reload (self);
+}
+
+GPtrArray *
+paraat_alignment_page_get_findings (ParaatAlignmentPage *self)
+{
+  return self->findings;
+}
+
+guint
+paraat_alignment_page_get_n_shown (ParaatAlignmentPage *self)
+{
+  return self->n_shown;
+}
+
+/**
+ * paraat_alignment_page_export:
+ * @format: "csv" or "json"
+ *
+ * Saves the findings shown (the severity filter applies) to @file.
+ */
+gboolean
+paraat_alignment_page_export (ParaatAlignmentPage  *self,
+                              const char           *format,
+                              GFile                *file,
+                              GError              **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
+    if (is_shown (self, g_ptr_array_index (self->findings, i)))
+      g_ptr_array_add (shown, g_ptr_array_index (self->findings, i));
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  if (!(g_str_equal (format, "json")
+        ? paraat_conflicts_write_json (shown, G_OUTPUT_STREAM (out), NULL, error)
+        : paraat_conflicts_write_csv (shown, G_OUTPUT_STREAM (out), NULL, error)))
+    {
+      /* Closing a replaced file after an error would keep the half file */
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
+/* Actions */
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ParaatAlignmentPage *self = PARAAT_ALIGNMENT_PAGE (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_str_equal (action_name, "alignment.today"))
+    paraat_alignment_page_set_year (self, g_date_time_get_year (now));
+  else
+    paraat_alignment_page_set_year (self, self->year + (g_str_equal (action_name, "alignment.next") ? 1 : -1));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ParaatAlignmentPage *self = PARAAT_ALIGNMENT_PAGE (widget);
+
+  if (get_window (self) != NULL)
+    paraat_window_show_exercise (get_window (self), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog     *dialog,
+                       int                  response,
+                       ParaatAlignmentPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (paraat_alignment_page_export (self, format, file, &error))
+        /* Translators: %s is a file name */
+        show_toast (self, adw_toast_new_format (_("Saved the findings to “%s”"), name));
+      else
+        show_toast (self, adw_toast_new_format (_("Could not save the findings: %s"), error->message));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ParaatAlignmentPage *self = PARAAT_ALIGNMENT_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = g_strdup_printf ("%s-%d.%s", _("alignment"), self->year,
+                                           g_str_equal (format, "json") ? "json" : "csv");
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export the Findings"), GTK_WINDOW (get_window (self)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* GObject */
+
+static void
+on_store_changed_cb (ParaatAlignmentPage *self,
+                     guint                kind)
+{
+  if (kind == PARAAT_CHANGE_CALENDAR || kind == PARAAT_KIND_REGION || kind == PARAAT_KIND_ASSIGNMENT)
+    reload (self);
+}
+
+static void
+paraat_alignment_page_dispose (GObject *object)
+{
+  ParaatAlignmentPage *self = PARAAT_ALIGNMENT_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_ALIGNMENT_PAGE);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->scope, paraat_scope_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (paraat_alignment_page_parent_class)->dispose (object);
+}
+
+static void
+paraat_alignment_page_class_init (ParaatAlignmentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = paraat_alignment_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/paraat-alignment-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParaatAlignmentPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatAlignmentPage, severity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ParaatAlignmentPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatAlignmentPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ParaatAlignmentPage, list);
+  gtk_widget_class_bind_template_child (widget_class, ParaatAlignmentPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_severity_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "alignment.previous", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "alignment.next", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "alignment.today", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "alignment.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "alignment.export", "s", export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "alignment.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "alignment.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "alignment.today", NULL);
+}
+
+static void
+paraat_alignment_page_init (ParaatAlignmentPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->year = g_date_time_get_year (now);
+}
+
+GtkWidget *
+paraat_alignment_page_new (ParaatStore *store)
+{
+  ParaatAlignmentPage *self = g_object_new (PARAAT_TYPE_ALIGNMENT_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}
