@@ -103,6 +103,7 @@ gboolean      paraat_ics_read_input       (ParaatInput               *in,
                                            gpointer                   user_data,
                                            GError                   **error);
 
+icalvalue_kind paraat_reader_default_value_kind (icalproperty_kind kind);
 gboolean      paraat_reader_value_kind_allowed (icalproperty_kind     kind,
                                            icalvalue_kind             value_kind);
 gboolean      paraat_reader_is_top_level_kind  (icalcomponent_kind    kind);

@@ -287,6 +287,26 @@ paraat_reader_is_top_level_kind (icalcomponent_kind kind)
          || kind == ICAL_VTIMEZONE_COMPONENT;
 }
 
+/* icalproperty_kind_to_value_kind() searches a table each time; this is
+ * called for every property read, so keep the answers. */
+icalvalue_kind
+paraat_reader_default_value_kind (icalproperty_kind kind)
+{
+  static icalvalue_kind table[ICAL_NO_PROPERTY + 1];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (int k = 0; k <= ICAL_NO_PROPERTY; k++)
+        table[k] = icalproperty_kind_to_value_kind ((icalproperty_kind) k);
+      g_once_init_leave (&initialized, 1);
+    }
+  if ((int) kind < 0 || (int) kind > ICAL_NO_PROPERTY)
+    return ICAL_NO_VALUE;
+
+  return table[kind];
+}
+
 /* libical keeps one value in a union and its getters do not look at the
  * kind: SUMMARY;VALUE=DATE would give a date to whoever asks for text.
  * So only the types RFC 5545 allows for a property get through. */
@@ -299,7 +319,7 @@ paraat_reader_value_kind_allowed (icalproperty_kind kind,
   if (kind == ICAL_X_PROPERTY)
     return TRUE;
 
-  def = icalproperty_kind_to_value_kind (kind);
+  def = paraat_reader_default_value_kind (kind);
   if (value_kind == def)
     return TRUE;
 
@@ -414,7 +434,6 @@ check_tree (ParaatReaderSink      *sink,
       icalproperty_kind pkind = icalproperty_isa (prop);
       icalvalue *value = icalproperty_get_value (prop);
       icalvalue_kind vkind;
-      const char *pname = icalproperty_get_property_name (prop);
 
       *n_items += 1 + icalproperty_count_parameters (prop);
       if (*n_items > sink->limits->max_properties)
@@ -442,7 +461,7 @@ check_tree (ParaatReaderSink      *sink,
         {
           paraat_reader_set_error (error, PARAAT_READER_ERROR_VALUE, sink->name, line,
                                    /* Translators: a property name, like DTSTART */
-                                   _("property %s has no value"), pname ? pname : "?");
+                                   _("property %s has no value"), icalproperty_get_property_name (prop));
           return FALSE;
         }
 
@@ -452,7 +471,8 @@ check_tree (ParaatReaderSink      *sink,
           paraat_reader_set_error (error, PARAAT_READER_ERROR_VALUE, sink->name, line,
                                    /* Translators: a property name, then a value type like DATE */
                                    _("property %s cannot have a value of type %s"),
-                                   pname, icalvalue_kind_to_string (vkind));
+                                   icalproperty_get_property_name (prop),
+                                   icalvalue_kind_to_string (vkind));
           return FALSE;
         }
 
@@ -467,7 +487,7 @@ check_tree (ParaatReaderSink      *sink,
                                    pkind == ICAL_DTEND_PROPERTY && lines->dtend > 0 ? lines->dtend : line,
                                    /* Translators: a property name, like DTSTART */
                                    _("property %s has a date or time that does not exist"),
-                                   pname);
+                                   icalproperty_get_property_name (prop));
           return FALSE;
         }
 

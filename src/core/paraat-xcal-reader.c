@@ -734,7 +734,7 @@ make_value (XcalReader *self,
             const char *text,
             int         line)
 {
-  icalvalue_kind def = icalproperty_kind_to_value_kind (self->prop_kind);
+  icalvalue_kind def = paraat_reader_default_value_kind (self->prop_kind);
   gboolean is_x = self->prop_kind == ICAL_X_PROPERTY;
   struct icaltimetype t;
   struct icaldurationtype d;
@@ -843,7 +843,7 @@ value_parameter_kind (icalproperty_kind  kind,
   if (kind == ICAL_X_PROPERTY)
     return vkind == ICAL_X_VALUE || vkind == ICAL_TEXT_VALUE ? ICAL_NO_VALUE : vkind;
   if (vkind == ICAL_DATE_VALUE || vkind == ICAL_PERIOD_VALUE || vkind == ICAL_BINARY_VALUE)
-    return vkind == icalproperty_kind_to_value_kind (kind) ? ICAL_NO_VALUE : vkind;
+    return vkind == paraat_reader_default_value_kind (kind) ? ICAL_NO_VALUE : vkind;
   if (kind == ICAL_TRIGGER_PROPERTY && vkind == ICAL_DATETIME_VALUE)
     return vkind;
   if (kind == ICAL_ATTACH_PROPERTY && icalattach_get_is_url (icalvalue_get_attach (value)) == 0)
@@ -1095,7 +1095,7 @@ finish_recur (XcalReader *self,
       self->vtype = VT_RECUR;
       return bad_value (self, self->recur->str, line);
     }
-  if (self->prop_kind != ICAL_X_PROPERTY && icalproperty_kind_to_value_kind (self->prop_kind)
+  if (self->prop_kind != ICAL_X_PROPERTY && paraat_reader_default_value_kind (self->prop_kind)
                                             != ICAL_RECUR_VALUE)
     {
       self->vtype = VT_RECUR;
