@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <locale.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -699,6 +700,30 @@ test_regressions (void)
   g_test_message ("%u regression inputs", n);
 }
 
+static void
+test_dutch (void)
+{
+  g_autofree char *path = data_path ("hostile/missing-uid.xml");
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autoptr(GError) error = NULL;
+  Collected c;
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("The nl_NL.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  read_path (path, NULL, NULL, &c, &error);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, saved);
+
+  g_assert_error (error, PARAAT_READER_ERROR, PARAAT_READER_ERROR_MISSING);
+  g_assert_cmpstr (error->message, ==, "missing-uid.xml:9: VEVENT heeft geen UID; elke afspraak "
+                                       "heeft er een nodig om te importeren en later bij te werken");
+  collected_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/core/calendar-reader/callback-error", test_callback_error);
   g_test_add_func ("/core/calendar-reader/unknown-format", test_unknown_format);
   g_test_add_func ("/core/calendar-reader/regressions", test_regressions);
+  g_test_add_func ("/core/calendar-reader/dutch", test_dutch);
 
   return g_test_run ();
 }
