@@ -192,6 +192,22 @@ process_line (IcsReader *self,
   if (self->line->len == 0)
     return TRUE;
 
+  /* RFC 5545 allows no control characters but the tab; a lone CR could
+   * make libical see a line break where we saw none. */
+  for (gsize i = 0; i < self->line->len; i++)
+    {
+      guchar c = line[i];
+
+      if ((c < 0x20 && c != '\t') || c == 0x7f)
+        {
+          paraat_reader_set_error (error, PARAAT_READER_ERROR_ENCODING, self->name, self->line_no,
+                                   /* Translators: %ld is the byte position in the line */
+                                   _("the line has a control character at byte %ld; iCalendar "
+                                     "text allows none but the tab"), (long) i + 1);
+          return FALSE;
+        }
+    }
+
   /* libical would take BEGIN;X=Y:… for a BEGIN; we do not. */
   if ((has_name_ci (line, "BEGIN") && !has_prefix_ci (line, "BEGIN:"))
       || (has_name_ci (line, "END") && !has_prefix_ci (line, "END:")))

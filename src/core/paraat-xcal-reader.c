@@ -175,6 +175,7 @@ typedef struct
   char                     *xml_message;
   gboolean                  external_refused;
   char                     *external_url;
+  guint                     calendar_items;  /* parameters and values of VCALENDAR properties */
   gboolean                  seen_root;
   gboolean                  seen_calendar;
   int                       skip_depth;      /* -1, or the depth of a subtree being skipped */
@@ -566,8 +567,14 @@ count_item (XcalReader *self,
 {
   Frame *top = top_component_frame (self);
 
+  /* The VCALENDAR's properties themselves are counted by the sink. */
+  if (top == NULL && ++self->calendar_items > self->limits->max_properties)
+    return fail (self, PARAAT_READER_ERROR_TOO_MANY, line,
+                 /* Translators: the component (VEVENT), then the limit */
+                 _("%s has more than %u properties, parameters and values"), "VCALENDAR",
+                 self->limits->max_properties);
   if (top == NULL)
-    return TRUE;  /* VCALENDAR properties: counted by the sink */
+    return TRUE;
   if (++top->n_items > self->limits->max_properties)
     return fail (self, PARAAT_READER_ERROR_TOO_MANY, line,
                  /* Translators: the component (VEVENT), then the limit */
@@ -1320,6 +1327,7 @@ start_element (XcalReader    *self,
       if (strcmp ((const char *) name, "vcalendar") != 0)
         return structure_error (self, name, top->name, line);
       self->seen_calendar = TRUE;
+      self->calendar_items = 0;
       paraat_reader_sink_new_calendar (&self->sink);
       push_frame (self, FRAME_COMPONENT, name, line)->is_calendar = TRUE;
       return TRUE;

@@ -362,6 +362,7 @@ static const Hostile hostile_files[] = {
   { "truncated.ics", PARAAT_READER_ERROR_SYNTAX, 7 },
   { "bad-property.ics", PARAAT_READER_ERROR_SYNTAX, 4 },
   { "summary-as-date.ics", PARAAT_READER_ERROR_SYNTAX, 4 },
+  { "control-character.ics", PARAAT_READER_ERROR_ENCODING, 7 },
 };
 
 static void
