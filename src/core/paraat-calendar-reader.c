@@ -354,6 +354,45 @@ time_is_sane (struct icaltimetype t)
          && t.second >= 0 && t.second <= 60;
 }
 
+/* Every value in a BY… list of @recur within its range. libical takes
+ * BYMONTH=13 (for RSCALE leap months), which its expansion then uses. */
+static gboolean
+recurrence_parts_in_range (const struct icalrecurrencetype *recur)
+{
+  static const struct { gsize offset; gsize size; int min, max; gboolean nonzero; } lists[] = {
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_second), ICAL_BY_SECOND_SIZE, 0, 60, FALSE },
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_minute), ICAL_BY_MINUTE_SIZE, 0, 59, FALSE },
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_hour), ICAL_BY_HOUR_SIZE, 0, 23, FALSE },
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_month_day), ICAL_BY_MONTHDAY_SIZE, -31, 31, TRUE },
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_year_day), ICAL_BY_YEARDAY_SIZE, -366, 366, TRUE },
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_week_no), ICAL_BY_WEEKNO_SIZE, -53, 53, TRUE },
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_month), ICAL_BY_MONTH_SIZE, 1, 12, TRUE },
+    { G_STRUCT_OFFSET (struct icalrecurrencetype, by_set_pos), ICAL_BY_SETPOS_SIZE, -366, 366, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      const short *list = G_STRUCT_MEMBER_P (recur, lists[i].offset);
+
+      for (gsize j = 0; j < lists[i].size && list[j] != ICAL_RECURRENCE_ARRAY_MAX; j++)
+        {
+          if (list[j] < lists[i].min || list[j] > lists[i].max || (lists[i].nonzero && list[j] == 0))
+            return FALSE;
+        }
+    }
+  for (gsize j = 0; j < ICAL_BY_DAY_SIZE && recur->by_day[j] != ICAL_RECURRENCE_ARRAY_MAX; j++)
+    {
+      int weekday = icalrecurrencetype_day_day_of_week (recur->by_day[j]);
+      int position = icalrecurrencetype_day_position (recur->by_day[j]);
+
+      if (weekday < ICAL_SUNDAY_WEEKDAY || weekday > ICAL_SATURDAY_WEEKDAY
+          || position < -53 || position > 53)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_recurrence (ParaatReaderSink      *sink,
                   icalproperty          *prop,
@@ -402,6 +441,12 @@ check_recurrence (ParaatReaderSink      *sink,
     {
       paraat_reader_set_error (error, PARAAT_READER_ERROR_VALUE, sink->name, line, "%s",
                                _("RRULE has an INTERVAL below 1"));
+      return FALSE;
+    }
+  if (!recurrence_parts_in_range (&recur))
+    {
+      paraat_reader_set_error (error, PARAAT_READER_ERROR_VALUE, sink->name, line, "%s",
+                               _("RRULE has a BY… value out of range (like BYMONTH=13)"));
       return FALSE;
     }
   if (!time_is_sane (recur.until))

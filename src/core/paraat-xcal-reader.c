@@ -683,11 +683,27 @@ parse_utc_offset (const char *s,
   return TRUE;
 }
 
+/* libical reads numbers into an int without looking; keep each to 9 digits. */
+static gboolean
+digit_runs_fit_int (const char *s)
+{
+  guint run = 0;
+
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      run = g_ascii_isdigit (*p) ? run + 1 : 0;
+      if (run > 9)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_duration (const char                *s,
                 struct icaldurationtype   *d)
 {
-  if (s[0] == '\0' || strlen (s) > 64)
+  if (s[0] == '\0' || strlen (s) > 64 || !digit_runs_fit_int (s))
     return FALSE;
   for (const char *p = s; *p != '\0'; p++)
     {
@@ -1058,6 +1074,8 @@ finish_recur_part (XcalReader *self,
     }
   else
     {
+      if (!digit_runs_fit_int (text))
+        return bad_value (self, text, line);
       for (const char *p = text; *p != '\0'; p++)
         {
           if (!g_ascii_isalnum (*p) && *p != '+' && *p != '-')

@@ -353,6 +353,7 @@ static const Hostile hostile_files[] = {
   { "freq-secondly.xml", PARAAT_READER_ERROR_RECURRENCE, 13 },
   { "count-too-big.xml", PARAAT_READER_ERROR_RECURRENCE, 13 },
   { "summary-as-date.xml", PARAAT_READER_ERROR_VALUE, 13 },
+  { "bymonth-13.xml", PARAAT_READER_ERROR_VALUE, 13 },
   { "month-13.xml", PARAAT_READER_ERROR_VALUE, 12 },
   { "too-deep.xml", PARAAT_READER_ERROR_DEPTH, 72 },
   { "missing-uid.ics", PARAAT_READER_ERROR_MISSING, 4 },
