@@ -152,6 +152,23 @@ has_name_ci (const char *line,
   return g_ascii_strncasecmp (line, name, len) == 0 && (line[len] == ';' || line[len] == ':');
 }
 
+/* Unescaped “,” and “;” in a content line. */
+static guint
+count_separators (const char *line)
+{
+  guint n = 0;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == ',' || *p == ';')
+        n++;
+    }
+
+  return n;
+}
+
 /* Feeds a line that cannot end the component to the parser. libical may
  * still see an end in it that we do not; refuse rather than lose track. */
 static gboolean
@@ -337,7 +354,10 @@ process_line (IcsReader *self,
       return paraat_reader_sink_add_calendar_property (&self->sink, prop, self->line_no, error);
     }
 
-  if (++self->n_items > self->limits->max_properties)
+  /* libical makes one property per comma-separated value and one
+   * parameter per “;”: count them before it does, not after. */
+  self->n_items += 1 + count_separators (line);
+  if (self->n_items > self->limits->max_properties)
     {
       paraat_reader_set_error (error, PARAAT_READER_ERROR_TOO_MANY, self->name,
                                self->lines.component,

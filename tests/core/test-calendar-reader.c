@@ -573,6 +573,25 @@ test_limits_value_and_properties (void)
 }
 
 static void
+test_limits_ics_values (void)
+{
+  g_autoptr(GString) ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+                                         "UID:values@paraat.example\r\n"
+                                         "DTSTART;VALUE=DATE:20260101\r\nEXDATE;VALUE=DATE:20260102");
+  g_autoptr(GError) error = NULL;
+  Collected c;
+
+  /* 20,000 values on one line would be 20,000 properties in libical. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (ics, ",20260102");
+  g_string_append (ics, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+
+  g_assert_false (read_bytes ("values.ics", ics->str, ics->len, NULL, &c, &error));
+  assert_error_at (error, PARAAT_READER_ERROR_TOO_MANY, "values.ics", 3);
+  collected_clear (&c);
+}
+
+static void
 test_cdata_doctype_is_text (void)
 {
   g_autoptr(GString) xml = g_string_new (event_head);
@@ -752,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/core/calendar-reader/hostile/huge-text", test_hostile_huge_text);
   g_test_add_func ("/core/calendar-reader/hostile/truncated-xcal", test_truncated_xcal);
   g_test_add_func ("/core/calendar-reader/limits", test_limits_value_and_properties);
+  g_test_add_func ("/core/calendar-reader/limits-ics", test_limits_ics_values);
   g_test_add_func ("/core/calendar-reader/cdata", test_cdata_doctype_is_text);
   g_test_add_func ("/core/calendar-reader/callback-error", test_callback_error);
   g_test_add_func ("/core/calendar-reader/unknown-format", test_unknown_format);
