@@ -328,7 +328,8 @@ paraat_reader_value_kind_allowed (icalproperty_kind kind,
   if (kind == ICAL_TRIGGER_PROPERTY)
     return value_kind == ICAL_DURATION_VALUE || value_kind == ICAL_DATETIME_VALUE;
   if (kind == ICAL_ATTACH_PROPERTY)
-    return value_kind == ICAL_URI_VALUE || value_kind == ICAL_BINARY_VALUE;
+    return value_kind == ICAL_ATTACH_VALUE || value_kind == ICAL_URI_VALUE
+           || value_kind == ICAL_BINARY_VALUE;
   if (kind == ICAL_RDATE_PROPERTY || def == ICAL_DATETIMEPERIOD_VALUE)
     return value_kind == ICAL_DATETIME_VALUE || value_kind == ICAL_DATE_VALUE
            || value_kind == ICAL_PERIOD_VALUE;

@@ -572,6 +572,68 @@ test_limits_value_and_properties (void)
   collected_clear (&c);
 }
 
+/* Value types and shapes the examples do not have, against the same
+ * event in iCalendar. */
+static void
+test_value_types (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\"><vcalendar>"
+    "<properties><prodid><text>-//Paraat//types//EN</text></prodid></properties><components>"
+    "<vevent><properties>"
+    "<uid><text>types@paraat.example</text></uid>"
+    "<dtstart><date-time>2026-05-01T08:00:00Z</date-time></dtstart>"
+    "<duration><duration>PT8H</duration></duration>"
+    "<geo><latitude>51.5</latitude><longitude>5.25</longitude></geo>"
+    "<attach><uri>https://paraat.example/draaiboek.pdf</uri></attach>"
+    "<attendee><parameters><cn><text>Meldkamer</text></cn><role><text>REQ-PARTICIPANT</text></role>"
+    "<rsvp><boolean>true</boolean></rsvp></parameters>"
+    "<cal-address>mailto:meldkamer@vr13.example</cal-address></attendee>"
+    "<rdate><date>2026-06-01</date></rdate>"
+    "<rdate><period><start>2026-07-01T08:00:00Z</start><end>2026-07-01T12:00:00Z</end></period></rdate>"
+    "<priority><integer>3</integer></priority>"
+    "<resources><text>Haakarmvoertuig</text><text>Tankautospuit</text></resources>"
+    "<url><uri>https://paraat.example/oefening</uri></url>"
+    "<request-status><code>2.0</code><description>Success</description></request-status>"
+    "<x-paraat-grip><unknown>2</unknown></x-paraat-grip>"
+    "</properties><components><valarm><properties>"
+    "<action><text>DISPLAY</text></action><description><text>Nu</text></description>"
+    "<trigger><parameters><related><text>END</text></related></parameters>"
+    "<duration>-PT15M</duration></trigger>"
+    "</properties></valarm></components></vevent>"
+    "</components></vcalendar></icalendar>\n";
+  static const char ics[] =
+    "BEGIN:VCALENDAR\r\nPRODID:-//Paraat//types//EN\r\nBEGIN:VEVENT\r\n"
+    "UID:types@paraat.example\r\n"
+    "DTSTART:20260501T080000Z\r\n"
+    "DURATION:PT8H\r\n"
+    "GEO:51.5;5.25\r\n"
+    "ATTACH:https://paraat.example/draaiboek.pdf\r\n"
+    "ATTENDEE;CN=Meldkamer;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:meldkamer@vr13.example\r\n"
+    "RDATE;VALUE=DATE:20260601\r\n"
+    "RDATE;VALUE=PERIOD:20260701T080000Z/20260701T120000Z\r\n"
+    "PRIORITY:3\r\n"
+    "RESOURCES:Haakarmvoertuig,Tankautospuit\r\n"
+    "URL:https://paraat.example/oefening\r\n"
+    "REQUEST-STATUS:2.0;Success\r\n"
+    "X-PARAAT-GRIP:2\r\n"
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Nu\r\nTRIGGER;RELATED=END:-PT15M\r\n"
+    "END:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  g_autoptr(GError) error = NULL;
+  Collected c;
+
+  g_assert_true (read_bytes ("types.xml", xml, strlen (xml), NULL, &c, &error));
+  g_assert_no_error (error);
+  assert_same_as_ics (&c, ics);
+  collected_clear (&c);
+
+  g_assert_true (read_bytes ("types.ics", ics, strlen (ics), NULL, &c, &error));
+  g_assert_no_error (error);
+  assert_same_as_ics (&c, ics);
+  collected_clear (&c);
+}
+
 static void
 test_limits_ics_values (void)
 {
@@ -772,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/core/calendar-reader/hostile/truncated-xcal", test_truncated_xcal);
   g_test_add_func ("/core/calendar-reader/limits", test_limits_value_and_properties);
   g_test_add_func ("/core/calendar-reader/limits-ics", test_limits_ics_values);
+  g_test_add_func ("/core/calendar-reader/value-types", test_value_types);
   g_test_add_func ("/core/calendar-reader/cdata", test_cdata_doctype_is_text);
   g_test_add_func ("/core/calendar-reader/callback-error", test_callback_error);
   g_test_add_func ("/core/calendar-reader/unknown-format", test_unknown_format);
