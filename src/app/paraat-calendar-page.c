@@ -18,6 +18,7 @@
 
 #include "paraat-actions-view.h"
 #include "paraat-calendar-page.h"
+#include "paraat-exchange.h"
 #include "paraat-exercise-editor.h"
 #include "paraat-month-view.h"
 #include "paraat-palette.h"
@@ -329,6 +330,7 @@ update_state (ParaatCalendarPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.duplicate", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.delete", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.shift", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.export", self->view != VIEW_ACTIONS);
 
   /* Translators: the filter button; %u is how many filters are set */
   filter_label = n_filters > 0 ? g_strdup_printf (_("Filters (%u)"), n_filters) : g_strdup (_("Filters"));
@@ -1123,6 +1125,90 @@ copy_year_action (GtkWidget  *widget,
   paraat_calendar_page_copy_year (PARAAT_CALENDAR_PAGE (widget));
 }
 
+/* Export */
+
+/**
+ * paraat_calendar_page_export:
+ * @format: "xcal" or "ics"
+ * @n_exported: (out) (optional): how many exercises were written
+ *
+ * Writes the period on show, for the scope, to @path.
+ */
+gboolean
+paraat_calendar_page_export (ParaatCalendarPage  *self,
+                             const char          *format,
+                             const char          *path,
+                             guint               *n_exported,
+                             GError             **error)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, g_date_get_year (&self->first), g_date_get_month (&self->first),
+                                               g_date_get_day (&self->first), 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_add_days (from, (int) self->n_days);
+  g_autofree char *calname = NULL;
+
+  if (self->scope != NULL && paraat_scope_get_kind (self->scope) != PARAAT_SCOPE_ALL)
+    calname = g_strconcat ("Paraat ", paraat_scope_get_id (self->scope), NULL);
+  else
+    calname = g_strdup ("Paraat");
+
+  return paraat_exchange_export_file (self->store, self->scope, g_date_time_to_unix (from), g_date_time_to_unix (to),
+                                      g_str_equal (format, "xcal") ? PARAAT_EXCHANGE_FORMAT_XCAL
+                                                                   : PARAAT_EXCHANGE_FORMAT_ICS,
+                                      calname, path, n_exported, error);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog    *dialog,
+                       int                 response,
+                       ParaatCalendarPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (paraat_calendar_page_export (self, g_object_get_data (G_OBJECT (dialog), "format"), path, &n, &error))
+        /* Translators: %u is a number of exercises, %s a file name */
+        show_toast (self, adw_toast_new_format (g_dngettext (NULL, "Exported %u exercise to “%s”",
+                                                             "Exported %u exercises to “%s”", n), n, name));
+      else
+        show_toast (self, adw_toast_new_format (_("Could not export: %s"), error->message));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *period = format_period (get_span (self), &self->first);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  g_strdelimit (period, " ,", '-');
+  name = g_strdup_printf ("paraat-%s.%s", period, g_str_equal (format, "xcal") ? "xml" : "ics");
+  dialog = gtk_file_chooser_native_new (g_str_equal (format, "xcal") ? _("Export as xCal") : _("Export as iCalendar"),
+                                        GTK_WINDOW (get_window (self)), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, g_str_equal (format, "xcal") ? _("xCal Files") : _("iCalendar Files"));
+  gtk_file_filter_add_pattern (filter, g_str_equal (format, "xcal") ? "*.xml" : "*.ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 on_column_view_activate_cb (ParaatCalendarPage *self,
                             guint               position)
@@ -1492,6 +1578,7 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "calendar.shift", NULL, shift_action);
   gtk_widget_class_install_action (widget_class, "calendar.copy-year", NULL, copy_year_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "calendar.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "calendar.duplicate", NULL);

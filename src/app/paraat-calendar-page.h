@@ -43,6 +43,11 @@ GtkWindow  *paraat_calendar_page_open_exercise (ParaatCalendarPage *self,
                                                const char         *uid);
 GtkWindow  *paraat_calendar_page_shift_selected (ParaatCalendarPage *self);
 GtkWindow  *paraat_calendar_page_copy_year    (ParaatCalendarPage *self);
+gboolean    paraat_calendar_page_export       (ParaatCalendarPage *self,
+                                               const char         *format,
+                                               const char         *path,
+                                               guint              *n_exported,
+                                               GError            **error);
 void        paraat_calendar_page_show_action_items (ParaatCalendarPage *self,
                                                const char         *region_code,
                                                const char         *which);

@@ -61,14 +61,13 @@ cmd_export (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(ParaatStore) store = NULL;
   g_autoptr(ParaatScope) scope = NULL;
-  g_autoptr(GPtrArray) exercises = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = paraat_today_iso ();
   g_autofree char *scope_text = NULL;
   g_autofree char *calname = NULL;
   gint64 from_utc = G_MININT64, to_utc = G_MAXINT64;
-  gboolean xcal, ok;
+  guint n_exported = 0;
+  gboolean xcal;
   int exit_code;
 
   g_option_context_set_summary (context, _("Write the exercises of a period to an xCal or iCalendar file, "
@@ -109,28 +108,18 @@ cmd_export (int    argc,
     return fail (error);
   scope_text = region ? g_strconcat ("region:", region, NULL)
                       : brigade ? g_strconcat ("brigade:", brigade, NULL) : g_strdup ("all");
-  if (!(scope = paraat_scope_resolve (store, scope_text, today, &error)) ||
-      !(exercises = paraat_store_list_series (store, scope, from_utc, to_utc, &error)))
+  if (!(scope = paraat_scope_resolve (store, scope_text, today, &error)))
     return fail (error);
 
   calname = region ? g_strconcat ("Paraat ", region, NULL)
                    : brigade ? g_strconcat ("Paraat ", brigade, NULL) : g_strdup ("Paraat");
-  memory = g_memory_output_stream_new_resizable ();
-  ok = xcal ? paraat_export_xcal (exercises, calname, memory, &error)
-            : paraat_export_ics (exercises, calname, memory, &error);
-  if (!ok || !g_output_stream_close (memory, NULL, &error))
+  if (!paraat_exchange_export_file (store, scope, from_utc, to_utc,
+                                    xcal ? PARAAT_EXCHANGE_FORMAT_XCAL : PARAAT_EXCHANGE_FORMAT_ICS,
+                                    calname, output, &n_exported, &error))
     return fail (error);
 
-  /* Written beside the target and renamed, so a failed export leaves no
-   * half file and the old one stays. */
-  if (!g_file_set_contents_full (output,
-                                 g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
-                                 g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
-    return fail (error);
-
-  g_print (ngettext ("Exported %u exercise to “%s”.\n", "Exported %u exercises to “%s”.\n", exercises->len),
-           exercises->len, output);
+  g_print (ngettext ("Exported %u exercise to “%s”.\n", "Exported %u exercises to “%s”.\n", n_exported),
+           n_exported, output);
 
   return EXIT_OK;
 }

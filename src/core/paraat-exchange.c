@@ -16,6 +16,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
+#include "paraat-calendar.h"
 #include "paraat-exchange.h"
 #include "paraat-ical.h"
 #include "paraat-xcal.h"
@@ -597,6 +598,54 @@ paraat_exchange_validate_file (const char            *path,
     }
   if (n_events != NULL)
     *n_events = index;
+
+  return TRUE;
+}
+
+/**
+ * paraat_exchange_export_file:
+ * @scope: whose exercises
+ * @from_utc: (in): the period's start …
+ * @to_utc: … and end (exclusive)
+ * @calname: the calendar's name in the file (X-WR-CALNAME)
+ * @n_exported: (out) (optional): how many exercises (series) were written
+ *
+ * Writes the stored exercises of a period, recurring ones as one series,
+ * to @path as xCal or iCalendar. The file is written beside @path and
+ * renamed, so a failed export leaves no half file and an old one intact.
+ */
+gboolean
+paraat_exchange_export_file (ParaatStore           *store,
+                             ParaatScope           *scope,
+                             gint64                 from_utc,
+                             gint64                 to_utc,
+                             ParaatExchangeFormat   format,
+                             const char            *calname,
+                             const char            *path,
+                             guint                 *n_exported,
+                             GError               **error)
+{
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (format == PARAAT_EXCHANGE_FORMAT_ICS || format == PARAAT_EXCHANGE_FORMAT_XCAL, FALSE);
+
+  exercises = paraat_store_list_series (store, scope, from_utc, to_utc, error);
+  if (exercises == NULL)
+    return FALSE;
+  memory = g_memory_output_stream_new_resizable ();
+  ok = format == PARAAT_EXCHANGE_FORMAT_XCAL ? paraat_export_xcal (exercises, calname, memory, error)
+                                             : paraat_export_ics (exercises, calname, memory, error);
+  if (!ok || !g_output_stream_close (memory, NULL, error))
+    return FALSE;
+  if (!g_file_set_contents_full (path,
+                                 g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                                 g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
+    return FALSE;
+  if (n_exported != NULL)
+    *n_exported = exercises->len;
 
   return TRUE;
 }

@@ -13,6 +13,9 @@
 #include <gio/gio.h>
 #include <libical/ical.h>
 
+#include "paraat-scope.h"
+#include "paraat-store.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -33,6 +36,16 @@ gboolean              paraat_exchange_validate_file  (const char            *pat
                                                       ParaatExchangeFormat  *format,
                                                       guint                 *n_events,
                                                       GPtrArray             *messages,
+                                                      GError               **error);
+
+gboolean              paraat_exchange_export_file    (ParaatStore           *store,
+                                                      ParaatScope           *scope,
+                                                      gint64                 from_utc,
+                                                      gint64                 to_utc,
+                                                      ParaatExchangeFormat   format,
+                                                      const char            *calname,
+                                                      const char            *path,
+                                                      guint                 *n_exported,
                                                       GError               **error);
 
 G_END_DECLS

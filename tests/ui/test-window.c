@@ -24,6 +24,7 @@
 #include "paraat-timeline-view.h"
 #include "paraat-year-view.h"
 #include "paraat-evaluation-dialog.h"
+#include "paraat-exchange.h"
 #include "paraat-exercise-editor.h"
 #include "paraat-overview-page.h"
 #include "paraat-record-editor.h"
@@ -692,6 +693,30 @@ test_calendar_views (void)
   paraat_test_wait (50);
   paraat_calendar_page_set_year (page, 2028);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, n_before + 8 * 10);
+
+  /* The year on show, exported for Defence: valid xCal and iCalendar */
+  {
+    g_autofree char *xcal = g_build_filename (tmp_dir, "plan-2026.xml", NULL);
+    g_autofree char *ics = g_build_filename (tmp_dir, "plan-2026.ics", NULL);
+    g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GError) error = NULL;
+    guint n = 0, n_events = 0;
+
+    paraat_calendar_page_set_view (page, "year");
+    paraat_calendar_page_set_year (page, 2026);
+    g_assert_true (paraat_calendar_page_export (page, "xcal", xcal, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, >, 8 * 10);
+    g_assert_true (paraat_exchange_validate_file (xcal, NULL, &n_events, messages, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (messages->len, ==, 0);
+    g_assert_cmpuint (n_events, ==, n);
+    g_assert_true (paraat_calendar_page_export (page, "ics", ics, &n, &error));
+    g_assert_true (paraat_exchange_validate_file (ics, NULL, &n_events, messages, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (messages->len, ==, 0);
+    g_assert_cmpuint (n_events, ==, n);
+  }
 
   /* The Overview's overdue action items lead here */
   paraat_window_show_action_items (window, "VR05");
