@@ -80,7 +80,7 @@ typedef enum
   PARAAT_READER_ERROR_VALUE,     /* a value that does not parse, or of the wrong type */
   PARAAT_READER_ERROR_MISSING,   /* a VEVENT without UID or DTSTART, a VTIMEZONE without TZID */
   PARAAT_READER_ERROR_INVALID,   /* DTEND before DTSTART and other contradictions */
-  PARAAT_READER_ERROR_RECURRENCE,/* an RRULE that would expand absurdly */
+  PARAAT_READER_ERROR_RECURRENCE, /* an RRULE that would expand absurdly */
 } ParaatReaderError;
 
 typedef enum

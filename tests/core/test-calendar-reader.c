@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <gio/gio.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 
 #include "paraat-calendar-reader.h"
@@ -675,6 +676,60 @@ test_cdata_doctype_is_text (void)
   collected_clear (&c);
 }
 
+typedef struct
+{
+  int     fd;
+  GBytes *bytes;
+} PipeWriter;
+
+static gpointer
+write_pipe_thread (gpointer data)
+{
+  PipeWriter *w = data;
+  gsize len;
+  const guint8 *p = g_bytes_get_data (w->bytes, &len);
+
+  /* In small pieces, so the reader sees short reads. */
+  while (len > 0)
+    {
+      gssize n = write (w->fd, p, MIN (len, 100));
+
+      g_assert_cmpint (n, >, 0);
+      p += n;
+      len -= n;
+    }
+  close (w->fd);
+
+  return NULL;
+}
+
+static void
+test_pipe (gconstpointer data)
+{
+  const char *file = data;
+  g_autofree char *path = data_path (file);
+  g_autoptr(GBytes) bytes = paraat_test_read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  ParaatCalendarFormat format;
+  PipeWriter writer;
+  GThread *thread;
+  int fds[2];
+  Collected c;
+
+  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, &error));
+  writer.fd = fds[1];
+  writer.bytes = bytes;
+  thread = g_thread_new ("writer", write_pipe_thread, &writer);
+
+  collect_init (&c);
+  g_assert_true (paraat_calendar_read_fd (fds[0], file, NULL, &format, collect_cb, &c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.components->len, ==, 2);
+  g_thread_join (thread);
+  close (fds[0]);
+  collected_clear (&c);
+}
+
 static gboolean
 refuse_cb (icalcomponent  *comp,
            gpointer        user_data,
@@ -837,6 +892,8 @@ main (int   argc,
   g_test_add_func ("/core/calendar-reader/value-types", test_value_types);
   g_test_add_func ("/core/calendar-reader/cdata", test_cdata_doctype_is_text);
   g_test_add_func ("/core/calendar-reader/callback-error", test_callback_error);
+  g_test_add_data_func ("/core/calendar-reader/pipe/xcal", "exercise.xcal.xml", test_pipe);
+  g_test_add_data_func ("/core/calendar-reader/pipe/ics", "rfc6321-example.ics", test_pipe);
   g_test_add_func ("/core/calendar-reader/unknown-format", test_unknown_format);
   g_test_add_func ("/core/calendar-reader/regressions", test_regressions);
   g_test_add_func ("/core/calendar-reader/dutch", test_dutch);
