@@ -38,8 +38,11 @@
  *    limits->max_depth, a value longer than limits->max_value_length, a
  *    component with more than limits->max_properties properties,
  *    parameters and values, more than limits->max_timezones VTIMEZONEs;
- *  - text that is not UTF-8 (xCal may declare another encoding, which
- *    libxml2 converts);
+ *  - text that is not UTF-8; xCal must be UTF-8 too (an encoding
+ *    declaration is ignored), so that a scan in front of libxml2 can
+ *    refuse a DOCTYPE before libxml2 reads it, and an element with more
+ *    than 64 attributes before libxml2 compares them pairwise (2.9.14
+ *    takes quadratic time there);
  *  - xCal elements outside urn:ietf:params:xml:ns:icalendar-2.0 where
  *    the structure needs an xCal element (elements of other namespaces
  *    inside <properties> are skipped, as RFC 6321 §5 allows);
@@ -80,7 +83,7 @@ typedef enum
   PARAAT_READER_ERROR_VALUE,     /* a value that does not parse, or of the wrong type */
   PARAAT_READER_ERROR_MISSING,   /* a VEVENT without UID or DTSTART, a VTIMEZONE without TZID */
   PARAAT_READER_ERROR_INVALID,   /* DTEND before DTSTART and other contradictions */
-  PARAAT_READER_ERROR_RECURRENCE,/* an RRULE that would expand absurdly */
+  PARAAT_READER_ERROR_RECURRENCE, /* an RRULE that would expand absurdly */
 } ParaatReaderError;
 
 typedef enum

@@ -8,13 +8,15 @@
  *
  * libxml2 never opens anything itself: it reads through read_cb(), which
  * takes bytes from a ParaatInput (counted against the size limit, gzip
- * refused) and looks at the prolog before libxml2 sees it, so a DOCTYPE is
- * refused before its entities are even declared. No XML_PARSE_NOENT,
- * XML_PARSE_DTDLOAD or XML_PARSE_HUGE: libxml2 keeps its own limits (10 MB
- * per text node, depth 256) under ours. A reader-level check refuses a
- * DOCTYPE node and entity references too (UTF-16 files skip the prolog
- * scan), and an external entity loader refuses every load while a read is
- * going on, in case anything slips through.
+ * refused) and scans them before libxml2 sees them (scan_input()), so a
+ * DOCTYPE is refused before its entities are even declared and a tag with
+ * thousands of attributes before libxml2 compares them pairwise. The input
+ * must be UTF-8 (encoding declarations are ignored), which keeps that scan
+ * exact. No XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: libxml2
+ * keeps its own limits (10 MB per text node, depth 256) under ours. A
+ * reader-level check refuses a DOCTYPE node and entity references too, and
+ * an external entity loader refuses every load while a read is going on,
+ * in case anything slips through.
  *
  * The mapping keeps one frame per open element. A property is built when
  * its element ends: parameters first, then one icalproperty per value
@@ -142,19 +144,30 @@ typedef struct
   char              *upper;
 } PropertyInfo;
 
+/* The byte-level scan in front of libxml2 (see scan_input()). */
 typedef enum
 {
-  PROLOG_TEXT,
-  PROLOG_LT,
-  PROLOG_BANG,
-  PROLOG_BANG_DASH,
-  PROLOG_COMMENT,
-  PROLOG_COMMENT_DASH,
-  PROLOG_COMMENT_DASH_DASH,
-  PROLOG_PI,
-  PROLOG_PI_QUESTION,
-  PROLOG_DONE,
-} PrologState;
+  SCAN_TEXT,
+  SCAN_LT,
+  SCAN_BANG,
+  SCAN_BANG_DASH,
+  SCAN_COMMENT,
+  SCAN_COMMENT_DASH,
+  SCAN_COMMENT_DASH_DASH,
+  SCAN_PI,
+  SCAN_PI_QUESTION,
+  SCAN_CDATA,
+  SCAN_CDATA_BRACKET,
+  SCAN_CDATA_BRACKETS,
+  SCAN_START_TAG,
+  SCAN_DOUBLE_QUOTED,
+  SCAN_SINGLE_QUOTED,
+  SCAN_END_TAG,
+} ScanState;
+
+/* xCal needs no attributes but namespace declarations, and libxml2
+ * 2.9.14 looks for duplicate attributes in quadratic time. */
+#define MAX_ATTRIBUTES 64
 
 typedef struct
 {
@@ -179,8 +192,11 @@ typedef struct
   gboolean                  seen_root;
   gboolean                  seen_calendar;
   int                       skip_depth;      /* -1, or the depth of a subtree being skipped */
-  PrologState               prolog;
-  int                       prolog_line;
+  ScanState                 scan;
+  int                       scan_line;
+  guint                     scan_attributes;
+  gboolean                  scan_in_root;   /* past the prolog */
+  gboolean                  scan_started;
 
   /* The property being read */
   icalproperty             *prop;
@@ -364,75 +380,163 @@ set_xml_error (XcalReader *self)
 
 /* Input */
 
-/* Refuses a DOCTYPE (and any other <!…> declaration) in the prolog before
- * libxml2 reads it. Comments and processing instructions are skipped; the
- * first other “<” starts the root element and ends the scan. Works on
- * ASCII-compatible encodings; UTF-16 files are left to the node check. */
 static gboolean
-scan_prolog (XcalReader   *self,
-             const guint8 *data,
-             gsize         len)
+scan_error (XcalReader *self,
+            int         code,
+            const char *message)
 {
-  for (gsize i = 0; i < len && self->prolog != PROLOG_DONE; i++)
+  paraat_reader_set_error (&self->in->error, code, self->name, self->scan_line, "%s", message);
+
+  return FALSE;
+}
+
+/* Looks at the bytes before libxml2 does, knowing just enough XML to tell
+ * text, tags, comments, CDATA and processing instructions apart:
+ *
+ *  - a DOCTYPE (or any other <!…> declaration) is refused before libxml2
+ *    reads its entities;
+ *  - a start tag with more than MAX_ATTRIBUTES attributes is refused
+ *    before libxml2 spends quadratic time on it;
+ *  - UTF-16 and UCS-4 are refused: the reader takes only UTF-8 (libxml2
+ *    is told to ignore encoding declarations), so an ASCII byte here is
+ *    always that character and the scan cannot be fooled. */
+static gboolean
+scan_input (XcalReader   *self,
+            const guint8 *data,
+            gsize         len)
+{
+  if (!self->scan_started && len > 0)
+    {
+      self->scan_started = TRUE;
+      if (data[0] == 0x00 || data[0] == 0xfe || data[0] == 0xff
+          || (len > 1 && data[1] == 0x00))
+        return scan_error (self, PARAAT_READER_ERROR_ENCODING,
+                           _("the file is in UTF-16 or UCS-4; xCal files must be UTF-8, so save "
+                             "it as UTF-8 and import it again"));
+    }
+
+  for (gsize i = 0; i < len; i++)
     {
       guint8 c = data[i];
 
-      if (c == '\n')
-        self->prolog_line++;
-
-      switch (self->prolog)
+      if (self->scan == SCAN_TEXT)
         {
-        case PROLOG_TEXT:
-          if (c == '<')
-            self->prolog = PROLOG_LT;
-          else if (c == 0x00 || c == 0xfe || c == 0xff)
-            self->prolog = PROLOG_DONE;  /* UTF-16 or UCS-4 */
-          break;
-        case PROLOG_LT:
-          self->prolog = c == '!' ? PROLOG_BANG : c == '?' ? PROLOG_PI : PROLOG_DONE;
-          break;
-        case PROLOG_BANG:
-          if (c != '-')
+          /* The common case: skip to the next tag, counting lines. */
+          const guint8 *lt = memchr (data + i, '<', len - i);
+          const guint8 *stop = lt != NULL ? lt : data + len;
+
+          for (const guint8 *nl = memchr (data + i, '\n', stop - (data + i));
+               nl != NULL;
+               nl = memchr (nl + 1, '\n', stop - (nl + 1)))
+            self->scan_line++;
+          if (lt == NULL)
+            break;
+          i = lt - data;
+          self->scan = SCAN_LT;
+          continue;
+        }
+
+      if (c == '\n')
+        self->scan_line++;
+
+      switch (self->scan)
+        {
+        case SCAN_LT:
+          if (c == '!')
+            self->scan = SCAN_BANG;
+          else if (c == '?')
+            self->scan = SCAN_PI;
+          else if (c == '/')
+            self->scan = SCAN_END_TAG;
+          else
             {
-              paraat_reader_set_error (&self->in->error, PARAAT_READER_ERROR_DOCTYPE, self->name,
-                                       self->prolog_line, "%s",
-                                       _("the file has a DOCTYPE or another declaration before "
-                                         "<icalendar>; xCal needs none, and Paraat refuses them "
-                                         "because entities can read other files or blow up in "
-                                         "memory. Remove the <!DOCTYPE …> part"));
-              return FALSE;
+              self->scan = SCAN_START_TAG;
+              self->scan_attributes = 0;
+              self->scan_in_root = TRUE;
             }
-          self->prolog = PROLOG_BANG_DASH;
           break;
-        case PROLOG_BANG_DASH:
-          self->prolog = c == '-' ? PROLOG_COMMENT : PROLOG_DONE;
-          break;
-        case PROLOG_COMMENT:
+        case SCAN_BANG:
           if (c == '-')
-            self->prolog = PROLOG_COMMENT_DASH;
+            self->scan = SCAN_BANG_DASH;
+          else if (c == '[' && self->scan_in_root)
+            self->scan = SCAN_CDATA;
+          else
+            return scan_error (self, PARAAT_READER_ERROR_DOCTYPE,
+                               _("the file has a DOCTYPE or another declaration; xCal needs none, "
+                                 "and Paraat refuses them because entities can read other files "
+                                 "or blow up in memory. Remove the <!DOCTYPE …> part"));
           break;
-        case PROLOG_COMMENT_DASH:
-          self->prolog = c == '-' ? PROLOG_COMMENT_DASH_DASH : PROLOG_COMMENT;
+        case SCAN_BANG_DASH:
+          self->scan = c == '-' ? SCAN_COMMENT : SCAN_TEXT;  /* libxml2 reports “<!-x” */
           break;
-        case PROLOG_COMMENT_DASH_DASH:
+        case SCAN_COMMENT:
+          if (c == '-')
+            self->scan = SCAN_COMMENT_DASH;
+          break;
+        case SCAN_COMMENT_DASH:
+          self->scan = c == '-' ? SCAN_COMMENT_DASH_DASH : SCAN_COMMENT;
+          break;
+        case SCAN_COMMENT_DASH_DASH:
           if (c == '>')
-            self->prolog = PROLOG_TEXT;
+            self->scan = SCAN_TEXT;
           else if (c != '-')
-            self->prolog = PROLOG_COMMENT;
+            self->scan = SCAN_COMMENT;
           break;
-        case PROLOG_PI:
+        case SCAN_PI:
           if (c == '?')
-            self->prolog = PROLOG_PI_QUESTION;
+            self->scan = SCAN_PI_QUESTION;
           break;
-        case PROLOG_PI_QUESTION:
+        case SCAN_PI_QUESTION:
           if (c == '>')
-            self->prolog = PROLOG_TEXT;
+            self->scan = SCAN_TEXT;
           else if (c != '?')
-            self->prolog = PROLOG_PI;
+            self->scan = SCAN_PI;
           break;
-        case PROLOG_DONE:
+        case SCAN_CDATA:
+          if (c == ']')
+            self->scan = SCAN_CDATA_BRACKET;
+          break;
+        case SCAN_CDATA_BRACKET:
+          self->scan = c == ']' ? SCAN_CDATA_BRACKETS : SCAN_CDATA;
+          break;
+        case SCAN_CDATA_BRACKETS:
+          if (c == '>')
+            self->scan = SCAN_TEXT;
+          else if (c != ']')
+            self->scan = SCAN_CDATA;
+          break;
+        case SCAN_START_TAG:
+          if (c == '"')
+            self->scan = SCAN_DOUBLE_QUOTED;
+          else if (c == '\'')
+            self->scan = SCAN_SINGLE_QUOTED;
+          else if (c == '>')
+            self->scan = SCAN_TEXT;
+          else if (c == '=' && ++self->scan_attributes > MAX_ATTRIBUTES)
+            {
+              g_autofree char *message = g_strdup_printf (
+                /* Translators: %u is the limit */
+                _("an element has more than %u attributes; xCal needs none but "
+                  "namespace declarations"), MAX_ATTRIBUTES);
+
+              return scan_error (self, PARAAT_READER_ERROR_TOO_MANY, message);
+            }
+          break;
+        case SCAN_DOUBLE_QUOTED:
+          if (c == '"')
+            self->scan = SCAN_START_TAG;
+          break;
+        case SCAN_SINGLE_QUOTED:
+          if (c == '\'')
+            self->scan = SCAN_START_TAG;
+          break;
+        case SCAN_END_TAG:
+          if (c == '>')
+            self->scan = SCAN_TEXT;
+          break;
+        case SCAN_TEXT:
         default:
-          break;
+          g_assert_not_reached ();
         }
     }
 
@@ -453,7 +557,7 @@ read_cb (void *context,
   n = paraat_input_read (self->in, buffer, len);
   if (n < 0)
     return -1;
-  if (self->prolog != PROLOG_DONE && !scan_prolog (self, (const guint8 *) buffer, n))
+  if (!scan_input (self, (const guint8 *) buffer, n))
     return -1;
 
   return (int) n;
@@ -1635,8 +1739,8 @@ paraat_xcal_read_input (ParaatInput         *in,
   self.name = in->name;
   self.limits = in->limits;
   self.skip_depth = -1;
-  self.prolog = PROLOG_TEXT;
-  self.prolog_line = 1;
+  self.scan = SCAN_TEXT;
+  self.scan_line = 1;
   self.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   self.property_infos = g_hash_table_new_full (NULL, NULL, NULL, property_info_free);
   self.value_types = g_hash_table_new (NULL, NULL);
@@ -1655,9 +1759,9 @@ paraat_xcal_read_input (ParaatInput         *in,
   xmlSetStructuredErrorFunc (&self, on_xml_error_cb);
   g_private_set (&current_reader, &self);
 
-  self.reader = xmlReaderForIO (read_cb, NULL, &self, NULL, NULL,
+  self.reader = xmlReaderForIO (read_cb, NULL, &self, NULL, "UTF-8",
                                 XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES
-                                | XML_PARSE_COMPACT);
+                                | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC);
   if (self.reader == NULL)
     {
       set_xml_error (&self);
