@@ -19,6 +19,7 @@
 
 #include "paraat-exercise-private.h"
 #include "paraat-ical.h"
+#include "paraat-store-private.h"
 #include "paraat-utils.h"
 
 /* Organisers are regions, which have no mail address; a URN names them. */
@@ -115,27 +116,6 @@ utc_to_ical (GDateTime *utc)
   return t;
 }
 
-static icaltimetype
-local_to_ical (GDateTime *local,
-               gboolean   is_date)
-{
-  icaltimetype t = icaltime_null_time ();
-
-  t.year = g_date_time_get_year (local);
-  t.month = g_date_time_get_month (local);
-  t.day = g_date_time_get_day_of_month (local);
-  if (is_date)
-    t.is_date = 1;
-  else
-    {
-      t.hour = g_date_time_get_hour (local);
-      t.minute = g_date_time_get_minute (local);
-      t.second = g_date_time_get_second (local);
-    }
-
-  return t;
-}
-
 static void
 add_time (icalcomponent  *vevent,
           ParaatExercise *ex,
@@ -153,7 +133,7 @@ add_time (icalcomponent  *vevent,
       g_autoptr(GTimeZone) tz = zone_for (ex->tzid);
       g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
 
-      t = local_to_ical (local, ex->all_day);
+      t = paraat_store_to_ical_local (local, ex->all_day);
     }
 
   prop = is_end ? icalproperty_new_dtend (t) : icalproperty_new_dtstart (t);
