@@ -40,6 +40,8 @@ int          cmd_exercises  (int argc, char **argv);
 int          cmd_actions    (int argc, char **argv);
 int          cmd_conflicts  (int argc, char **argv);
 int          cmd_export     (int argc, char **argv);
+int          cmd_import     (int argc, char **argv);
+int          cmd_sources    (int argc, char **argv);
 int          cmd_validate   (int argc, char **argv);
 
 G_END_DECLS

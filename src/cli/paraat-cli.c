@@ -384,6 +384,8 @@ static const struct {
   { "conflicts", cmd_conflicts, N_("Find where the exercise and Defence calendars do not line up") },
   { "export", cmd_export, N_("Write exercises to an xCal or iCalendar file") },
   { "validate", cmd_validate, N_("Check an xCal or iCalendar file (no database needed)") },
+  { "import", cmd_import, N_("Import xCal or iCalendar files as a calendar source (--dry-run: preview)") },
+  { "sources", cmd_sources, N_("List or delete imported calendars (“sources list [--json]”)") },
 };
 
 int

@@ -22,6 +22,9 @@
 
 #include "paraat-calendar-reader-private.h"
 
+/* The line of the component being handed to the callback */
+static _Thread_local int current_line;
+
 G_DEFINE_QUARK (paraat-reader-error-quark, paraat_reader_error)
 
 /* How much of the head detection looks at: room for a BOM and some blank
@@ -856,7 +859,11 @@ paraat_reader_sink_take (ParaatReaderSink         *sink,
   icalcomponent_add_component (sink->calendar, comp);
   ok = kind != ICAL_VEVENT_COMPONENT || check_event (sink, comp, lines, error);
   if (ok)
-    ok = sink->func (comp, sink->user_data, error);
+    {
+      current_line = lines->component;
+      ok = sink->func (comp, sink->user_data, error);
+      current_line = 0;
+    }
   icalcomponent_remove_component (sink->calendar, comp);
   icalcomponent_free (comp);
 
@@ -864,6 +871,21 @@ paraat_reader_sink_take (ParaatReaderSink         *sink,
 }
 
 /* The front */
+
+/**
+ * paraat_calendar_reader_get_line:
+ *
+ * The line of the component the current #ParaatComponentFunc was given
+ * (the line of its BEGIN, or of its xCal element), for messages. Only
+ * meaningful inside the callback, on the thread that reads.
+ *
+ * Returns: the line, or 0 outside a callback
+ */
+int
+paraat_calendar_reader_get_line (void)
+{
+  return current_line;
+}
 
 gboolean
 paraat_calendar_read_fd (int                        fd,

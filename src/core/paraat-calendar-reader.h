@@ -139,6 +139,8 @@ gboolean             paraat_calendar_read_file  (const char                *path
                                                  gpointer                   user_data,
                                                  GError                   **error);
 
+int                  paraat_calendar_reader_get_line (void);
+
 gboolean             paraat_xcal_read_fd        (int                        fd,
                                                  const char                *display_name,
                                                  const ParaatReaderLimits  *limits,

@@ -162,6 +162,7 @@ paraat_calendar_item_unref (ParaatCalendarItem *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_free (self->uid);
+      g_free (self->colour);
       g_free (self->calendar);
       g_free (self->organisation);
       g_free (self->title);

@@ -88,6 +88,8 @@ typedef struct
   char               *brigade_id;    /* serving region_code on the start day; external: the publisher's */
   char               *brigade_name;
   ParaatAvailability  availability;  /* external only */
+  gboolean            removed;       /* external: gone from its calendar's last import, kept */
+  char               *colour;        /* external: the source's colour, nullable */
 } ParaatCalendarItem;
 
 #define PARAAT_TYPE_CALENDAR_ITEM (paraat_calendar_item_get_type ())

@@ -12,6 +12,7 @@
 
 #include "paraat-calendar.h"
 #include "paraat-conflicts.h"
+#include "paraat-import-private.h"
 #include "paraat-store-private.h"
 
 typedef struct
@@ -79,6 +80,36 @@ load_assignments (ParaatStore  *self,
   return g_steal_pointer (&out);
 }
 
+/* casefolded brigade id and name → { id, name } */
+static GHashTable *
+load_brigades (ParaatStore  *self,
+               GError      **error)
+{
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt = paraat_store_prepare (self, "SELECT id, name FROM brigade", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *pair[] = { id, name, NULL };
+
+      g_hash_table_insert (out, g_utf8_casefold (id, -1), g_strdupv ((char **) pair));
+      g_hash_table_insert (out, g_utf8_casefold (name, -1), g_strdupv ((char **) pair));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&out);
+}
+
 static const Assignment *
 find_assignment (GHashTable *assignments,
                  const char *region,
@@ -133,15 +164,16 @@ append_exercises (ParaatStore  *self,
 }
 
 /*
- * The extension point for imported calendars. When import keeps events in
- * a source_event table, add one ParaatCalendarItem per event (occurrences
- * expanded) that overlaps [from, to) and names a region in @scope, a unit,
- * or comes from the calendar of a brigade serving the scope:
- * source PARAAT_ITEM_SOURCE_EXTERNAL; calendar and organisation from the
- * source; region_code/regions from the event (X-PARAAT-REGION or the
- * location); units from X-PARAAT-UNIT; brigade_id of the publishing
- * brigade; availability from paraat_availability_from_ical(); status
- * CANCELLED for STATUS:CANCELLED, PLANNED for TENTATIVE, else CONFIRMED.
+ * The events of the visible calendar sources (occurrences expanded) that
+ * overlap [from, to): source PARAAT_ITEM_SOURCE_EXTERNAL, calendar and
+ * organisation from the source, region_code/regions from X-PARAAT-REGION
+ * or the location, units from RESOURCES, availability from
+ * paraat_availability_from_ical(), status CANCELLED for STATUS:CANCELLED,
+ * PLANNED for TENTATIVE, else CONFIRMED. Events a later import removed
+ * are left out. The scope is not applied here: the analysis sees every
+ * region's items and keeps the findings that concern the scope. The
+ * brigade is the one serving the event's region on its first day, as for
+ * exercises.
  */
 static gboolean
 append_imported_events (ParaatStore  *self,
@@ -151,6 +183,40 @@ append_imported_events (ParaatStore  *self,
                         GPtrArray    *items,
                         GError      **error)
 {
+  g_autoptr(GHashTable) assignments = NULL;
+  g_autoptr(GHashTable) brigades = NULL;
+  guint first = items->len;
+
+  if (!paraat_store_append_source_items (self, from_utc, to_utc, items, error) ||
+      !(assignments = load_assignments (self, error)) ||
+      !(brigades = load_brigades (self, error)))
+    return FALSE;
+
+  for (guint i = first; i < items->len; i++)
+    {
+      ParaatCalendarItem *item = items->pdata[i];
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (item->start_utc);
+      g_autoptr(GTimeZone) zone = paraat_store_zone_for (item->tzid);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (start, zone);
+      g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
+      g_autofree char *folded = item->organisation ? g_utf8_casefold (item->organisation, -1) : NULL;
+      const char * const *publisher = folded ? g_hash_table_lookup (brigades, folded) : NULL;
+      const Assignment *a = find_assignment (assignments, item->region_code, day);
+
+      /* A brigade's own calendar is the publisher's; another one's events
+       * belong to the brigade serving the region they name. */
+      if (publisher != NULL)
+        {
+          item->brigade_id = g_strdup (publisher[0]);
+          item->brigade_name = g_strdup (publisher[1]);
+        }
+      else if (a != NULL)
+        {
+          item->brigade_id = g_strdup (a->brigade_id);
+          item->brigade_name = g_strdup (a->brigade_name);
+        }
+    }
+
   return TRUE;
 }
 

@@ -19,6 +19,7 @@
 
 #include "paraat-calendar.h"
 #include "paraat-exercise-private.h"
+#include "paraat-import-private.h"
 #include "paraat-store-private.h"
 #include "paraat-utils.h"
 
@@ -765,21 +766,26 @@ bind_exercise (sqlite3_stmt   *stmt,
   sqlite3_bind_text (stmt, 23, now, -1, SQLITE_TRANSIENT);
 }
 
-/* The work of paraat_store_save_exercise(), inside the caller's transaction */
-gboolean
-paraat_store_save_exercise_in_transaction (ParaatStore     *self,
+/* The work of paraat_store_save_exercise(), inside the caller's
+ * transaction. @keep_sequence (import): SEQUENCE and the modification
+ * time are the file's, not raised and not now. */
+static gboolean
+save_in_transaction (ParaatStore     *self,
                      ParaatExercise  *ex,
                      const char      *who,
                      const char      *reason,
+                     gboolean         keep_sequence,
                      GError         **error)
 {
   g_autofree char *now = now_iso ();
+  const char *modified;
   gint64 series_end;
   sqlite3_stmt *stmt;
 
   if (!validate_exercise (self, ex, error))
     return FALSE;
   series_end = compute_series_end (ex);
+  modified = keep_sequence && ex->modified != NULL && *ex->modified != '\0' ? ex->modified : now;
 
   if (ex->id == 0)
     {
@@ -790,7 +796,8 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
           g_free (ex->uid);
           ex->uid = g_strconcat (random, "@paraat", NULL);
         }
-      ex->sequence = 0;
+      if (!keep_sequence)
+        ex->sequence = 0;
       stmt = paraat_store_prepare (self,
                                    "INSERT INTO exercise (uid, sequence, title, description, type_code, grip_code,"
                                    " region_code, start_utc, end_utc, all_day, tzid, location, latitude, longitude,"
@@ -800,7 +807,7 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
                                    " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)", error);
       if (stmt == NULL)
         return FALSE;
-      bind_exercise (stmt, ex, series_end, now);
+      bind_exercise (stmt, ex, series_end, modified);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           /* The only UNIQUE column is the UID; other constraints say
@@ -861,7 +868,8 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
           return FALSE;
         }
 
-      ex->sequence = old_sequence + 1;
+      if (!keep_sequence)
+        ex->sequence = old_sequence + 1;
       stmt = paraat_store_prepare (self,
                                    "UPDATE exercise SET uid = ?1, sequence = ?2, title = ?3, description = ?4,"
                                    " type_code = ?5, grip_code = ?6, region_code = ?7, start_utc = ?8, end_utc = ?9,"
@@ -871,7 +879,7 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
                                    " modified = ?23 WHERE id = ?24", error);
       if (stmt == NULL)
         return FALSE;
-      bind_exercise (stmt, ex, series_end, now);
+      bind_exercise (stmt, ex, series_end, modified);
       sqlite3_bind_int64 (stmt, 24, ex->id);
       if (!paraat_store_step_done (self, stmt, error))
         return FALSE;
@@ -901,11 +909,49 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
   if (!write_children (self, ex, error))
     return FALSE;
 
-  g_free (ex->modified);
-  ex->modified = g_steal_pointer (&now);
+  if (modified == now)
+    {
+      g_free (ex->modified);
+      ex->modified = g_steal_pointer (&now);
+    }
   self->max_duration = -1;
 
   return TRUE;
+}
+
+gboolean
+paraat_store_save_exercise_in_transaction (ParaatStore     *self,
+                                           ParaatExercise  *ex,
+                                           const char      *who,
+                                           const char      *reason,
+                                           GError         **error)
+{
+  return save_in_transaction (self, ex, who, reason, FALSE, error);
+}
+
+/*
+ * An exercise read from a region's export, inside the import's
+ * transaction: added, or written over the one with its UID, keeping the
+ * file's SEQUENCE and LAST-MODIFIED so that a later import of the same
+ * file finds it unchanged. The history says where it came from.
+ */
+gboolean
+paraat_store_import_exercise (ParaatStore     *self,
+                              ParaatExercise  *ex,
+                              const char      *file,
+                              GError         **error)
+{
+  /* Translators: %s is a file name */
+  g_autofree char *reason = g_strdup_printf (_("imported from %s"), file);
+  sqlite3_stmt *stmt = paraat_store_prepare (self, "SELECT id FROM exercise WHERE uid = ?1 AND deleted = 0", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_TRANSIENT);
+  ex->id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  return save_in_transaction (self, ex, _("Import"), reason, TRUE, error);
 }
 
 /**

@@ -1,0 +1,131 @@
+/* paraat-import-private.h
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by paraat-import.c (the plan) and paraat-store-sources.c (its
+ * SQL): the planned events and the read-only snapshot the plan compares
+ * the files with.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "paraat-exercise.h"
+#include "paraat-import.h"
+
+G_BEGIN_DECLS
+
+struct _ParaatSource
+{
+  GObject           parent_instance;
+
+  /* Owned */
+  gint64            id;
+  char             *name;
+  char             *organisation;
+  char             *colour;
+  ParaatSourceKind  kind;
+  gboolean          visible;
+  gint64            last_import_utc;
+  char             *last_file;
+  guint             n_events;
+};
+
+struct _ParaatImportEvent
+{
+  GObject            parent_instance;
+
+  /* Owned */
+  ParaatImportState  state;
+  gboolean           is_exercise;
+  gint64             existing_id;    /* the row it updates or removes, 0 for a new one */
+  char              *file;           /* basename, NULL for removed events */
+  int                line;
+  ParaatExercise    *exercise;       /* the VEVENT as an exercise, NULL if it cannot be one */
+  GPtrArray         *exercise_warnings;
+  char              *exercise_error; /* why it cannot be one */
+  gboolean           has_x_region;   /* it carries X-PARAAT-REGION */
+
+  /* The source_event columns */
+  char              *uid;
+  guint              sequence;
+  char              *recurrence_id;  /* nullable */
+  char              *summary;
+  char              *description;
+  char              *location;
+  gint64             start_utc;
+  gint64             end_utc;
+  char              *tzid;
+  gboolean           all_day;
+  char              *rrule;
+  char              *status;         /* tentative, confirmed or cancelled */
+  char              *region_code;    /* nullable */
+  char              *regions;        /* ';'-separated */
+  char              *units;          /* ';'-separated */
+  char              *availability;
+  char              *organiser;
+  char              *raw;
+};
+
+ParaatImportEvent *paraat_import_event_new (void);
+
+/* Snapshot queries on the plan's own read-only connection */
+typedef struct
+{
+  char *needle;  /* casefolded region code, name or alias */
+  char *code;
+} ParaatRegionName;
+
+sqlite3   *paraat_import_snapshot_open       (const char        *path,
+                                              GError           **error);
+gboolean   paraat_import_snapshot_find_source (sqlite3          *db,
+                                              const char        *name,
+                                              gint64            *id,
+                                              ParaatSourceKind  *kind,
+                                              GError           **error);
+gboolean   paraat_import_snapshot_find_exercise (sqlite3        *db,
+                                              const char        *uid,
+                                              gint64            *id,
+                                              guint             *sequence,
+                                              gboolean          *deleted,
+                                              GError           **error);
+gboolean   paraat_import_snapshot_has_code   (sqlite3           *db,
+                                              const char        *table,
+                                              const char        *code);
+GArray    *paraat_import_snapshot_region_names (sqlite3         *db,
+                                              GError           **error);
+/* Existing source events by key (uid, unit separator, recurrence id): a
+ * ParaatImportEvent each, with existing_id, sequence, the preview fields
+ * and state REMOVED when the row is already marked removed. */
+GHashTable *paraat_import_snapshot_source_events (sqlite3       *db,
+                                              gint64             source_id,
+                                              GError           **error);
+char       *paraat_import_event_key          (const char        *uid,
+                                              const char        *recurrence_id) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The writes of paraat_import_plan_apply(), inside its transaction */
+gint64     paraat_store_import_ensure_source (ParaatStore       *store,
+                                              const char        *name,
+                                              ParaatSourceKind   kind,
+                                              const char        *organisation,
+                                              const char        *colour,
+                                              const char        *last_file,
+                                              GError           **error);
+gboolean   paraat_store_import_write_event   (ParaatStore       *store,
+                                              gint64             source_id,
+                                              ParaatImportEvent *event,
+                                              GError           **error);
+gboolean   paraat_store_import_exercise      (ParaatStore       *store,
+                                              ParaatExercise    *exercise,
+                                              const char        *file,
+                                              GError           **error);
+
+gboolean   paraat_store_append_source_items  (ParaatStore       *store,
+                                              gint64             from_utc,
+                                              gint64             to_utc,
+                                              GPtrArray         *items,
+                                              GError           **error);
+
+G_END_DECLS

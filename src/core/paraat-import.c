@@ -1,0 +1,1384 @@
+/* paraat-import.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing calendars. paraat_import_plan_new() reads the files with the
+ * streaming readers and compares every event with a read-only snapshot of
+ * the store on a connection of its own, so it may run in a worker thread
+ * (a GTask) while the main thread keeps using the store: it touches
+ * nothing of @store but its path. paraat_import_plan_apply() then writes
+ * the plan in one transaction on the main thread's store.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "paraat-calendar-reader.h"
+#include "paraat-calendar.h"
+#include "paraat-conflicts.h"
+#include "paraat-exercise-private.h"
+#include "paraat-ical.h"
+#include "paraat-import-private.h"
+#include "paraat-store-private.h"
+
+G_DEFINE_QUARK (paraat-import-error-quark, paraat_import_error)
+
+static const char * const kind_names[] = { "other", "defence", "region" };
+
+const char *
+paraat_source_kind_to_string (ParaatSourceKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), "other");
+
+  return kind_names[kind];
+}
+
+gboolean
+paraat_source_kind_from_string (const char       *text,
+                                ParaatSourceKind *kind)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (kind_names); i++)
+    {
+      if (g_ascii_strcasecmp (text, kind_names[i]) == 0)
+        {
+          *kind = (ParaatSourceKind) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* ParaatSource */
+
+G_DEFINE_FINAL_TYPE (ParaatSource, paraat_source, G_TYPE_OBJECT)
+
+enum {
+  SOURCE_PROP_0,
+  SOURCE_PROP_NAME,
+  SOURCE_PROP_ORGANISATION,
+  SOURCE_PROP_COLOUR,
+  SOURCE_PROP_VISIBLE,
+  SOURCE_N_PROPS
+};
+static GParamSpec *source_properties[SOURCE_N_PROPS];
+
+static void
+paraat_source_finalize (GObject *object)
+{
+  ParaatSource *self = PARAAT_SOURCE (object);
+
+  g_free (self->name);
+  g_free (self->organisation);
+  g_free (self->colour);
+  g_free (self->last_file);
+
+  G_OBJECT_CLASS (paraat_source_parent_class)->finalize (object);
+}
+
+static void
+paraat_source_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ParaatSource *self = PARAAT_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case SOURCE_PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case SOURCE_PROP_ORGANISATION:
+      g_value_set_string (value, self->organisation);
+      break;
+    case SOURCE_PROP_COLOUR:
+      g_value_set_string (value, self->colour);
+      break;
+    case SOURCE_PROP_VISIBLE:
+      g_value_set_boolean (value, self->visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+paraat_source_class_init (ParaatSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = paraat_source_finalize;
+  object_class->get_property = paraat_source_get_property;
+
+  source_properties[SOURCE_PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  source_properties[SOURCE_PROP_ORGANISATION] =
+    g_param_spec_string ("organisation", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  source_properties[SOURCE_PROP_COLOUR] =
+    g_param_spec_string ("colour", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  source_properties[SOURCE_PROP_VISIBLE] =
+    g_param_spec_boolean ("visible", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, SOURCE_N_PROPS, source_properties);
+}
+
+static void
+paraat_source_init (ParaatSource *self)
+{
+  self->organisation = g_strdup ("");
+  self->colour = g_strdup ("");
+  self->last_file = g_strdup ("");
+  self->visible = TRUE;
+}
+
+ParaatSource *
+paraat_source_new (const char *name)
+{
+  ParaatSource *self = g_object_new (PARAAT_TYPE_SOURCE, NULL);
+
+  self->name = g_strdup (name ? name : "");
+
+  return self;
+}
+
+static void
+set_string (ParaatSource  *self,
+            char         **field,
+            const char    *value,
+            guint          prop)
+{
+  if (g_strcmp0 (*field, value ? value : "") == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value ? value : "");
+  g_object_notify_by_pspec (G_OBJECT (self), source_properties[prop]);
+}
+
+gint64
+paraat_source_get_id (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), 0);
+  return self->id;
+}
+
+const char *
+paraat_source_get_name (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), NULL);
+  return self->name;
+}
+
+void
+paraat_source_set_name (ParaatSource *self,
+                        const char   *name)
+{
+  g_return_if_fail (PARAAT_IS_SOURCE (self));
+  set_string (self, &self->name, name, SOURCE_PROP_NAME);
+}
+
+const char *
+paraat_source_get_organisation (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), NULL);
+  return self->organisation;
+}
+
+void
+paraat_source_set_organisation (ParaatSource *self,
+                                const char   *organisation)
+{
+  g_return_if_fail (PARAAT_IS_SOURCE (self));
+  set_string (self, &self->organisation, organisation, SOURCE_PROP_ORGANISATION);
+}
+
+const char *
+paraat_source_get_colour (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), NULL);
+  return self->colour;
+}
+
+void
+paraat_source_set_colour (ParaatSource *self,
+                          const char   *colour)
+{
+  g_return_if_fail (PARAAT_IS_SOURCE (self));
+  set_string (self, &self->colour, colour, SOURCE_PROP_COLOUR);
+}
+
+ParaatSourceKind
+paraat_source_get_kind (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), PARAAT_SOURCE_KIND_OTHER);
+  return self->kind;
+}
+
+void
+paraat_source_set_kind (ParaatSource     *self,
+                        ParaatSourceKind  kind)
+{
+  g_return_if_fail (PARAAT_IS_SOURCE (self));
+  g_return_if_fail (kind < G_N_ELEMENTS (kind_names));
+  self->kind = kind;
+}
+
+gboolean
+paraat_source_get_visible (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), FALSE);
+  return self->visible;
+}
+
+void
+paraat_source_set_visible (ParaatSource *self,
+                           gboolean      visible)
+{
+  g_return_if_fail (PARAAT_IS_SOURCE (self));
+  visible = !!visible;
+  if (self->visible == visible)
+    return;
+  self->visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), source_properties[SOURCE_PROP_VISIBLE]);
+}
+
+gint64
+paraat_source_get_last_import_utc (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), 0);
+  return self->last_import_utc;
+}
+
+const char *
+paraat_source_get_last_file (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), NULL);
+  return self->last_file;
+}
+
+guint
+paraat_source_get_n_events (ParaatSource *self)
+{
+  g_return_val_if_fail (PARAAT_IS_SOURCE (self), 0);
+  return self->n_events;
+}
+
+/* ParaatImportEvent */
+
+static const struct {
+  const char *id;
+  const char *label;
+} states[] = {
+  { "new", NC_("import state", "New") },
+  { "changed", NC_("import state", "Changed") },
+  { "unchanged", NC_("import state", "Unchanged") },
+  { "removed", NC_("import state", "Removed") },
+  { "skipped", NC_("import state", "Skipped") },
+};
+
+const char *
+paraat_import_state_to_string (ParaatImportState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
+  return states[state].id;
+}
+
+const char *
+paraat_import_state_get_label (ParaatImportState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "import state", states[state].label);
+}
+
+G_DEFINE_FINAL_TYPE (ParaatImportEvent, paraat_import_event, G_TYPE_OBJECT)
+
+enum {
+  EVENT_PROP_0,
+  EVENT_PROP_SUMMARY,
+  EVENT_PROP_STATE,
+  EVENT_N_PROPS
+};
+static GParamSpec *event_properties[EVENT_N_PROPS];
+
+static void
+paraat_import_event_finalize (GObject *object)
+{
+  ParaatImportEvent *self = PARAAT_IMPORT_EVENT (object);
+
+  g_free (self->file);
+  g_clear_object (&self->exercise);
+  g_clear_pointer (&self->exercise_warnings, g_ptr_array_unref);
+  g_free (self->exercise_error);
+  g_free (self->uid);
+  g_free (self->recurrence_id);
+  g_free (self->summary);
+  g_free (self->description);
+  g_free (self->location);
+  g_free (self->tzid);
+  g_free (self->rrule);
+  g_free (self->status);
+  g_free (self->region_code);
+  g_free (self->regions);
+  g_free (self->units);
+  g_free (self->availability);
+  g_free (self->organiser);
+  g_free (self->raw);
+
+  G_OBJECT_CLASS (paraat_import_event_parent_class)->finalize (object);
+}
+
+static void
+paraat_import_event_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ParaatImportEvent *self = PARAAT_IMPORT_EVENT (object);
+
+  switch (prop_id)
+    {
+    case EVENT_PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case EVENT_PROP_STATE:
+      g_value_set_string (value, paraat_import_state_to_string (self->state));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+paraat_import_event_class_init (ParaatImportEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = paraat_import_event_finalize;
+  object_class->get_property = paraat_import_event_get_property;
+
+  event_properties[EVENT_PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* "new", "changed", … as paraat_import_state_to_string() */
+  event_properties[EVENT_PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, EVENT_N_PROPS, event_properties);
+}
+
+static void
+paraat_import_event_init (ParaatImportEvent *self)
+{
+}
+
+ParaatImportEvent *
+paraat_import_event_new (void)
+{
+  return g_object_new (PARAAT_TYPE_IMPORT_EVENT, NULL);
+}
+
+ParaatImportState
+paraat_import_event_get_state (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), PARAAT_IMPORT_STATE_SKIPPED);
+  return self->state;
+}
+
+gboolean
+paraat_import_event_is_exercise (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), FALSE);
+  return self->is_exercise;
+}
+
+const char *
+paraat_import_event_get_uid (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), NULL);
+  return self->uid;
+}
+
+guint
+paraat_import_event_get_sequence (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), 0);
+  return self->sequence;
+}
+
+const char *
+paraat_import_event_get_summary (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), NULL);
+  return self->summary ? self->summary : "";
+}
+
+gint64
+paraat_import_event_get_start_utc (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), 0);
+  return self->start_utc;
+}
+
+gint64
+paraat_import_event_get_end_utc (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), 0);
+  return self->end_utc;
+}
+
+gboolean
+paraat_import_event_get_all_day (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), FALSE);
+  return self->all_day;
+}
+
+/**
+ * paraat_import_event_format_when:
+ *
+ * Returns: (transfer full): start and end as the calendar shows them,
+ *   in the event's zone (Europe/Amsterdam when it has none)
+ */
+char *
+paraat_import_event_format_when (ParaatImportEvent *self)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) start_utc = NULL;
+  g_autoptr(GDateTime) end_utc = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), NULL);
+
+  zone = paraat_store_zone_for (self->tzid && *self->tzid ? self->tzid : "Europe/Amsterdam");
+  start_utc = g_date_time_new_from_unix_utc (self->start_utc);
+  end_utc = g_date_time_new_from_unix_utc (MAX (self->end_utc, self->start_utc));
+  start = g_date_time_to_timezone (start_utc, zone);
+  end = g_date_time_to_timezone (end_utc, zone);
+
+  return paraat_format_when (start, end, self->all_day);
+}
+
+const char *
+paraat_import_event_get_file (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), NULL);
+  return self->file;
+}
+
+int
+paraat_import_event_get_line (ParaatImportEvent *self)
+{
+  g_return_val_if_fail (PARAAT_IS_IMPORT_EVENT (self), 0);
+  return self->line;
+}
+
+/* ParaatImportPlan */
+
+struct _ParaatImportPlan
+{
+  char               *source_name;
+  ParaatSourceKind    kind;
+  gboolean            new_source;
+  char               *organisation;  /* nullable: keep the source's */
+  char               *colour;        /* nullable: keep the source's */
+  char               *last_file;
+  GListStore         *events;        /* ParaatImportEvent, in file order, removed ones last */
+  GPtrArray          *warnings;
+  ParaatImportCounts  counts;
+};
+
+typedef struct
+{
+  /* Borrowed */
+  ParaatImportPlan     *plan;
+  GArray               *region_names;
+  GCancellable         *cancellable;
+  ParaatImportProgress  progress;
+  gpointer              user_data;
+  const char           *file;        /* basename of the file being read */
+  double                fraction;    /* of the files read before this one */
+
+  /* Owned */
+  GPtrArray            *read;        /* ParaatImportEvent */
+  GHashTable           *by_key;      /* key → index + 1 in read */
+  char                 *calname;     /* the first X-WR-CALNAME */
+} ReadContext;
+
+G_GNUC_PRINTF (3, 4)
+static void
+add_warning (ParaatImportPlan *plan,
+             ParaatImportEvent *event,
+             const char       *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: file name, line number, the problem */
+  g_ptr_array_add (plan->warnings, g_strdup_printf (_("%1$s: line %2$d: %3$s"), event->file, event->line, message));
+}
+
+static const char *
+find_x (icalcomponent *comp,
+        const char    *name)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
+       p != NULL;
+       p = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
+    {
+      if (g_strcmp0 (icalproperty_get_x_name (p), name) == 0)
+        return icalproperty_get_value_as_string (p);
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
+
+/* The first region code, name or alias in @text as a whole word */
+static const char *
+find_region_in_text (GArray     *names,
+                     const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const ParaatRegionName *name = &g_array_index (names, ParaatRegionName, i);
+      size_t len = strlen (name->needle);
+
+      for (const char *hit = strstr (folded, name->needle); hit != NULL; hit = strstr (hit + 1, name->needle))
+        {
+          const char *after = hit + len;
+
+          if (hit > folded && is_word_char (g_utf8_get_char (g_utf8_prev_char (hit))))
+            continue;
+          if (*after != '\0' && is_word_char (g_utf8_get_char (after)))
+            continue;
+          return name->code;
+        }
+    }
+
+  return NULL;
+}
+
+static const char *
+find_region_code (GArray     *names,
+                  const char *code)
+{
+  for (guint i = 0; code != NULL && i < names->len; i++)
+    {
+      const ParaatRegionName *name = &g_array_index (names, ParaatRegionName, i);
+
+      if (g_ascii_strcasecmp (name->code, code) == 0)
+        return name->code;
+    }
+
+  return NULL;
+}
+
+/* Adds the values of @text split at commas and semicolons to @builder */
+static void
+add_list_values (GString    *list,
+                 const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return;
+  parts = g_strsplit_set (text, ",;", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ";");
+      g_string_append (list, parts[i]);
+    }
+}
+
+static icaltimezone *
+zone_of (icaltimetype tt)
+{
+  static icaltimezone *amsterdam;
+
+  if (tt.zone != NULL && !tt.is_date)
+    return (icaltimezone *) tt.zone;
+  if (icaltime_is_utc (tt))
+    return icaltimezone_get_utc_timezone ();
+  /* Floating and all-day: the Netherlands' wall clock. Looked up once, as
+   * libical's built-in zones are shared between threads. */
+  if (g_once_init_enter (&amsterdam))
+    g_once_init_leave (&amsterdam, icaltimezone_get_builtin_timezone ("Europe/Amsterdam"));
+
+  return amsterdam;
+}
+
+static void
+read_times (ParaatImportEvent *event,
+            icalcomponent     *comp)
+{
+  icaltimetype start = icalcomponent_get_dtstart (comp);
+  icaltimetype end = icalcomponent_get_dtend (comp);
+  icaltimezone *zone = zone_of (start);
+
+  event->all_day = start.is_date;
+  event->start_utc = icaltime_as_timet_with_zone (start, zone);
+  if (icaltime_is_null_time (end))
+    {
+      if (start.is_date)
+        icaltime_adjust (&start, 1, 0, 0, 0);
+      end = start;
+    }
+  event->end_utc = icaltime_as_timet_with_zone (end, zone_of (end));
+  if (event->end_utc < event->start_utc)
+    event->end_utc = event->start_utc;
+  if (start.zone != NULL && !start.is_date && !icaltime_is_utc (start))
+    event->tzid = g_strdup (icaltimezone_get_location ((icaltimezone *) start.zone));
+  else if (!icaltime_is_utc (start))
+    event->tzid = g_strdup ("Europe/Amsterdam");
+  else
+    event->tzid = g_strdup ("");
+  if (event->tzid == NULL)
+    event->tzid = g_strdup (icaltimezone_get_tzid ((icaltimezone *) start.zone));
+}
+
+static char *
+format_recurrence_id (icalcomponent *comp)
+{
+  icaltimetype rid;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (icalcomponent_get_first_property (comp, ICAL_RECURRENCEID_PROPERTY) == NULL)
+    return NULL;
+  rid = icalcomponent_get_recurrenceid (comp);
+  if (rid.is_date)
+    return g_strdup_printf ("%04d%02d%02d", rid.year, rid.month, rid.day);
+  dt = g_date_time_new_from_unix_utc (icaltime_as_timet_with_zone (rid, zone_of (rid)));
+
+  return g_date_time_format (dt, "%Y%m%dT%H%M%SZ");
+}
+
+static const char *
+status_name (icalcomponent *comp)
+{
+  icalproperty_status status = icalcomponent_get_status (comp);
+
+  if (status == ICAL_STATUS_CANCELLED)
+    return "cancelled";
+  if (status == ICAL_STATUS_TENTATIVE)
+    return "tentative";
+  return "confirmed";
+}
+
+static ParaatImportEvent *
+read_event (ReadContext   *ctx,
+            icalcomponent *comp)
+{
+  ParaatImportEvent *event = paraat_import_event_new ();
+  icalproperty *prop;
+  const char *x_region;
+  const char *transp = NULL;
+  g_autoptr(GString) regions = g_string_new (NULL);
+  g_autoptr(GString) units = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int sequence;
+
+  event->file = g_strdup (ctx->file);
+  event->line = paraat_calendar_reader_get_line ();
+  event->uid = g_strdup (icalcomponent_get_uid (comp));
+  sequence = icalcomponent_get_sequence (comp);
+  event->sequence = sequence > 0 ? sequence : 0;
+  event->recurrence_id = format_recurrence_id (comp);
+  event->summary = g_strdup (icalcomponent_get_summary (comp) ? icalcomponent_get_summary (comp) : "");
+  event->description = g_strdup (icalcomponent_get_description (comp) ? icalcomponent_get_description (comp) : "");
+  event->location = g_strdup (icalcomponent_get_location (comp) ? icalcomponent_get_location (comp) : "");
+  read_times (event, comp);
+  if ((prop = icalcomponent_get_first_property (comp, ICAL_RRULE_PROPERTY)) != NULL)
+    {
+      struct icalrecurrencetype recur = icalproperty_get_rrule (prop);
+      char *text = icalrecurrencetype_as_string_r (&recur);
+
+      event->rrule = g_strdup (text);
+      icalmemory_free_buffer (text);
+    }
+  event->status = g_strdup (status_name (comp));
+
+  x_region = find_x (comp, "X-PARAAT-REGION");
+  event->has_x_region = x_region != NULL;
+  if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
+    add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
+                 "X-PARAAT-REGION", x_region);
+  if (event->region_code == NULL)
+    {
+      const char *code = find_region_in_text (ctx->region_names, event->location);
+
+      if (code == NULL)
+        code = find_region_in_text (ctx->region_names, event->summary);
+      event->region_code = g_strdup (code);
+    }
+  for (prop = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
+       prop != NULL;
+       prop = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
+    {
+      if (g_strcmp0 (icalproperty_get_x_name (prop), "X-PARAAT-REGIONS") == 0)
+        {
+          g_auto(GStrv) codes = g_strsplit_set (icalproperty_get_value_as_string (prop), ",;", -1);
+
+          for (guint i = 0; codes[i] != NULL; i++)
+            {
+              const char *code = find_region_code (ctx->region_names, g_strstrip (codes[i]));
+
+              if (code == NULL || g_strcmp0 (code, event->region_code) == 0)
+                continue;
+              if (regions->len > 0)
+                g_string_append (regions, ";");
+              g_string_append (regions, code);
+            }
+        }
+    }
+  event->regions = g_strdup (regions->str);
+
+  for (prop = icalcomponent_get_first_property (comp, ICAL_RESOURCES_PROPERTY);
+       prop != NULL;
+       prop = icalcomponent_get_next_property (comp, ICAL_RESOURCES_PROPERTY))
+    add_list_values (units, icalproperty_get_resources (prop));
+  if (units->len == 0)
+    add_list_values (units, find_x (comp, "X-PARAAT-DEFENCE-UNITS"));
+  if (units->len == 0)
+    add_list_values (units, find_x (comp, "X-PARAAT-UNIT"));
+  event->units = g_strdup (units->str);
+
+  if ((prop = icalcomponent_get_first_property (comp, ICAL_TRANSP_PROPERTY)) != NULL)
+    transp = icalproperty_get_value_as_string (prop);
+  event->availability = g_strdup (paraat_availability_to_string (
+    paraat_availability_from_ical (find_x (comp, "X-PARAAT-AVAILABILITY"), transp)));
+
+  if ((prop = icalcomponent_get_first_property (comp, ICAL_ORGANIZER_PROPERTY)) != NULL)
+    {
+      icalparameter *cn = icalproperty_get_first_parameter (prop, ICAL_CN_PARAMETER);
+      const char *value = cn ? icalparameter_get_cn (cn) : icalproperty_get_organizer (prop);
+
+      event->organiser = g_strdup (value ? value : "");
+    }
+  else
+    event->organiser = g_strdup ("");
+
+  {
+    char *raw = icalcomponent_as_ical_string_r (comp);
+
+    event->raw = g_strdup (raw);
+    icalmemory_free_buffer (raw);
+  }
+
+  /* Whether it becomes an exercise is decided once the source is known. */
+  event->exercise_warnings = g_ptr_array_new_with_free_func (g_free);
+  event->exercise = paraat_ical_to_exercise (comp, event->exercise_warnings, &error);
+  if (event->exercise == NULL)
+    event->exercise_error = g_strdup (error->message);
+
+  return event;
+}
+
+static void
+report_progress (ReadContext *ctx,
+                 double       fraction)
+{
+  if (ctx->progress != NULL)
+    ctx->progress (CLAMP (fraction, 0.0, 1.0), ctx->user_data);
+}
+
+static gboolean
+on_component_cb (icalcomponent  *comp,
+                 gpointer        user_data,
+                 GError        **error)
+{
+  ReadContext *ctx = user_data;
+  g_autoptr(ParaatImportEvent) event = NULL;
+  g_autofree char *key = NULL;
+  guint index;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+
+  if (ctx->calname == NULL)
+    {
+      icalcomponent *calendar = icalcomponent_get_parent (comp);
+      const char *name = calendar ? find_x (calendar, "X-WR-CALNAME") : NULL;
+
+      if (name != NULL && *name != '\0')
+        ctx->calname = g_strdup (name);
+    }
+
+  if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
+    {
+      /* Translators: file name, line number, a component name such as VTODO */
+      g_ptr_array_add (ctx->plan->warnings,
+                       g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
+                                        ctx->file, paraat_calendar_reader_get_line (),
+                                        icalcomponent_kind_to_string (icalcomponent_isa (comp))));
+      return TRUE;
+    }
+
+  event = read_event (ctx, comp);
+  key = paraat_import_event_key (event->uid, event->recurrence_id);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
+  if (index != 0)
+    {
+      ParaatImportEvent *earlier = ctx->read->pdata[index - 1];
+
+      add_warning (ctx->plan, event, _("UID “%s” was read before (%s, line %d); the one with the higher SEQUENCE is kept"),
+                   event->uid, earlier->file, earlier->line);
+      if (event->sequence > earlier->sequence)
+        {
+          g_object_unref (earlier);
+          ctx->read->pdata[index - 1] = g_steal_pointer (&event);
+        }
+    }
+  else
+    {
+      g_ptr_array_add (ctx->read, g_steal_pointer (&event));
+      g_hash_table_insert (ctx->by_key, g_steal_pointer (&key), GUINT_TO_POINTER (ctx->read->len));
+    }
+
+  if (ctx->read->len % 256 == 0)
+    report_progress (ctx, ctx->fraction);
+
+  return TRUE;
+}
+
+/* Whether @ex's codes are all in the reference data; warns when not */
+static gboolean
+check_references (ParaatImportPlan  *plan,
+                  ParaatImportEvent *event,
+                  sqlite3           *db)
+{
+  ParaatExercise *ex = event->exercise;
+
+  if (ex->region_code == NULL || *ex->region_code == '\0' ||
+      !paraat_import_snapshot_has_code (db, "region", ex->region_code))
+    {
+      add_warning (plan, event, _("%s: “%s” is not a known region; the exercise was left out"),
+                   "X-PARAAT-REGION", ex->region_code ? ex->region_code : "");
+      return FALSE;
+    }
+  if (ex->type_code == NULL || !paraat_import_snapshot_has_code (db, "exercise_type", ex->type_code))
+    {
+      add_warning (plan, event, _("%s: “%s” is not a known exercise type; the exercise was left out"),
+                   "CATEGORIES", ex->type_code ? ex->type_code : "");
+      return FALSE;
+    }
+  if (ex->grip_code != NULL && *ex->grip_code != '\0' &&
+      !paraat_import_snapshot_has_code (db, "grip_level", ex->grip_code))
+    {
+      add_warning (plan, event, _("%s: “%s” is not a known GRIP level; the exercise was left out"),
+                   "X-PARAAT-GRIP", ex->grip_code);
+      return FALSE;
+    }
+  for (guint i = 0; ex->disciplines != NULL && ex->disciplines[i] != NULL; i++)
+    {
+      if (!paraat_import_snapshot_has_code (db, "discipline", ex->disciplines[i]))
+        {
+          add_warning (plan, event, _("%s: “%s” is not a known discipline; the exercise was left out"),
+                       "X-PARAAT-DISCIPLINES", ex->disciplines[i]);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; ex->regions != NULL && ex->regions[i] != NULL; i++)
+    {
+      if (!paraat_import_snapshot_has_code (db, "region", ex->regions[i]))
+        {
+          add_warning (plan, event, _("%s: “%s” is not a known region; the exercise was left out"),
+                       "X-PARAAT-REGIONS", ex->regions[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+classify_exercise (ParaatImportPlan   *plan,
+                   ParaatImportEvent  *event,
+                   sqlite3            *db,
+                   GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 id = 0;
+  guint sequence = 0;
+  gboolean deleted = FALSE;
+
+  event->is_exercise = TRUE;
+  if (event->exercise == NULL)
+    {
+      add_warning (plan, event, "%s", event->exercise_error);
+      event->state = PARAAT_IMPORT_STATE_SKIPPED;
+      return TRUE;
+    }
+  for (guint i = 0; i < event->exercise_warnings->len; i++)
+    add_warning (plan, event, "%s", (const char *) event->exercise_warnings->pdata[i]);
+  if (!check_references (plan, event, db))
+    {
+      event->state = PARAAT_IMPORT_STATE_SKIPPED;
+      return TRUE;
+    }
+
+  if (!paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      event->state = PARAAT_IMPORT_STATE_NEW;
+    }
+  else if (deleted)
+    {
+      add_warning (plan, event, _("the exercise “%s” was deleted in this database; left out"), event->uid);
+      event->state = PARAAT_IMPORT_STATE_SKIPPED;
+    }
+  else
+    {
+      event->existing_id = id;
+      event->state = event->sequence > sequence ? PARAAT_IMPORT_STATE_CHANGED : PARAAT_IMPORT_STATE_UNCHANGED;
+    }
+
+  return TRUE;
+}
+
+static void
+classify_source_event (ParaatImportEvent *event,
+                       GHashTable        *existing)
+{
+  g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
+  ParaatImportEvent *known = existing ? g_hash_table_lookup (existing, key) : NULL;
+
+  event->is_exercise = FALSE;
+  if (known == NULL)
+    event->state = PARAAT_IMPORT_STATE_NEW;
+  else
+    {
+      event->existing_id = known->existing_id;
+      /* Back after a removal, or a newer version */
+      if (known->state == PARAAT_IMPORT_STATE_REMOVED || event->sequence > known->sequence)
+        event->state = PARAAT_IMPORT_STATE_CHANGED;
+      else
+        event->state = PARAAT_IMPORT_STATE_UNCHANGED;
+      g_hash_table_remove (existing, key);
+    }
+}
+
+static void
+count (ParaatImportPlan  *plan,
+       ParaatImportEvent *event)
+{
+  switch (event->state)
+    {
+    case PARAAT_IMPORT_STATE_NEW:
+      plan->counts.n_new++;
+      break;
+    case PARAAT_IMPORT_STATE_CHANGED:
+      plan->counts.n_changed++;
+      break;
+    case PARAAT_IMPORT_STATE_UNCHANGED:
+      plan->counts.n_unchanged++;
+      break;
+    case PARAAT_IMPORT_STATE_REMOVED:
+      plan->counts.n_removed++;
+      break;
+    case PARAAT_IMPORT_STATE_SKIPPED:
+    default:
+      plan->counts.n_skipped++;
+      break;
+    }
+}
+
+static int
+compare_removed (gconstpointer a,
+                 gconstpointer b)
+{
+  const ParaatImportEvent *x = *(ParaatImportEvent * const *) a;
+  const ParaatImportEvent *y = *(ParaatImportEvent * const *) b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+  return g_strcmp0 (x->uid, y->uid);
+}
+
+static char *
+name_from_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+static void
+read_context_clear (ReadContext *ctx)
+{
+  g_clear_pointer (&ctx->read, g_ptr_array_unref);
+  g_clear_pointer (&ctx->by_key, g_hash_table_unref);
+  g_clear_pointer (&ctx->calname, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadContext, read_context_clear)
+
+/**
+ * paraat_import_plan_new:
+ * @store: the store to compare with; only its path is used, so this may
+ *   run in another thread than the one using @store
+ * @source_name: (nullable): the calendar source; %NULL: the first
+ *   X-WR-CALNAME, else the first file's name without its extension
+ * @kind: the kind of a source this import creates; an existing source
+ *   keeps its own. %PARAAT_SOURCE_KIND_REGION makes every event an
+ *   exercise; for other kinds, an event with X-PARAAT-REGION whose UID is
+ *   an exercise's updates that exercise, and the rest become the
+ *   source's events
+ * @paths: the files, xCal or iCalendar, told apart by their content;
+ *   together they are the whole source, so the source's events that are
+ *   in none of them are planned as removed
+ * @progress: (nullable) (scope call): called in this thread
+ *
+ * Reads the files and plans the import without writing anything. A
+ * file the readers refuse (hostile, malformed, over the limits) fails the
+ * whole plan with a %PARAAT_READER_ERROR naming the file and line; a
+ * single event that cannot be imported is skipped with a warning.
+ *
+ * Returns: (transfer full): the plan, or %NULL
+ */
+ParaatImportPlan *
+paraat_import_plan_new (ParaatStore           *store,
+                        const char            *source_name,
+                        ParaatSourceKind       kind,
+                        const char * const    *paths,
+                        GCancellable          *cancellable,
+                        ParaatImportProgress   progress,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_auto(ReadContext) ctx = { 0 };
+  g_autoptr(GArray) region_names = NULL;
+  g_autoptr(GHashTable) existing = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ParaatReaderLimits limits;
+  sqlite3 *db = NULL;
+  gint64 source_id = 0;
+  ParaatSourceKind existing_kind = kind;
+  guint n_paths;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  n_paths = paths ? g_strv_length ((char **) paths) : 0;
+  if (n_paths == 0)
+    {
+      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_NO_FILES, _("No file to import."));
+      return NULL;
+    }
+
+  plan = g_new0 (ParaatImportPlan, 1);
+  plan->kind = kind;
+  plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
+  plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+
+  if (!(db = paraat_import_snapshot_open (paraat_store_get_path (store), error)))
+    return NULL;
+  if (!(region_names = paraat_import_snapshot_region_names (db, error)))
+    goto out;
+
+  ctx.plan = plan;
+  ctx.region_names = region_names;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.user_data = user_data;
+  ctx.read = g_ptr_array_new_with_free_func (g_object_unref);
+  ctx.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  paraat_reader_limits_init (&limits);
+
+  report_progress (&ctx, 0.0);
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_autofree char *file = g_path_get_basename (paths[i]);
+      ParaatCalendarFormat format;
+
+      ctx.file = file;
+      ctx.fraction = 0.9 * i / n_paths;
+      if (!paraat_calendar_read_file (paths[i], &limits, &format, on_component_cb, &ctx, error))
+        goto out;
+      ctx.file = NULL;
+      report_progress (&ctx, 0.9 * (i + 1) / n_paths);
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+
+  if (source_name != NULL && *source_name != '\0')
+    plan->source_name = g_strstrip (g_strdup (source_name));
+  else if (ctx.calname != NULL)
+    plan->source_name = g_strstrip (g_strdup (ctx.calname));
+  else
+    plan->source_name = name_from_path (paths[0]);
+  if (*plan->source_name == '\0')
+    {
+      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_SOURCE, _("A calendar source needs a name."));
+      goto out;
+    }
+
+  if (paraat_import_snapshot_find_source (db, plan->source_name, &source_id, &existing_kind, &local_error))
+    {
+      plan->kind = existing_kind;
+      if (!(existing = paraat_import_snapshot_source_events (db, source_id, error)))
+        goto out;
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+  else
+    plan->new_source = TRUE;
+
+  for (guint i = 0; i < ctx.read->len; i++)
+    {
+      ParaatImportEvent *event = ctx.read->pdata[i];
+      gboolean as_exercise = plan->kind == PARAAT_SOURCE_KIND_REGION;
+
+      if (!as_exercise && event->has_x_region && event->exercise != NULL)
+        {
+          gint64 id;
+          guint sequence;
+          gboolean deleted;
+
+          as_exercise = paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto out;
+            }
+        }
+      if (as_exercise)
+        {
+          if (!classify_exercise (plan, event, db, error))
+            goto out;
+        }
+      else
+        classify_source_event (event, existing);
+      count (plan, event);
+      g_list_store_append (plan->events, event);
+    }
+
+  /* What the source had and the files no longer have */
+  removed = g_ptr_array_new ();
+  if (existing != NULL)
+    {
+      GHashTableIter iter;
+      ParaatImportEvent *known;
+
+      g_hash_table_iter_init (&iter, existing);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &known))
+        {
+          if (known->state != PARAAT_IMPORT_STATE_REMOVED)
+            {
+              known->state = PARAAT_IMPORT_STATE_REMOVED;
+              g_ptr_array_add (removed, known);
+            }
+        }
+    }
+  g_ptr_array_sort (removed, compare_removed);
+  for (guint i = 0; i < removed->len; i++)
+    {
+      count (plan, removed->pdata[i]);
+      g_list_store_append (plan->events, removed->pdata[i]);
+    }
+
+  report_progress (&ctx, 1.0);
+  ok = TRUE;
+
+out:
+  sqlite3_close (db);
+
+  return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+void
+paraat_import_plan_free (ParaatImportPlan *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->source_name);
+  g_free (self->organisation);
+  g_free (self->colour);
+  g_free (self->last_file);
+  g_clear_object (&self->events);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_free (self);
+}
+
+const char *
+paraat_import_plan_get_source_name (ParaatImportPlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->source_name;
+}
+
+ParaatSourceKind
+paraat_import_plan_get_source_kind (ParaatImportPlan *self)
+{
+  g_return_val_if_fail (self != NULL, PARAAT_SOURCE_KIND_OTHER);
+  return self->kind;
+}
+
+/* Whether applying the plan creates its source */
+gboolean
+paraat_import_plan_get_new_source (ParaatImportPlan *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->new_source;
+}
+
+/* The source's organisation from now on; %NULL keeps the stored one */
+void
+paraat_import_plan_set_organisation (ParaatImportPlan *self,
+                                     const char       *organisation)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->organisation);
+  self->organisation = g_strdup (organisation);
+}
+
+void
+paraat_import_plan_set_colour (ParaatImportPlan *self,
+                               const char       *colour)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->colour);
+  self->colour = g_strdup (colour);
+}
+
+void
+paraat_import_plan_get_counts (ParaatImportPlan   *self,
+                               ParaatImportCounts *counts)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (counts != NULL);
+  *counts = self->counts;
+}
+
+/**
+ * paraat_import_plan_get_warnings:
+ *
+ * Returns: (transfer none) (element-type utf8): one message per problem,
+ *   "FILE: line N: what is wrong", in the order they were found
+ */
+GPtrArray *
+paraat_import_plan_get_warnings (ParaatImportPlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->warnings;
+}
+
+/**
+ * paraat_import_plan_get_events:
+ *
+ * Returns: (transfer none): a #GListModel of #ParaatImportEvent, for the
+ *   preview: the files' events in their order, then the removed ones
+ */
+GListModel *
+paraat_import_plan_get_events (ParaatImportPlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+/**
+ * paraat_import_plan_apply:
+ * @store: the store the plan was made for, in its own thread
+ *
+ * Writes the plan in one transaction: new and changed events and
+ * exercises, removed events marked removed, and the source's last
+ * import. An equal or lower SEQUENCE never overwrites, even if the store
+ * changed since the plan. Cancelled or failed, the transaction is rolled
+ * back and the store is as it was.
+ */
+gboolean
+paraat_import_plan_apply (ParaatImportPlan  *self,
+                          ParaatStore       *store,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  gboolean exercises = FALSE;
+  gint64 source_id;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (PARAAT_IS_STORE (store), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_begin (store, error))
+    return FALSE;
+
+  source_id = paraat_store_import_ensure_source (store, self->source_name, self->kind, self->organisation,
+                                                 self->colour, self->last_file, error);
+  if (source_id == 0)
+    goto fail;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ParaatImportEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      gboolean ok = TRUE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+      if (event->state != PARAAT_IMPORT_STATE_NEW && event->state != PARAAT_IMPORT_STATE_CHANGED &&
+          event->state != PARAAT_IMPORT_STATE_REMOVED)
+        continue;
+      if (event->is_exercise)
+        {
+          ok = paraat_store_import_exercise (store, event->exercise, event->file, error);
+          exercises = TRUE;
+        }
+      else
+        ok = paraat_store_import_write_event (store, source_id, event, error);
+      if (!ok)
+        {
+          if (event->file != NULL)
+            g_prefix_error (error, _("%1$s: line %2$d: "), event->file, event->line);
+          goto fail;
+        }
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_commit (store, error))
+    goto fail;
+
+  paraat_store_emit_changed (store, PARAAT_CHANGE_SOURCES);
+  if (exercises)
+    paraat_store_emit_changed (store, PARAAT_CHANGE_CALENDAR);
+
+  return TRUE;
+
+fail:
+  paraat_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,287 @@
+/* test-cli-import.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * paraat-cli import and sources as a user runs them: the preview and
+ * --dry-run (nothing written), the same file twice, exit 2 with the file
+ * and line named and the database byte for byte unchanged for hostile
+ * files, 1 for usage errors, 3 for an unreadable file, and sources list
+ * and delete. The GSubprocess helper is test-cli.c's.
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "paraat-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+/*
+ * Runs paraat-cli with @args (NULL-terminated, without the program).
+ * @env: extra "NAME=value" settings, or NULL. HOME and the XDG folders
+ * point into the fixture, so the default database is never the user's.
+ */
+static void
+run_cli_argv (ParaatTestFixture  *fixture,
+              CliResult          *result,
+              const char * const *env,
+              const char * const *args)
+{
+  const char *cli = g_getenv ("PARAAT_CLI");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = paraat_test_fixture_build_path (fixture, "home");
+  g_autofree char *data = paraat_test_fixture_build_path (fixture, "home/.local/share");
+  g_autofree char *config = paraat_test_fixture_build_path (fixture, "home/.config");
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+
+  /* A crash is never an acceptable answer. */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+/* run_cli_argv() with the arguments after @env */
+static void G_GNUC_NULL_TERMINATED
+run_cli (ParaatTestFixture  *fixture,
+         CliResult          *result,
+         const char * const *env,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, env);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  run_cli_argv (fixture, result, env, (const char * const *) args->pdata);
+}
+
+static void
+init_db (ParaatTestFixture *fixture,
+         gboolean           demo)
+{
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (fixture, &result, NULL, "--db", fixture->path, "init", demo ? "--demo" : NULL, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+}
+
+static char *
+defence_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static void
+test_import_preview (ParaatTestFixture *fixture,
+                     gconstpointer      user_data)
+{
+  g_autofree char *ics = defence_file ("defence-43mb.ics");
+  g_auto(CliResult) dry = { 0 };
+  g_auto(CliResult) real = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  init_db (fixture, FALSE);
+  before = paraat_test_read_bytes (fixture->path);
+
+  run_cli (fixture, &dry, NULL, "--db", fixture->path, "import", ics, "--organisation",
+           "43 Gemechaniseerde Brigade", "--dry-run", "--verbose", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_cmpstr (dry.err, ==, "");
+  g_assert_nonnull (strstr (dry.out, "Source: 43 Gemechaniseerde Brigade (new, defence)\n"));
+  g_assert_nonnull (strstr (dry.out, "New: 3\nChanged: 0\nUnchanged: 0\nRemoved: 0\nSkipped: 0\n"));
+  g_assert_nonnull (strstr (dry.out, "Oefening Bold Sparrow"));
+  g_assert_nonnull (strstr (dry.out, "nothing was written"));
+  after = paraat_test_read_bytes (fixture->path);
+  paraat_test_assert_bytes_equal (before, after);
+
+  run_cli (fixture, &real, NULL, "--db", fixture->path, "import", ics, NULL);
+  g_assert_cmpint (real.status, ==, 0);
+  g_assert_nonnull (strstr (real.out, "New: 3\n"));
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 3);
+
+  run_cli (fixture, &again, NULL, "--db", fixture->path, "import", ics, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "Source: 43 Gemechaniseerde Brigade (defence)\n"));
+  g_assert_nonnull (strstr (again.out, "New: 0\nChanged: 0\nUnchanged: 3\n"));
+}
+
+static void
+test_import_removed (ParaatTestFixture *fixture,
+                     gconstpointer      user_data)
+{
+  g_autofree char *v1 = defence_file ("defence-43mb.ics");
+  g_autofree char *v2 = defence_file ("defence-43mb-v2.ics");
+  g_auto(CliResult) first = { 0 };
+  g_auto(CliResult) second = { 0 };
+
+  init_db (fixture, FALSE);
+  run_cli (fixture, &first, NULL, "--db", fixture->path, "import", v1, "--source", "43MB", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (fixture, &second, NULL, "--db", fixture->path, "import", v2, "--source", "43MB", "-v", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "New: 0\nChanged: 1\nUnchanged: 1\nRemoved: 1\n"));
+  g_assert_nonnull (strstr (second.out, "removed    event"));
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT sum (removed) FROM source_event"), ==, 1);
+}
+
+static void
+test_import_hostile (ParaatTestFixture *fixture,
+                     gconstpointer      user_data)
+{
+  static const char * const files[] = { "billion-laughs.xml", "xxe-file.xml", "truncated.ics", "missing-uid.ics" };
+  g_autofree char *good = defence_file ("defence-43mb.ics");
+  g_auto(CliResult) first = { 0 };
+  g_autoptr(GBytes) before = NULL;
+
+  init_db (fixture, FALSE);
+  run_cli (fixture, &first, NULL, "--db", fixture->path, "import", good, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  before = paraat_test_read_bytes (fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xcal", "hostile", files[i], NULL);
+      g_autofree char *prefix = g_strconcat ("paraat-cli: ", files[i], ":", NULL);
+      g_auto(CliResult) result = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      run_cli (fixture, &result, NULL, "--db", fixture->path, "import", good, path, NULL);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_true (g_str_has_prefix (result.err, prefix));
+      g_assert_cmpstr (result.out, ==, "");
+      after = paraat_test_read_bytes (fixture->path);
+      paraat_test_assert_bytes_equal (before, after);
+    }
+}
+
+static void
+test_import_usage (ParaatTestFixture *fixture,
+                   gconstpointer      user_data)
+{
+  g_autofree char *ics = defence_file ("defence-43mb.ics");
+  g_autofree char *missing = paraat_test_fixture_build_path (fixture, "missing.ics");
+  g_auto(CliResult) no_file = { 0 };
+  g_auto(CliResult) bad_kind = { 0 };
+  g_auto(CliResult) unreadable = { 0 };
+
+  init_db (fixture, FALSE);
+  run_cli (fixture, &no_file, NULL, "--db", fixture->path, "import", NULL);
+  g_assert_cmpint (no_file.status, ==, 1);
+  run_cli (fixture, &bad_kind, NULL, "--db", fixture->path, "import", ics, "--kind", "navy", NULL);
+  g_assert_cmpint (bad_kind.status, ==, 1);
+  g_assert_nonnull (strstr (bad_kind.err, "navy"));
+  run_cli (fixture, &unreadable, NULL, "--db", fixture->path, "import", missing, NULL);
+  g_assert_cmpint (unreadable.status, ==, 3);
+  g_assert_nonnull (strstr (unreadable.err, "missing.ics"));
+}
+
+static void
+test_sources (ParaatTestFixture *fixture,
+              gconstpointer      user_data)
+{
+  g_autofree char *ics = defence_file ("defence-43mb.ics");
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) list = { 0 };
+  g_auto(CliResult) json = { 0 };
+  g_auto(CliResult) delete = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) usage = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *first;
+
+  init_db (fixture, FALSE);
+  run_cli (fixture, &import, NULL, "--db", fixture->path, "import", ics, "--source", "43MB", "--organisation",
+           "43 Gemechaniseerde Brigade", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (fixture, &list, NULL, "--db", fixture->path, "sources", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "43MB\tdefence\t43 Gemechaniseerde Brigade\t3\t"));
+
+  run_cli (fixture, &json, NULL, "--db", fixture->path, "sources", "list", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  first = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "43MB");
+  g_assert_cmpint (json_object_get_int_member (first, "events"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (first, "last_file"), ==, "defence-43mb.ics");
+
+  run_cli (fixture, &delete, NULL, "--db", fixture->path, "sources", "delete", "43MB", NULL);
+  g_assert_cmpint (delete.status, ==, 0);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 0);
+  run_cli (fixture, &again, NULL, "--db", fixture->path, "sources", "delete", "43MB", NULL);
+  g_assert_cmpint (again.status, ==, 2);
+  g_assert_nonnull (strstr (again.err, "43MB"));
+  run_cli (fixture, &usage, NULL, "--db", fixture->path, "sources", NULL);
+  g_assert_cmpint (usage.status, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  paraat_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, ParaatTestFixture, NULL, paraat_test_fixture_set_up, func, paraat_test_fixture_tear_down)
+  ADD ("/cli/import/preview", test_import_preview);
+  ADD ("/cli/import/removed", test_import_removed);
+  ADD ("/cli/import/hostile", test_import_hostile);
+  ADD ("/cli/import/usage", test_import_usage);
+  ADD ("/cli/sources", test_sources);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,641 @@
+/* test-import.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing calendars: the demo's export into an empty database and out
+ * again, the same file twice, SEQUENCE, events that disappear, hostile
+ * files, cancellation in the middle of the transaction, a plan made in
+ * another thread, and a Defence calendar seen by the alignment rules.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "paraat-calendar-reader.h"
+#include "paraat-calendar.h"
+#include "paraat-conflicts.h"
+#include "paraat-exercise-private.h"
+#include "paraat-ical.h"
+#include "paraat-import.h"
+#include "paraat-store-private.h"
+#include "paraat-test-utils.h"
+#include "paraat-xcal.h"
+
+static char *
+data_path (const char *dir,
+           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+}
+
+static GPtrArray *
+fill_demo (ParaatStore *store)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (15, G_DATE_JUNE, 2026);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *series;
+
+  g_assert_true (paraat_store_fill_demo (store, today, &error));
+  g_assert_no_error (error);
+  series = paraat_store_list_series (store, NULL, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->len, >, 100);
+
+  return series;
+}
+
+static char *
+export_to (ParaatTestFixture *fixture,
+           GPtrArray         *exercises,
+           const char        *name,
+           gboolean           xcal)
+{
+  g_autofree char *path = paraat_test_fixture_build_path (fixture, name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  if (xcal)
+    g_assert_true (paraat_export_xcal (exercises, "Demo", G_OUTPUT_STREAM (stream), &error));
+  else
+    g_assert_true (paraat_export_ics (exercises, "Demo", G_OUTPUT_STREAM (stream), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+
+  return g_steal_pointer (&path);
+}
+
+static ParaatImportPlan *
+plan_files (ParaatStore       *store,
+            const char        *source,
+            ParaatSourceKind   kind,
+            const char        *path)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  ParaatImportPlan *plan = paraat_import_plan_new (store, source, kind, paths, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  for (guint i = 0; i < paraat_import_plan_get_warnings (plan)->len; i++)
+    g_test_message ("%s", (const char *) paraat_import_plan_get_warnings (plan)->pdata[i]);
+
+  return plan;
+}
+
+static void
+apply (ParaatImportPlan *plan,
+       ParaatStore      *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (paraat_import_plan_apply (plan, store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_counts (ParaatImportPlan *plan,
+               guint             n_new,
+               guint             n_changed,
+               guint             n_unchanged,
+               guint             n_removed,
+               guint             n_skipped)
+{
+  ParaatImportCounts counts;
+
+  paraat_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.n_new, ==, n_new);
+  g_assert_cmpuint (counts.n_changed, ==, n_changed);
+  g_assert_cmpuint (counts.n_unchanged, ==, n_unchanged);
+  g_assert_cmpuint (counts.n_removed, ==, n_removed);
+  g_assert_cmpuint (counts.n_skipped, ==, n_skipped);
+}
+
+/* Export, import into an empty database, export again */
+
+static void
+assert_same_exercise (ParaatExercise *a,
+                      ParaatExercise *b)
+{
+  g_assert_cmpstr (a->uid, ==, b->uid);
+  g_assert_cmpuint (a->sequence, ==, b->sequence);
+  g_assert_cmpstr (a->title, ==, b->title);
+  g_assert_cmpstr (a->description, ==, b->description);
+  g_assert_cmpstr (a->type_code, ==, b->type_code);
+  g_assert_cmpstr (a->grip_code, ==, b->grip_code);
+  g_assert_cmpstr (a->region_code, ==, b->region_code);
+  g_assert_cmpstrv (a->regions, b->regions);
+  g_assert_cmpstrv (a->disciplines, b->disciplines);
+  g_assert_cmpstrv (a->organisations, b->organisations);
+  g_assert_cmpint (a->start_utc, ==, b->start_utc);
+  g_assert_cmpint (a->end_utc, ==, b->end_utc);
+  g_assert_cmpint (a->all_day, ==, b->all_day);
+  g_assert_cmpstr (a->tzid, ==, b->tzid);
+  g_assert_cmpstr (a->location, ==, b->location);
+  g_assert_cmpint (a->has_geo, ==, b->has_geo);
+  g_assert_cmpstr (a->scenario_code, ==, b->scenario_code);
+  g_assert_cmpint (a->defence, ==, b->defence);
+  g_assert_cmpstr (a->defence_units, ==, b->defence_units);
+  g_assert_cmpint (a->ovr_observer, ==, b->ovr_observer);
+  g_assert_cmpuint (a->reservists, ==, b->reservists);
+  g_assert_cmpint (a->status, ==, b->status);
+}
+
+static void
+test_import_round_trip (ParaatTestFixture *fixture,
+                        gconstpointer      user_data)
+{
+  gboolean xcal = GPOINTER_TO_INT (user_data);
+  g_autoptr(GPtrArray) series = fill_demo (fixture->store);
+  g_autofree char *exported = export_to (fixture, series, xcal ? "demo.xcal.xml" : "demo.ics", xcal);
+  g_autofree char *other_path = paraat_test_fixture_build_path (fixture, "empty.db");
+  g_autoptr(ParaatStore) other = NULL;
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(ParaatImportPlan) again = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GBytes) first_bytes = NULL;
+  g_autoptr(GBytes) second_bytes = NULL;
+  g_autofree char *reexported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = paraat_store_open (other_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  plan = plan_files (other, "VR05 Twente", PARAAT_SOURCE_KIND_REGION, exported);
+  g_assert_true (paraat_import_plan_get_new_source (plan));
+  assert_counts (plan, series->len, 0, 0, 0, 0);
+  apply (plan, other);
+
+  imported = paraat_store_list_series (other, NULL, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->len, ==, series->len);
+  for (guint i = 0; i < series->len; i++)
+    assert_same_exercise (series->pdata[i], imported->pdata[i]);
+
+  /* SEQUENCE and LAST-MODIFIED are the file's, so the export is the same
+   * file, byte for byte. */
+  reexported = export_to (fixture, imported, xcal ? "again.xcal.xml" : "again.ics", xcal);
+  first_bytes = paraat_test_read_bytes (exported);
+  second_bytes = paraat_test_read_bytes (reexported);
+  paraat_test_assert_bytes_equal (first_bytes, second_bytes);
+
+  sources = paraat_store_list_sources (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpstr (paraat_source_get_name (sources->pdata[0]), ==, "VR05 Twente");
+  g_assert_cmpint (paraat_source_get_kind (sources->pdata[0]), ==, PARAAT_SOURCE_KIND_REGION);
+  g_assert_cmpint (paraat_source_get_last_import_utc (sources->pdata[0]), >, 0);
+
+  /* The region's own database knows them all already. */
+  again = plan_files (fixture->store, "VR05 Twente", PARAAT_SOURCE_KIND_REGION, exported);
+  assert_counts (again, 0, 0, series->len, 0, 0);
+}
+
+/* A Defence calendar */
+
+static char *
+dump_events (ParaatTestFixture *fixture)
+{
+  return paraat_test_dump_table (fixture->path, "source_event",
+                                 "uid, sequence, recurrence_id, summary, start_utc, end_utc, status, removed,"
+                                 " region_code, regions, units, availability, raw");
+}
+
+static void
+test_import_idempotent (ParaatTestFixture *fixture,
+                        gconstpointer      user_data)
+{
+  g_autofree char *path = data_path ("import", "defence-43mb.ics");
+  g_autoptr(ParaatImportPlan) first = NULL;
+  g_autoptr(ParaatImportPlan) second = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  first = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, path);
+  /* The name comes from X-WR-CALNAME */
+  g_assert_cmpstr (paraat_import_plan_get_source_name (first), ==, "43 Gemechaniseerde Brigade");
+  assert_counts (first, 3, 0, 0, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_import_plan_get_events (first)), ==, 3);
+  apply (first, fixture->store);
+  before = dump_events (fixture);
+
+  second = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_OTHER, path);
+  g_assert_false (paraat_import_plan_get_new_source (second));
+  /* An existing source keeps its kind */
+  g_assert_cmpint (paraat_import_plan_get_source_kind (second), ==, PARAAT_SOURCE_KIND_DEFENCE);
+  assert_counts (second, 0, 0, 3, 0, 0);
+  apply (second, fixture->store);
+  after = dump_events (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_sequence_and_removed (ParaatTestFixture *fixture,
+                                  gconstpointer      user_data)
+{
+  g_autofree char *v1 = data_path ("import", "defence-43mb.ics");
+  g_autofree char *v2 = data_path ("import", "defence-43mb-v2.ics");
+  const char *source = "43 Gemechaniseerde Brigade";
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(ParaatImportEvent) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_removed = 0;
+
+  plan = plan_files (fixture->store, source, PARAAT_SOURCE_KIND_DEFENCE, v1);
+  apply (plan, fixture->store);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+
+  /* 001 has SEQUENCE 1 and moved a day, 002 is the same, 003 is gone */
+  plan = plan_files (fixture->store, source, PARAAT_SOURCE_KIND_DEFENCE, v2);
+  assert_counts (plan, 0, 1, 1, 1, 0);
+  removed = g_list_model_get_item (paraat_import_plan_get_events (plan), 2);
+  g_assert_cmpint (paraat_import_event_get_state (removed), ==, PARAAT_IMPORT_STATE_REMOVED);
+  g_assert_cmpstr (paraat_import_event_get_uid (removed), ==, "43mb-2026-003@mil.example");
+  apply (plan, fixture->store);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT start_utc FROM source_event"
+                                                         " WHERE uid = '43mb-2026-001@mil.example'"), ==,
+                   1780380000);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT removed FROM source_event"
+                                                         " WHERE uid = '43mb-2026-003@mil.example'"), ==, 1);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 3);
+
+  /* Removed events stay visible in the calendar, marked */
+  items = paraat_store_list_source_events (fixture->store, NULL, G_MININT64 / 2, G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ParaatCalendarItem *item = items->pdata[i];
+
+      n_removed += item->removed;
+      g_assert_cmpstr (item->calendar, ==, source);
+    }
+  g_assert_cmpuint (n_removed, ==, 1);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* The old file again: 001's lower SEQUENCE does not overwrite, 003
+   * comes back. */
+  plan = plan_files (fixture->store, source, PARAAT_SOURCE_KIND_DEFENCE, v1);
+  assert_counts (plan, 0, 1, 2, 0, 0);
+  apply (plan, fixture->store);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT start_utc FROM source_event"
+                                                         " WHERE uid = '43mb-2026-001@mil.example'"), ==,
+                   1780380000);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT sum (removed) FROM source_event"), ==, 0);
+}
+
+static void
+test_import_hostile (ParaatTestFixture *fixture,
+                     gconstpointer      user_data)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "xcal", "hostile", NULL);
+  g_autofree char *good = data_path ("import", "defence-43mb.ics");
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n = 0;
+
+  plan = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, good);
+  apply (plan, fixture->store);
+  /* Closed and opened again, so the file holds everything written */
+  paraat_test_fixture_reopen_store (fixture);
+  before = paraat_test_read_bytes (fixture->path);
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      /* A good file first: the whole import fails, not just the bad file */
+      const char *paths[] = { good, path, NULL };
+      g_autoptr(ParaatImportPlan) bad = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      bad = paraat_import_plan_new (fixture->store, "43 Gemechaniseerde Brigade", PARAAT_SOURCE_KIND_DEFENCE,
+                                    paths, NULL, NULL, NULL, &local_error);
+      g_assert_null (bad);
+      g_assert_error (local_error, PARAAT_READER_ERROR, local_error->code);
+      g_assert_true (g_str_has_prefix (local_error->message, name));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 10);
+
+  paraat_test_fixture_close_store (fixture);
+  {
+    g_autoptr(GBytes) after = paraat_test_read_bytes (fixture->path);
+
+    paraat_test_assert_bytes_equal (before, after);
+  }
+}
+
+static void
+on_update_cb (void          *user_data,
+              int            op,
+              const char    *database,
+              const char    *table,
+              sqlite3_int64  rowid)
+{
+  GCancellable *cancellable = user_data;
+
+  if (g_str_equal (table, "source_event"))
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+test_import_cancel (ParaatTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  g_autofree char *path = data_path ("import", "defence-43mb.ics");
+  g_autoptr(ParaatImportPlan) plan = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  paraat_test_fixture_reopen_store (fixture);
+  before = paraat_test_dump_database (fixture->path);
+
+  /* Cancelled after the first event is written, inside the transaction */
+  sqlite3_update_hook (fixture->store->db, on_update_cb, cancellable);
+  g_assert_false (paraat_import_plan_apply (plan, fixture->store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  sqlite3_update_hook (fixture->store->db, NULL, NULL);
+
+  g_assert_true (sqlite3_get_autocommit (fixture->store->db));
+  after = paraat_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM calendar_source"), ==, 0);
+
+  /* The same plan applies once not cancelled */
+  g_clear_error (&error);
+  apply (plan, fixture->store);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 3);
+}
+
+typedef struct
+{
+  ParaatStore      *store;
+  const char       *path;
+  ParaatImportPlan *plan;
+  double            last_fraction;
+  guint             n_progress;
+  GThread          *caller;
+  gboolean          in_caller;
+} ThreadData;
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  ThreadData *data = user_data;
+
+  g_assert_cmpfloat (fraction, >=, data->last_fraction);
+  data->last_fraction = fraction;
+  data->n_progress++;
+  data->in_caller |= g_thread_self () == data->caller;
+}
+
+static gpointer
+plan_in_thread (gpointer user_data)
+{
+  ThreadData *data = user_data;
+  const char *paths[] = { data->path, NULL };
+  g_autoptr(GError) error = NULL;
+
+  data->plan = paraat_import_plan_new (data->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, paths, NULL,
+                                       on_progress_cb, data, &error);
+  g_assert_no_error (error);
+
+  return NULL;
+}
+
+static void
+test_import_thread (ParaatTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  g_autofree char *path = data_path ("import", "defence-43mb.ics");
+  ThreadData data = { fixture->store, path, NULL, 0.0, 0, g_thread_self (), FALSE };
+  GThread *thread;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+
+  thread = g_thread_new ("import", plan_in_thread, &data);
+  /* The main thread keeps using its store meanwhile */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_clear_pointer (&sources, g_ptr_array_unref);
+      sources = paraat_store_list_sources (fixture->store, &error);
+      g_assert_no_error (error);
+    }
+  g_thread_join (thread);
+
+  g_assert_nonnull (data.plan);
+  g_assert_false (data.in_caller);
+  g_assert_cmpuint (data.n_progress, >=, 2);
+  g_assert_cmpfloat (data.last_fraction, ==, 1.0);
+  assert_counts (data.plan, 3, 0, 0, 0, 0);
+  apply (data.plan, fixture->store);
+  paraat_import_plan_free (data.plan);
+}
+
+static void
+test_import_sources (ParaatTestFixture *fixture,
+                     gconstpointer      user_data)
+{
+  g_autofree char *path = data_path ("import", "defence-43mb.ics");
+  g_autoptr(ParaatImportPlan) plan = plan_files (fixture->store, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, path);
+  g_autoptr(ParaatSource) source = NULL;
+  g_autoptr(ParaatSource) other = paraat_source_new ("RMC Noord");
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *region = NULL;
+
+  paraat_import_plan_set_organisation (plan, "43 Gemechaniseerde Brigade");
+  paraat_import_plan_set_colour (plan, "#3584e4");
+  apply (plan, fixture->store);
+
+  source = paraat_store_find_source (fixture->store, "Brigade", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (paraat_source_get_organisation (source), ==, "43 Gemechaniseerde Brigade");
+  g_assert_cmpstr (paraat_source_get_colour (source), ==, "#3584e4");
+  g_assert_cmpstr (paraat_source_get_last_file (source), ==, "defence-43mb.ics");
+  g_assert_cmpuint (paraat_source_get_n_events (source), ==, 3);
+
+  /* Region from LOCATION ("regio Twente"), units from RESOURCES,
+   * availability from TRANSP and X-PARAAT-AVAILABILITY */
+  items = paraat_store_list_source_events (fixture->store, NULL, G_MININT64 / 2, G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ParaatCalendarItem *item = items->pdata[i];
+
+      g_assert_cmpint (item->source, ==, PARAAT_ITEM_SOURCE_EXTERNAL);
+      g_assert_cmpstr (item->colour, ==, "#3584e4");
+      if (g_str_equal (item->uid, "43mb-2026-003@mil.example"))
+        {
+          region = item->region_code;
+          g_assert_cmpint (item->availability, ==, PARAAT_AVAILABILITY_AVAILABLE);
+          g_assert_cmpint (item->status, ==, PARAAT_EXERCISE_STATUS_PLANNED);
+          g_assert_cmpstr (item->units[0], ==, "43 Geneeskundige Compagnie");
+        }
+      else if (g_str_equal (item->uid, "43mb-2026-002@mil.example"))
+        {
+          g_assert_cmpint (item->availability, ==, PARAAT_AVAILABILITY_UNAVAILABLE);
+          g_assert_true (item->all_day);
+        }
+    }
+  g_assert_cmpstr (region, ==, "VR05");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Hidden: gone from the views */
+  paraat_source_set_visible (source, FALSE);
+  g_assert_true (paraat_store_save_source (fixture->store, source, &error));
+  g_assert_no_error (error);
+  items = paraat_store_list_source_events (fixture->store, NULL, G_MININT64 / 2, G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 0);
+
+  /* Names are unique */
+  g_assert_true (paraat_store_save_source (fixture->store, other, &error));
+  g_assert_no_error (error);
+  paraat_source_set_name (other, "Brigade");
+  g_assert_false (paraat_store_save_source (fixture->store, other, &error));
+  g_assert_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  sources = paraat_store_list_sources (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 2);
+
+  /* Deleting a source deletes its events */
+  g_assert_true (paraat_store_delete_source (fixture->store, "Brigade", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 0);
+  g_assert_false (paraat_store_delete_source (fixture->store, "Brigade", &error));
+  g_assert_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_NOT_FOUND);
+}
+
+/* Alignment sees the Defence calendar */
+
+static void
+save_exercise (ParaatStore *store,
+               const char  *uid,
+               const char  *region,
+               const char  *start_text,
+               const char  *end_text,
+               const char  *units)
+{
+  g_autoptr(ParaatExercise) ex = paraat_exercise_new ();
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (start_text, NULL);
+  g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 (end_text, NULL);
+  g_autoptr(GError) error = NULL;
+
+  paraat_exercise_set_uid (ex, uid);
+  paraat_exercise_set_title (ex, uid);
+  paraat_exercise_set_type_code (ex, "TABLETOP");
+  paraat_exercise_set_region_code (ex, region);
+  paraat_exercise_set_times (ex, start, end, FALSE);
+  paraat_exercise_set_defence (ex, PARAAT_DEFENCE_REQUESTED);
+  paraat_exercise_set_defence_units (ex, units);
+  paraat_exercise_set_status (ex, PARAAT_EXERCISE_STATUS_PLANNED);
+  g_assert_true (paraat_store_save_exercise (store, ex, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_rule (GPtrArray  *findings,
+            const char *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_str_equal (paraat_finding_get_rule_id (findings->pdata[i]), rule);
+
+  return n;
+}
+
+static void
+test_import_alignment (ParaatTestFixture *fixture,
+                       gconstpointer      user_data)
+{
+  g_autofree char *path = data_path ("import", "defence-43mb.ics");
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(ParaatConflictRules) rules = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 from = 1767225600;  /* 2026-01-01 */
+  gint64 to = 1798761600;    /* 2027-01-01 */
+
+  /* Counts on the engineers during their maintenance: rule 2 */
+  save_exercise (fixture->store, "unavailable@test", "VR05", "2026-07-22T08:00:00Z", "2026-07-22T16:00:00Z",
+                 "43 Geniecompagnie");
+  /* Requested where no Defence event is near: rule 4 */
+  save_exercise (fixture->store, "lonely@test", "VR01", "2026-10-20T08:00:00Z", "2026-10-20T16:00:00Z",
+                 "11 Luchtmobiele Brigade");
+
+  rules = paraat_conflict_rules_new_default (&error);
+  g_assert_no_error (error);
+
+  /* Before the import, rule 4 waits for a Defence calendar */
+  before = paraat_store_list_calendar_items (fixture->store, NULL, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 2);
+
+  plan = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, path);
+  apply (plan, fixture->store);
+
+  items = paraat_store_list_calendar_items (fixture->store, NULL, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 5);
+  findings = paraat_conflicts_analyze (rules, items, NULL, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s: %s", paraat_finding_get_rule_id (findings->pdata[i]),
+                    paraat_finding_get_explanation (findings->pdata[i]));
+  g_assert_cmpuint (count_rule (findings, PARAAT_RULE_UNIT_UNAVAILABLE), ==, 1);
+  g_assert_cmpuint (count_rule (findings, PARAAT_RULE_REQUEST_NOT_ALIGNED), ==, 1);
+  /* Bold Sparrow (VR05, June) and the open day (regio Twente, September)
+   * have no exercise near them */
+  g_assert_cmpuint (count_rule (findings, PARAAT_RULE_DEFENCE_EVENT_UNMATCHED), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  paraat_test_init (&argc, &argv);
+
+  g_test_add ("/core/import/round-trip/ics", ParaatTestFixture, GINT_TO_POINTER (FALSE),
+              paraat_test_fixture_set_up_store, test_import_round_trip, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/round-trip/xcal", ParaatTestFixture, GINT_TO_POINTER (TRUE),
+              paraat_test_fixture_set_up_store, test_import_round_trip, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/idempotent", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_idempotent, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/sequence-and-removed", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_sequence_and_removed, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/hostile", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_hostile, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/cancel", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_cancel, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/thread", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_thread, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/sources", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_sources, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/alignment", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_alignment, paraat_test_fixture_tear_down);
+
+  return g_test_run ();
+}
