@@ -17,6 +17,7 @@
 
 #include "paraat-alignment-page.h"
 #include "paraat-calendar.h"
+#include "paraat-import.h"
 #include "paraat-window.h"
 
 struct _ParaatAlignmentPage
@@ -405,7 +406,8 @@ static void
 on_store_changed_cb (ParaatAlignmentPage *self,
                      guint                kind)
 {
-  if (kind == PARAAT_CHANGE_CALENDAR || kind == PARAAT_KIND_REGION || kind == PARAAT_KIND_ASSIGNMENT)
+  if (kind == PARAAT_CHANGE_CALENDAR || kind == PARAAT_CHANGE_SOURCES || kind == PARAAT_KIND_REGION ||
+      kind == PARAAT_KIND_ASSIGNMENT)
     reload (self);
 }
 

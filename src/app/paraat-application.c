@@ -458,6 +458,7 @@ paraat_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.choose-scope", { "<Control>l", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.show-section::overview", { "<Alt>1", NULL } },
     { "win.show-section::calendar", { "<Alt>2", NULL } },
     { "win.show-section::reference", { "<Alt>3", NULL } },

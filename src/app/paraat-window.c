@@ -11,6 +11,7 @@
 #include "paraat-application.h"
 #include "paraat-alignment-page.h"
 #include "paraat-calendar-page.h"
+#include "paraat-import-dialog.h"
 #include "paraat-overview-page.h"
 #include "paraat-reference-page.h"
 #include "paraat-utils.h"
@@ -354,6 +355,17 @@ choose_scope_action (GtkWidget  *widget,
   gtk_widget_activate (GTK_WIDGET (self->scope_dropdown));
 }
 
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ParaatWindow *self = PARAAT_WINDOW (widget);
+
+  if (self->store != NULL)
+    paraat_import_dialog_choose (GTK_WINDOW (self), self->store);
+}
+
 /* Construction */
 
 static void
@@ -530,6 +542,7 @@ paraat_window_class_init (ParaatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.choose-scope", NULL, choose_scope_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "paraat-timeline-view.h"
 #include "paraat-year-view.h"
 #include "paraat-evaluation-dialog.h"
+#include "paraat-import-dialog.h"
 #include "paraat-exchange.h"
 #include "paraat-exercise-editor.h"
 #include "paraat-overview-page.h"
@@ -1146,6 +1147,71 @@ test_alignment (void)
   paraat_window_set_scope (window, "all");
 }
 
+static ParaatImportDialog *
+import_and_wait (const char       *path,
+                 ParaatSourceKind  kind)
+{
+  const char *paths[] = { path, NULL };
+  ParaatImportDialog *dialog = paraat_import_dialog_new (paraat_window_get_store (get_window ()), paths, kind);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (get_window ()));
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* Read in a worker thread; the window goes on meanwhile */
+  for (guint i = 0; i < 1000 && !paraat_import_dialog_get_ready (dialog); i++)
+    paraat_test_wait (20);
+  g_assert_true (paraat_import_dialog_get_ready (dialog));
+  paraat_test_wait (100);
+
+  return dialog;
+}
+
+static void
+test_import (void)
+{
+  ParaatWindow *window = get_window ();
+  ParaatStore *store = paraat_window_get_store (window);
+  g_autofree char *defence = g_test_build_filename (G_TEST_DIST, "data", "import", "defence-43mb.ics", NULL);
+  g_autofree char *hostile = g_test_build_filename (G_TEST_DIST, "data", "xcal", "hostile", "billion-laughs.xml",
+                                                    NULL);
+  g_autoptr(ParaatSource) source = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  ParaatImportDialog *dialog;
+  ParaatImportCounts counts;
+
+  /* A brigade's calendar: a preview first, then one transaction */
+  dialog = import_and_wait (defence, PARAAT_SOURCE_KIND_DEFENCE);
+  g_assert_null (paraat_import_dialog_get_error (dialog));
+  g_assert_true (paraat_import_dialog_get_counts (dialog, &counts));
+  g_assert_cmpuint (counts.n_new, >, 0);
+  g_assert_null (paraat_store_find_source (store, "defence-43mb", NULL));
+  screenshot (GTK_WIDGET (dialog), "import-preview");
+  g_assert_true (paraat_import_dialog_apply (dialog));
+  paraat_test_wait (50);
+  before = paraat_store_list_sources (store, NULL);
+  g_assert_nonnull (before);
+  g_assert_cmpuint (before->len, ==, 1);
+  source = g_object_ref (g_ptr_array_index (before, 0));
+  g_assert_cmpuint (paraat_source_get_n_events (source), ==, counts.n_new);
+
+  /* The same file again changes nothing */
+  dialog = import_and_wait (defence, PARAAT_SOURCE_KIND_DEFENCE);
+  g_assert_true (paraat_import_dialog_get_counts (dialog, &counts));
+  g_assert_cmpuint (counts.n_new + counts.n_changed + counts.n_removed, ==, 0);
+  g_assert_cmpuint (counts.n_unchanged, ==, paraat_source_get_n_events (source));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A hostile file is refused and nothing is written */
+  g_assert_true (g_file_test (hostile, G_FILE_TEST_EXISTS));
+  dialog = import_and_wait (hostile, PARAAT_SOURCE_KIND_DEFENCE);
+  g_assert_nonnull (paraat_import_dialog_get_error (dialog));
+  g_assert_false (paraat_import_dialog_apply (dialog));
+  screenshot (GTK_WIDGET (dialog), "import-refused");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = paraat_store_list_sources (store, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
 static void
 test_open_error (void)
 {
@@ -1212,6 +1278,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/calendar-views", test_calendar_views);
   g_test_add_func ("/ui/window/evaluation", test_evaluation);
   g_test_add_func ("/ui/window/actions-view", test_actions_view);
+  g_test_add_func ("/ui/window/import", test_import);
   g_test_add_func ("/ui/window/alignment", test_alignment);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/open-error", test_open_error);
