@@ -50,16 +50,6 @@ get_window (ParaatAlignmentPage *self)
   return PARAAT_IS_WINDOW (root) ? PARAAT_WINDOW (root) : NULL;
 }
 
-static void
-show_toast (ParaatAlignmentPage *self,
-            AdwToast            *toast)
-{
-  if (get_window (self) != NULL)
-    paraat_window_add_toast (get_window (self), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 static const char *
 rule_title (const char *rule_id)
 {
@@ -251,7 +241,8 @@ reload (ParaatAlignmentPage *self)
     items = paraat_store_list_calendar_items (self->store, self->scope, g_date_time_to_unix (from),
                                               g_date_time_to_unix (to), &error);
   if (items == NULL)
-    show_toast (self, adw_toast_new_format (_("Could not check the calendars: %s"), error->message));
+    paraat_window_add_toast_for (GTK_WIDGET (self),
+                                 adw_toast_new_format (_("Could not check the calendars: %s"), error->message));
   else
     self->findings = paraat_conflicts_analyze (rules, items, self->scope, NULL);
   refill (self);
@@ -373,9 +364,11 @@ on_export_response_cb (GtkNativeDialog     *dialog,
 
       if (paraat_alignment_page_export (self, format, file, &error))
         /* Translators: %s is a file name */
-        show_toast (self, adw_toast_new_format (_("Saved the findings to “%s”"), name));
+        paraat_window_add_toast_for (GTK_WIDGET (self),
+                                     adw_toast_new_format (_("Saved the findings to “%s”"), name));
       else
-        show_toast (self, adw_toast_new_format (_("Could not save the findings: %s"), error->message));
+        paraat_window_add_toast_for (GTK_WIDGET (self),
+                                     adw_toast_new_format (_("Could not save the findings: %s"), error->message));
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

@@ -127,16 +127,6 @@ get_window (ParaatCalendarPage *self)
   return PARAAT_IS_WINDOW (root) ? PARAAT_WINDOW (root) : NULL;
 }
 
-static void
-show_toast (ParaatCalendarPage *self,
-            AdwToast           *toast)
-{
-  if (get_window (self) != NULL)
-    paraat_window_add_toast (get_window (self), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 /* Periods */
 
 static Span
@@ -509,7 +499,8 @@ reload (ParaatCalendarPage *self)
                                       g_date_time_to_unix (to), &error);
   if (list == NULL)
     {
-      show_toast (self, adw_toast_new_format (_("Could not read the calendar: %s"), error->message));
+      paraat_window_add_toast_for (GTK_WIDGET (self),
+                                   adw_toast_new_format (_("Could not read the calendar: %s"), error->message));
       return;
     }
   g_list_store_splice (self->exercises, 0, g_list_model_get_n_items (G_LIST_MODEL (self->exercises)),
@@ -722,7 +713,8 @@ paraat_calendar_page_open_exercise (ParaatCalendarPage *self,
   ex = paraat_store_get_exercise (self->store, uid, &error);
   if (ex == NULL)
     {
-      show_toast (self, adw_toast_new_format (_("Could not open the exercise: %s"), error->message));
+      paraat_window_add_toast_for (GTK_WIDGET (self),
+                                   adw_toast_new_format (_("Could not open the exercise: %s"), error->message));
       return NULL;
     }
 
@@ -797,7 +789,7 @@ on_undo_clicked_cb (AdwToast           *toast,
   g_autoptr(GError) error = NULL;
 
   if (self->deleted_uid != NULL && !paraat_store_undelete_exercise (self->store, self->deleted_uid, &error))
-    show_toast (self, adw_toast_new_format (_("Could not undo: %s"), error->message));
+    paraat_window_add_toast_for (GTK_WIDGET (self), adw_toast_new_format (_("Could not undo: %s"), error->message));
   g_clear_pointer (&self->deleted_uid, g_free);
 }
 
@@ -819,7 +811,7 @@ delete_action (GtkWidget  *widget,
   title = g_strdup (paraat_exercise_get_title (ex));
   if (!paraat_store_delete_exercise (self->store, uid, &error))
     {
-      show_toast (self, adw_toast_new_format (_("Could not delete: %s"), error->message));
+      paraat_window_add_toast_for (GTK_WIDGET (self), adw_toast_new_format (_("Could not delete: %s"), error->message));
       return;
     }
 
@@ -830,7 +822,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  show_toast (self, toast);
+  paraat_window_add_toast_for (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -934,11 +926,13 @@ on_shift_response_cb (AdwMessageDialog *dialog,
                                      gtk_editable_get_text (GTK_EDITABLE (data->who)),
                                      gtk_editable_get_text (GTK_EDITABLE (data->reason)), &error))
     {
-      show_toast (self, adw_toast_new_format (_("Could not shift the exercises: %s"), error->message));
+      paraat_window_add_toast_for (GTK_WIDGET (self),
+                                   adw_toast_new_format (_("Could not shift the exercises: %s"), error->message));
       return;
     }
   /* Translators: %u is a number of exercises, %d a number of days */
-  show_toast (self, adw_toast_new_format (g_dngettext (NULL, "Shifted %u exercise by %d days",
+  paraat_window_add_toast_for (GTK_WIDGET (self),
+                               adw_toast_new_format (g_dngettext (NULL, "Shifted %u exercise by %d days",
                                                        "Shifted %u exercises by %d days",
                                                        g_strv_length (data->uids)),
                                           g_strv_length (data->uids), days));
@@ -1076,7 +1070,8 @@ on_copy_year_response_cb (AdwMessageDialog   *dialog,
   n = paraat_store_copy_year (self->store, self->scope, year, &error);
   if (error != NULL)
     {
-      show_toast (self, adw_toast_new_format (_("Could not copy the year plan: %s"), error->message));
+      paraat_window_add_toast_for (GTK_WIDGET (self),
+                                   adw_toast_new_format (_("Could not copy the year plan: %s"), error->message));
       return;
     }
   /* Translators: %u is a number of exercises, %d a year */
@@ -1085,7 +1080,7 @@ on_copy_year_response_cb (AdwMessageDialog   *dialog,
   adw_toast_set_button_label (toast, _("_Show"));
   g_object_set_data (G_OBJECT (toast), "year", GINT_TO_POINTER (year + 1));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_year_clicked_cb), self, 0);
-  show_toast (self, toast);
+  paraat_window_add_toast_for (GTK_WIDGET (self), toast);
 }
 
 GtkWindow *
@@ -1174,10 +1169,12 @@ on_export_response_cb (GtkNativeDialog    *dialog,
 
       if (paraat_calendar_page_export (self, g_object_get_data (G_OBJECT (dialog), "format"), path, &n, &error))
         /* Translators: %u is a number of exercises, %s a file name */
-        show_toast (self, adw_toast_new_format (g_dngettext (NULL, "Exported %u exercise to “%s”",
+        paraat_window_add_toast_for (GTK_WIDGET (self),
+                                     adw_toast_new_format (g_dngettext (NULL, "Exported %u exercise to “%s”",
                                                              "Exported %u exercises to “%s”", n), n, name));
       else
-        show_toast (self, adw_toast_new_format (_("Could not export: %s"), error->message));
+        paraat_window_add_toast_for (GTK_WIDGET (self),
+                                     adw_toast_new_format (_("Could not export: %s"), error->message));
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

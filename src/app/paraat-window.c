@@ -299,6 +299,24 @@ paraat_window_add_toast (ParaatWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/**
+ * paraat_window_add_toast_for:
+ * @widget: a widget in a #ParaatWindow, or not in one (yet)
+ *
+ * Shows @toast in @widget's window; drops it when there is none.
+ */
+void
+paraat_window_add_toast_for (GtkWidget *widget,
+                             AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (PARAAT_IS_WINDOW (root))
+    paraat_window_add_toast (PARAAT_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
 ParaatStore *
 paraat_window_get_store (ParaatWindow *self)
 {
@@ -416,9 +434,12 @@ paraat_window_constructed (GObject *object)
 
   if (self->store == NULL)
     {
+      /* The description is markup; a file name may hold "&" or "<". */
+      g_autofree char *escaped = g_markup_escape_text (self->open_error ? self->open_error : "", -1);
+
       gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->scope_dropdown), FALSE);
-      adw_status_page_set_description (self->error_page, self->open_error);
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
       adw_leaflet_set_visible_child_name (self->leaflet, "content");
       update_title (self);

@@ -25,6 +25,8 @@ void          paraat_window_set_scope        (ParaatWindow   *self,
                                               const char     *scope);
 void          paraat_window_add_toast        (ParaatWindow   *self,
                                               AdwToast       *toast);
+void          paraat_window_add_toast_for    (GtkWidget      *widget,
+                                              AdwToast       *toast);
 void          paraat_window_show_section     (ParaatWindow   *self,
                                               const char     *section);
 const char   *paraat_window_get_section      (ParaatWindow   *self);
