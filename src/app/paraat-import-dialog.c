@@ -161,6 +161,19 @@ show_preview (ParaatImportDialog *self)
 }
 
 static void
+show_error (ParaatImportDialog *self,
+            const char         *message)
+{
+  /* The description is markup; a message can quote "<!DOCTYPE …>". */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  g_free (self->error);
+  self->error = g_strdup (message);
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
 on_plan_ready_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -172,15 +185,8 @@ on_plan_ready_cb (GObject      *source,
   self->plan = g_task_propagate_pointer (G_TASK (result), &error);
   if (self->plan == NULL)
     {
-      g_autofree char *escaped = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* The description is markup; a message can quote "<!DOCTYPE …>". */
-      escaped = g_markup_escape_text (error->message, -1);
-      self->error = g_strdup (error->message);
-      adw_status_page_set_description (self->error_page, escaped);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
       return;
     }
   show_preview (self);
@@ -200,12 +206,7 @@ paraat_import_dialog_apply (ParaatImportDialog *self)
     paraat_import_plan_set_organisation (self->plan, organisation);
   if (!paraat_import_plan_apply (self->plan, self->store, self->cancellable, &error))
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      /* The description is markup; a message can quote "<!DOCTYPE …>". */
-      self->error = g_strdup (error->message);
-      adw_status_page_set_description (self->error_page, escaped);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      show_error (self, error->message);
       gtk_widget_set_sensitive (self->import_button, FALSE);
       return FALSE;
     }

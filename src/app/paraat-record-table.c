@@ -100,13 +100,15 @@ update_state (ParaatRecordTable *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
   if (self->search != NULL && *self->search != '\0')
     {
+      /* The description is markup: "&" or "<" in the search stays text. */
+      g_autofree char *search = g_markup_escape_text (self->search, -1);
       g_autofree char *description = NULL;
 
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Matches"));
       /* Translators: %s is the search text */
       description = g_strdup_printf (_("Nothing here matches “%s”. Try another search, or press Escape to show everything."),
-                                     self->search);
+                                     search);
       adw_status_page_set_description (self->empty_page, description);
     }
   else if (total > 0)
