@@ -145,7 +145,7 @@ paraat_calendar_count_days (GArray *spans,
   for (guint i = 0; i < spans->len; i++)
     {
       ParaatCalendarSpan *span = &g_array_index (spans, ParaatCalendarSpan, i);
-      const char *type = g_intern_string (paraat_exercise_get_type_code (span->exercise));
+      const char *type = paraat_exercise_get_kind_key (span->exercise);
 
       for (int d = MAX (span->first_day, 0); d <= span->last_day && d < (int) n_days; d++)
         {

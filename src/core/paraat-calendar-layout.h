@@ -26,7 +26,8 @@ typedef struct
 typedef struct
 {
   guint       n_exercises;
-  /* The most frequent exercise types of the day, most frequent first;
+  /* The most frequent kinds of the day, most frequent first: exercise
+   * types, or imported calendars (see paraat_exercise_get_kind_key());
    * interned strings, NULL past the last. */
   const char *types[PARAAT_DAY_TOP_TYPES];
   guint       type_counts[PARAAT_DAY_TOP_TYPES];

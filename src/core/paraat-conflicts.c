@@ -172,6 +172,8 @@ paraat_calendar_item_unref (ParaatCalendarItem *self)
       g_strfreev (self->units);
       g_free (self->brigade_id);
       g_free (self->brigade_name);
+      g_free (self->location);
+      g_free (self->description);
       g_free (self);
     }
 }

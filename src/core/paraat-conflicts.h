@@ -90,6 +90,9 @@ typedef struct
   ParaatAvailability  availability;  /* external only */
   gboolean            removed;       /* external: gone from its calendar's last import, kept */
   char               *colour;        /* external: the source's colour, nullable */
+  gint64              calendar_id;   /* external: the source's id */
+  char               *location;      /* external: for showing it; nullable */
+  char               *description;   /* external: for showing it; nullable */
 } ParaatCalendarItem;
 
 #define PARAAT_TYPE_CALENDAR_ITEM (paraat_calendar_item_get_type ())

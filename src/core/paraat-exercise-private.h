@@ -47,6 +47,13 @@ struct _ParaatExercise
   char                 *rrule;
   char                 *modified;        /* ISO 8601, set by the store */
   gboolean              occurrence;      /* one occurrence of a recurring exercise */
+
+  /* An event of an imported calendar, shown beside the exercises */
+  gint64                calendar_id;     /* the calendar source's id; 0 for an own exercise */
+  char                 *calendar;        /* its name; NULL for an own exercise */
+  char                 *calendar_organisation;
+  char                 *calendar_colour;
+  gboolean              removed;         /* gone from the calendar's last import, kept */
 };
 
 struct _ParaatHistoryEntry

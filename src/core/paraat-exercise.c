@@ -238,6 +238,9 @@ paraat_exercise_finalize (GObject *object)
   g_clear_pointer (&self->defence_units, g_free);
   g_clear_pointer (&self->rrule, g_free);
   g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->calendar, g_free);
+  g_clear_pointer (&self->calendar_organisation, g_free);
+  g_clear_pointer (&self->calendar_colour, g_free);
 
   G_OBJECT_CLASS (paraat_exercise_parent_class)->finalize (object);
 }
@@ -389,6 +392,8 @@ paraat_exercise_copy (ParaatExercise *self)
   paraat_set_string (&copy->rrule, self->rrule);
   paraat_set_string (&copy->modified, self->modified);
   copy->occurrence = self->occurrence;
+  paraat_exercise_set_calendar (copy, self->calendar_id, self->calendar, self->calendar_organisation,
+                                self->calendar_colour, self->removed);
 
   return copy;
 }
@@ -920,6 +925,106 @@ paraat_exercise_is_occurrence (ParaatExercise *self)
   return self->occurrence;
 }
 
+/**
+ * paraat_exercise_set_calendar:
+ * @calendar_id: the calendar source's id, 0 for an exercise of one's own
+ * @calendar: (nullable): the source's name; %NULL for an exercise of one's own
+ * @organisation: (nullable): who publishes the calendar
+ * @colour: (nullable): the source's colour as the user gave it
+ * @removed: the event is gone from the calendar's last import
+ *
+ * Marks the object as an event of an imported calendar, shown in the
+ * calendar views beside the exercises but never saved as one.
+ */
+void
+paraat_exercise_set_calendar (ParaatExercise *self,
+                              gint64          calendar_id,
+                              const char     *calendar,
+                              const char     *organisation,
+                              const char     *colour,
+                              gboolean        removed)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+
+  self->calendar_id = calendar != NULL ? calendar_id : 0;
+  paraat_set_nullable_string (&self->calendar, calendar);
+  paraat_set_nullable_string (&self->calendar_organisation, calendar != NULL ? organisation : NULL);
+  paraat_set_nullable_string (&self->calendar_colour, calendar != NULL ? colour : NULL);
+  self->removed = calendar != NULL && removed;
+}
+
+/* TRUE for an event of an imported calendar: read-only here */
+gboolean
+paraat_exercise_is_imported (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  return self->calendar != NULL;
+}
+
+gint64
+paraat_exercise_get_calendar_id (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), 0);
+
+  return self->calendar_id;
+}
+
+const char *
+paraat_exercise_get_calendar (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->calendar;
+}
+
+const char *
+paraat_exercise_get_calendar_organisation (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->calendar_organisation;
+}
+
+const char *
+paraat_exercise_get_calendar_colour (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  return self->calendar_colour;
+}
+
+gboolean
+paraat_exercise_is_removed (ParaatExercise *self)
+{
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), FALSE);
+
+  return self->removed;
+}
+
+/**
+ * paraat_exercise_get_kind_key:
+ *
+ * What the exercise is, for counting and colouring by kind: its type
+ * code, or "@" and the calendar's name for an event of an imported
+ * calendar (which has no exercise type).
+ *
+ * Returns: an interned string
+ */
+const char *
+paraat_exercise_get_kind_key (ParaatExercise *self)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (PARAAT_IS_EXERCISE (self), NULL);
+
+  if (self->calendar == NULL)
+    return g_intern_string (self->type_code);
+  key = g_strconcat ("@", self->calendar, NULL);
+
+  return g_intern_string (key);
+}
+
 const char *
 paraat_exercise_get_modified (ParaatExercise *self)
 {
@@ -1079,6 +1184,8 @@ paraat_exercise_duplicate (ParaatExercise *self)
   copy->sequence = 0;
   copy->occurrence = FALSE;
   copy->status = PARAAT_EXERCISE_STATUS_DRAFT;
+  /* A copy of an imported event becomes an exercise of one's own */
+  paraat_exercise_set_calendar (copy, 0, NULL, NULL, NULL, FALSE);
 
   return copy;
 }

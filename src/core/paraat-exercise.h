@@ -123,6 +123,21 @@ const char          *paraat_exercise_get_rrule         (ParaatExercise *self);
 void                 paraat_exercise_set_rrule         (ParaatExercise *self, const char *rrule);
 /* For one occurrence of a recurring exercise: the series' first start */
 gboolean             paraat_exercise_is_occurrence     (ParaatExercise *self);
+
+/* An event of an imported calendar, shown beside the exercises (read-only) */
+void                 paraat_exercise_set_calendar      (ParaatExercise *self,
+                                                        gint64          calendar_id,
+                                                        const char     *calendar,
+                                                        const char     *organisation,
+                                                        const char     *colour,
+                                                        gboolean        removed);
+gboolean             paraat_exercise_is_imported       (ParaatExercise *self);
+gint64               paraat_exercise_get_calendar_id   (ParaatExercise *self);
+const char          *paraat_exercise_get_calendar      (ParaatExercise *self);
+const char          *paraat_exercise_get_calendar_organisation (ParaatExercise *self);
+const char          *paraat_exercise_get_calendar_colour (ParaatExercise *self);
+gboolean             paraat_exercise_is_removed        (ParaatExercise *self);
+const char          *paraat_exercise_get_kind_key      (ParaatExercise *self);
 const char          *paraat_exercise_get_modified      (ParaatExercise *self);
 
 gboolean             paraat_exercise_involves_region   (ParaatExercise *self, const char *code);

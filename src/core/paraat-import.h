@@ -89,6 +89,11 @@ GPtrArray    *paraat_store_list_source_events (ParaatStore   *store,
                                                gint64         from_utc,
                                                gint64         to_utc,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray    *paraat_store_list_source_exercises (ParaatStore *store,
+                                                  ParaatScope *scope,
+                                                  gint64       from_utc,
+                                                  gint64       to_utc,
+                                                  GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ParaatImportEvent: one line of the preview */
 

@@ -16,6 +16,7 @@
 
 #include "paraat-calendar.h"
 #include "paraat-conflicts.h"
+#include "paraat-exercise-private.h"
 #include "paraat-import-private.h"
 #include "paraat-store-private.h"
 
@@ -255,7 +256,8 @@ format_recurrence_key (gint64   utc,
 
 #define EVENT_COLUMNS \
   "e.uid, e.recurrence_id, e.summary, e.location, e.start_utc, e.end_utc, e.tzid, e.all_day, e.rrule," \
-  " e.status, e.removed, e.region_code, e.regions, e.units, e.availability, s.name, s.organisation, s.colour"
+  " e.status, e.removed, e.region_code, e.regions, e.units, e.availability, s.name, s.organisation, s.colour," \
+  " s.id, e.description"
 
 static ParaatCalendarItem *
 item_from_row (sqlite3_stmt *stmt,
@@ -281,6 +283,9 @@ item_from_row (sqlite3_stmt *stmt,
   item->calendar = g_strdup ((const char *) sqlite3_column_text (stmt, 15));
   item->organisation = g_strdup ((const char *) sqlite3_column_text (stmt, 16));
   item->colour = g_strdup ((const char *) sqlite3_column_text (stmt, 17));
+  item->calendar_id = sqlite3_column_int64 (stmt, 18);
+  item->location = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  item->description = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
 
   return item;
 }
@@ -464,6 +469,73 @@ paraat_store_list_source_events (ParaatStore  *self,
   g_ptr_array_sort (items, compare_items_by_start);
 
   return g_steal_pointer (&items);
+}
+
+static ParaatExercise *
+exercise_from_item (ParaatCalendarItem *item)
+{
+  ParaatExercise *ex = paraat_exercise_new ();
+  g_autofree char *units = item->units != NULL ? g_strjoinv ("; ", item->units) : NULL;
+
+  paraat_exercise_set_uid (ex, item->uid);
+  paraat_exercise_set_title (ex, item->title);
+  paraat_exercise_set_description (ex, item->description);
+  paraat_exercise_set_location (ex, item->location);
+  paraat_exercise_set_region_code (ex, item->region_code);
+  paraat_exercise_set_regions (ex, (const char * const *) item->regions);
+  paraat_exercise_set_defence_units (ex, units);
+  paraat_exercise_set_status (ex, item->removed ? PARAAT_EXERCISE_STATUS_CANCELLED : item->status);
+  if (item->tzid == NULL || !paraat_exercise_set_tzid (ex, item->tzid))
+    paraat_exercise_set_tzid (ex, PARAAT_DEFAULT_TZID);
+  ex->start_utc = item->start_utc;
+  ex->end_utc = item->end_utc;
+  ex->all_day = item->all_day;
+  paraat_exercise_set_calendar (ex, item->calendar_id, item->calendar, item->organisation, item->colour,
+                                item->removed);
+
+  return ex;
+}
+
+/**
+ * paraat_store_list_source_exercises:
+ * @scope: (nullable): keeps events that name a region in it, and those
+ *   that name no region at all (a unit's own exercise on a brigade's
+ *   calendar); %NULL for all
+ * @from_utc: start of the period (inclusive)
+ * @to_utc: end of the period (exclusive)
+ *
+ * The events of the visible calendar sources as read-only exercises for
+ * the calendar views, one per occurrence: see
+ * paraat_exercise_is_imported(). Removed events are kept, as cancelled
+ * ones (paraat_exercise_is_removed() tells them apart).
+ *
+ * Returns: (transfer full) (element-type ParaatExercise): by start
+ */
+GPtrArray *
+paraat_store_list_source_exercises (ParaatStore  *self,
+                                    ParaatScope  *scope,
+                                    gint64        from_utc,
+                                    gint64        to_utc,
+                                    GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) paraat_calendar_item_unref);
+  g_autoptr(GPtrArray) exercises = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  if (!collect_source_events (self, NULL, from_utc, to_utc, FALSE, items, error))
+    return NULL;
+  g_ptr_array_sort (items, compare_items_by_start);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ParaatCalendarItem *item = items->pdata[i];
+
+      if ((item->region_code != NULL || item->regions != NULL) && !in_scope (scope, item))
+        continue;
+      g_ptr_array_add (exercises, exercise_from_item (item));
+    }
+
+  return g_steal_pointer (&exercises);
 }
 
 /* For paraat_store_list_calendar_items(): removed events are gone as far

@@ -527,6 +527,116 @@ test_import_sources (ParaatTestFixture *fixture,
   g_assert_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_NOT_FOUND);
 }
 
+/* The calendar views' read-only exercises from the visible sources */
+
+static guint
+count_uid (GPtrArray  *exercises,
+           const char *uid)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < exercises->len; i++)
+    n += g_str_equal (paraat_exercise_get_uid (exercises->pdata[i]), uid);
+
+  return n;
+}
+
+static void
+test_import_source_exercises (ParaatTestFixture *fixture,
+                              gconstpointer      user_data)
+{
+  g_autofree char *path = data_path ("import", "defence-43mb.ics");
+  g_autofree char *v2 = data_path ("import", "defence-43mb-v2.ics");
+  g_autoptr(ParaatImportPlan) plan = plan_files (fixture->store, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, path);
+  g_autoptr(ParaatImportPlan) plan2 = NULL;
+  g_autoptr(ParaatScope) vr01 = NULL;
+  g_autoptr(ParaatScope) vr05 = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(ParaatExercise) copy = NULL;
+  g_autoptr(ParaatExercise) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  ParaatExercise *sparrow = NULL;
+
+  paraat_import_plan_set_organisation (plan, "43 Gemechaniseerde Brigade");
+  paraat_import_plan_set_colour (plan, "#3584e4");
+  apply (plan, fixture->store);
+
+  all = paraat_store_list_source_exercises (fixture->store, NULL, G_MININT64 / 2, G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ParaatExercise *ex = all->pdata[i];
+
+      g_assert_true (paraat_exercise_is_imported (ex));
+      g_assert_cmpint (paraat_exercise_get_calendar_id (ex), >, 0);
+      g_assert_cmpstr (paraat_exercise_get_calendar (ex), ==, "Brigade");
+      g_assert_cmpstr (paraat_exercise_get_calendar_organisation (ex), ==, "43 Gemechaniseerde Brigade");
+      g_assert_cmpstr (paraat_exercise_get_calendar_colour (ex), ==, "#3584e4");
+      g_assert_cmpstr (paraat_exercise_get_kind_key (ex), ==, "@Brigade");
+      g_assert_false (paraat_exercise_is_removed (ex));
+      if (i > 0)
+        g_assert_cmpint (paraat_exercise_get_start_utc (all->pdata[i - 1]), <=, paraat_exercise_get_start_utc (ex));
+      if (g_str_equal (paraat_exercise_get_uid (ex), "43mb-2026-001@mil.example"))
+        sparrow = ex;
+    }
+  g_assert_nonnull (sparrow);
+  g_assert_cmpstr (paraat_exercise_get_title (sparrow), ==, "Oefening Bold Sparrow");
+  g_assert_cmpstr (paraat_exercise_get_location (sparrow), ==, "Havelte");
+  g_assert_cmpstr (paraat_exercise_get_region_code (sparrow), ==, "VR05");
+  g_assert_cmpstr (paraat_exercise_get_defence_units (sparrow), ==, "43 Herstelcompagnie");
+  g_assert_cmpint (paraat_exercise_get_start_utc (sparrow), ==, 1780293600); /* 2026-06-01T06:00:00Z */
+  g_assert_cmpint (paraat_exercise_get_status (sparrow), ==, PARAAT_EXERCISE_STATUS_CONFIRMED);
+
+  /* A copy keeps the calendar; a duplicate is an exercise of one's own */
+  copy = paraat_exercise_copy (sparrow);
+  g_assert_cmpstr (paraat_exercise_get_calendar (copy), ==, "Brigade");
+  draft = paraat_exercise_duplicate (sparrow);
+  g_assert_false (paraat_exercise_is_imported (draft));
+  g_assert_cmpstr (paraat_exercise_get_kind_key (draft), ==, "");
+  g_assert_cmpint (paraat_exercise_get_status (draft), ==, PARAAT_EXERCISE_STATUS_DRAFT);
+
+  /* Scope: events naming a region in it, and those naming none */
+  vr01 = paraat_scope_resolve (fixture->store, "region:VR01", "2026-06-01", &error);
+  g_assert_no_error (error);
+  list = paraat_store_list_source_exercises (fixture->store, vr01, G_MININT64 / 2, G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (count_uid (list, "43mb-2026-002@mil.example"), ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  vr05 = paraat_scope_resolve (fixture->store, "region:VR05", "2026-06-01", &error);
+  g_assert_no_error (error);
+  list = paraat_store_list_source_exercises (fixture->store, vr05, G_MININT64 / 2, G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Period: [from, to) — June 2026 holds only Bold Sparrow */
+  list = paraat_store_list_source_exercises (fixture->store, NULL, 1780264800 /* 2026-06-01 local */,
+                                             1782856800 /* 2026-07-01 local */, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (count_uid (list, "43mb-2026-001@mil.example"), ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A removed event stays in view, cancelled and marked removed */
+  plan2 = plan_files (fixture->store, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, v2);
+  apply (plan2, fixture->store);
+  list = paraat_store_list_source_exercises (fixture->store, NULL, G_MININT64 / 2, G_MAXINT64 / 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ParaatExercise *ex = list->pdata[i];
+      gboolean gone = g_str_equal (paraat_exercise_get_uid (ex), "43mb-2026-003@mil.example");
+
+      g_assert_cmpint (paraat_exercise_is_removed (ex), ==, gone);
+      if (gone)
+        g_assert_cmpint (paraat_exercise_get_status (ex), ==, PARAAT_EXERCISE_STATUS_CANCELLED);
+    }
+}
+
 /* Alignment sees the Defence calendar */
 
 static void
@@ -634,6 +744,8 @@ main (int   argc,
               paraat_test_fixture_set_up_store, test_import_thread, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/sources", ParaatTestFixture, NULL,
               paraat_test_fixture_set_up_store, test_import_sources, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/source-exercises", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_source_exercises, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/alignment", ParaatTestFixture, NULL,
               paraat_test_fixture_set_up_store, test_import_alignment, paraat_test_fixture_tear_down);
 
