@@ -19,7 +19,9 @@
 #include "paraat-actions-view.h"
 #include "paraat-calendar-page.h"
 #include "paraat-exchange.h"
+#include "paraat-exercise-chip.h"
 #include "paraat-exercise-editor.h"
+#include "paraat-import.h"
 #include "paraat-month-view.h"
 #include "paraat-palette.h"
 #include "paraat-record.h"
@@ -71,6 +73,8 @@ struct _ParaatCalendarPage
   GtkDropDown        *defence_dropdown;
   GtkRevealer        *hint_revealer;
   GtkLabel           *hint_label;
+  GtkWidget          *calendars_box;
+  GtkListBox         *calendars_list;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
@@ -90,6 +94,8 @@ struct _ParaatCalendarPage
   GtkMultiSelection  *selection;
   GPtrArray          *type_codes;        /* drop-down position - 1 → code */
   GPtrArray          *discipline_codes;
+  GPtrArray          *sources;           /* the imported calendars (ParaatSource) */
+  guint               n_visible_sources;
   char               *deleted_uid;       /* for Undo */
 
   View                view;
@@ -409,7 +415,7 @@ update_legend (ParaatCalendarPage *self)
     {
       g_autoptr(ParaatExercise) ex = g_list_model_get_item (model, i);
 
-      g_hash_table_add (seen, (gpointer) g_intern_string (paraat_exercise_get_type_code (ex)));
+      g_hash_table_add (seen, (gpointer) paraat_exercise_get_kind_key (ex));
     }
   for (guint i = 0; i < g_list_model_get_n_items (types); i++)
     {
@@ -427,6 +433,29 @@ update_legend (ParaatCalendarPage *self)
       gtk_widget_add_css_class (swatch, "legend-swatch");
       gtk_widget_add_css_class (swatch, color);
       label = gtk_label_new (paraat_record_get_title (type));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->legend), box);
+      gtk_widget_set_focusable (gtk_widget_get_last_child (self->legend), FALSE);
+    }
+  /* Then the imported calendars in view */
+  for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
+    {
+      ParaatSource *source = g_ptr_array_index (self->sources, i);
+      g_autofree char *key = g_strconcat ("@", paraat_source_get_name (source), NULL);
+      g_autofree char *color = NULL;
+      GtkWidget *box, *swatch, *label;
+
+      if (!g_hash_table_contains (seen, g_intern_string (key)))
+        continue;
+      color = g_strdup_printf ("source-color-%" G_GINT64_FORMAT, paraat_source_get_id (source));
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (swatch, "legend-swatch");
+      gtk_widget_add_css_class (swatch, color);
+      label = gtk_label_new (paraat_source_get_name (source));
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (box), swatch);
       gtk_box_append (GTK_BOX (box), label);
@@ -497,6 +526,18 @@ reload (ParaatCalendarPage *self)
   to = g_date_time_add_days (from, (int) n_days);
   list = paraat_store_list_exercises (self->store, self->scope, g_date_time_to_unix (from),
                                       g_date_time_to_unix (to), &error);
+  /* The visible imported calendars' events, beside the exercises */
+  if (list != NULL && self->n_visible_sources > 0)
+    {
+      g_autoptr(GPtrArray) events = paraat_store_list_source_exercises (self->store, self->scope,
+                                                                        g_date_time_to_unix (from),
+                                                                        g_date_time_to_unix (to), &error);
+
+      if (events == NULL)
+        g_clear_pointer (&list, g_ptr_array_unref);
+      else
+        g_ptr_array_extend_and_steal (list, g_steal_pointer (&events));
+    }
   if (list == NULL)
     {
       paraat_window_add_toast_for (GTK_WIDGET (self),
@@ -676,6 +717,91 @@ paraat_calendar_page_show_action_items (ParaatCalendarPage *self,
 
 /* Editing */
 
+static GtkWindow *present_editor (ParaatCalendarPage *self,
+                                  ParaatExercise     *exercise,
+                                  gboolean            duplicate);
+
+static void
+on_event_response_cb (AdwMessageDialog   *dialog,
+                      const char         *response,
+                      ParaatCalendarPage *self)
+{
+  ParaatExercise *event = g_object_get_data (G_OBJECT (dialog), "event");
+
+  if (g_str_equal (response, "plan"))
+    present_editor (self, event, TRUE);
+}
+
+/* What an imported calendar says about one of its events: read-only */
+static GtkWindow *
+present_event (ParaatCalendarPage *self,
+               ParaatExercise     *event)
+{
+  g_autofree char *description = paraat_exercise_chip_describe (self->store, event);
+  GString *body = g_string_new (strchr (description, '\n') != NULL ? strchr (description, '\n') + 1 : "");
+  const char *organisation = paraat_exercise_get_calendar_organisation (event);
+  GtkWidget *dialog;
+
+  if (organisation != NULL)
+    {
+      g_string_append_c (body, '\n');
+      /* Translators: %s is who publishes an imported calendar, e.g. a brigade */
+      g_string_append_printf (body, _("Published by: %s"), organisation);
+    }
+  if (*paraat_exercise_get_location (event) != '\0')
+    {
+      g_string_append_c (body, '\n');
+      /* Translators: %s is where an event takes place */
+      g_string_append_printf (body, _("Location: %s"), paraat_exercise_get_location (event));
+    }
+  if (*paraat_exercise_get_description (event) != '\0')
+    g_string_append_printf (body, "\n\n%s", paraat_exercise_get_description (event));
+  g_string_append_printf (body, "\n\n%s",
+                          _("This event comes from an imported calendar and changes with its next import. "
+                            "Plan as Exercise makes an exercise of your own from it."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), paraat_exercise_get_title (event), body->str);
+  g_string_free (body, TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "plan", _("_Plan as Exercise…"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data_full (G_OBJECT (dialog), "event", g_object_ref (event), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_event_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * paraat_calendar_page_show_event:
+ * @target: "<calendar id>:<uid>", as paraat_exercise_chip_event_target() makes it
+ *
+ * Shows an imported calendar's event that is in view.
+ */
+GtkWindow *
+paraat_calendar_page_show_event (ParaatCalendarPage *self,
+                                 const char         *target)
+{
+  GListModel *model = G_LIST_MODEL (self->exercises);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParaatExercise) ex = g_list_model_get_item (model, i);
+      g_autofree char *key = NULL;
+
+      if (!paraat_exercise_is_imported (ex))
+        continue;
+      key = paraat_exercise_chip_event_target (ex);
+      if (g_str_equal (key, target))
+        return present_event (self, ex);
+    }
+
+  return NULL;
+}
+
 static GtkWindow *
 present_editor (ParaatCalendarPage *self,
                 ParaatExercise     *exercise,
@@ -684,6 +810,10 @@ present_editor (ParaatCalendarPage *self,
   g_autoptr(ParaatExercise) series = NULL;
   ParaatExerciseEditor *editor;
 
+  /* An imported calendar's event is not ours to edit; duplicating it
+   * plans an exercise of our own from it. */
+  if (exercise != NULL && paraat_exercise_is_imported (exercise) && !duplicate)
+    return present_event (self, exercise);
   /* An occurrence stands for its series: edit the stored exercise. */
   if (exercise != NULL && paraat_exercise_is_occurrence (exercise))
     series = paraat_store_get_exercise (self->store, paraat_exercise_get_uid (exercise), NULL);
@@ -751,6 +881,14 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  paraat_calendar_page_show_event (PARAAT_CALENDAR_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 show_day_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -807,6 +945,16 @@ delete_action (GtkWidget  *widget,
 
   if (ex == NULL)
     return;
+  if (paraat_exercise_is_imported (ex))
+    {
+      /* Translators: the first %s is an event's title, the second an imported calendar's name */
+      paraat_window_add_toast_for (GTK_WIDGET (self),
+                                   adw_toast_new_format (_("“%s” belongs to the imported calendar “%s”: hide that "
+                                                           "calendar under Filters instead"),
+                                                         paraat_exercise_get_title (ex),
+                                                         paraat_exercise_get_calendar (ex)));
+      return;
+    }
   uid = g_strdup (paraat_exercise_get_uid (ex));
   title = g_strdup (paraat_exercise_get_title (ex));
   if (!paraat_store_delete_exercise (self->store, uid, &error))
@@ -969,6 +1117,9 @@ paraat_calendar_page_shift_selected (ParaatCalendarPage *self)
     {
       g_autoptr(ParaatExercise) ex = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
+      /* Imported calendars' events move with their next import */
+      if (paraat_exercise_is_imported (ex))
+        continue;
       if (g_hash_table_add (seen, (gpointer) paraat_exercise_get_uid (ex)))
         {
           g_strv_builder_add (builder, paraat_exercise_get_uid (ex));
@@ -1236,11 +1387,16 @@ cell_text (ParaatExercise *ex,
     case COLUMN_REGION:
       return g_strdup (paraat_exercise_get_region_code (ex));
     case COLUMN_TYPE:
+      /* An imported event has no type: its calendar says what it is */
+      if (paraat_exercise_is_imported (ex))
+        return g_strdup (paraat_exercise_get_calendar (ex));
       return g_strdup (paraat_exercise_get_type_code (ex));
     case COLUMN_STATUS:
       return g_strdup (paraat_exercise_status_get_label (paraat_exercise_get_status (ex)));
     case COLUMN_DEFENCE:
     default:
+      if (paraat_exercise_is_imported (ex))
+        return g_strdup (paraat_exercise_get_defence_units (ex));
       if (paraat_exercise_get_defence (ex) == PARAAT_DEFENCE_NONE)
         return g_strdup ("");
       return g_strdup (paraat_defence_get_label (paraat_exercise_get_defence (ex)));
@@ -1365,6 +1521,94 @@ fill_filters (ParaatCalendarPage *self)
 
 /* GObject */
 
+/* Imported calendars: one check row each in the Filters popover */
+
+static void
+on_source_toggled_cb (GtkCheckButton     *check,
+                      ParaatCalendarPage *self)
+{
+  ParaatSource *source = g_object_get_data (G_OBJECT (check), "source");
+  g_autoptr(GError) error = NULL;
+
+  if (paraat_source_get_visible (source) == gtk_check_button_get_active (check))
+    return;
+  paraat_source_set_visible (source, gtk_check_button_get_active (check));
+  /* The store announces the change; update_sources() and reload() follow. */
+  if (!paraat_store_save_source (self->store, source, &error))
+    {
+      paraat_source_set_visible (source, !gtk_check_button_get_active (check));
+      paraat_window_add_toast_for (GTK_WIDGET (self),
+                                   adw_toast_new_format (_("Could not change the calendar: %s"), error->message));
+    }
+}
+
+static GtkWidget *
+make_source_row (ParaatCalendarPage *self,
+                 ParaatSource       *source)
+{
+  g_autofree char *color = g_strdup_printf ("source-color-%" G_GINT64_FORMAT, paraat_source_get_id (source));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  guint n = paraat_source_get_n_events (source);
+
+  subtitle = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", n), n);
+  if (*paraat_source_get_organisation (source) != '\0')
+    {
+      g_autofree char *events = g_steal_pointer (&subtitle);
+
+      /* Translators: who publishes an imported calendar, then how many events it has */
+      subtitle = g_strdup_printf (_("%s · %s"), paraat_source_get_organisation (source), events);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_source_get_name (source));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), paraat_source_get_visible (source));
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (check), "source", g_object_ref (source), g_object_unref);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_source_toggled_cb), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (swatch, "legend-swatch");
+  gtk_widget_add_css_class (swatch, color);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), swatch);
+
+  return row;
+}
+
+static void
+update_sources (ParaatCalendarPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = paraat_store_list_sources (self->store, &error);
+  GtkWidget *child;
+
+  if (sources == NULL)
+    {
+      paraat_window_add_toast_for (GTK_WIDGET (self),
+                                   adw_toast_new_format (_("Could not read the imported calendars: %s"),
+                                                         error->message));
+      return;
+    }
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  self->sources = g_steal_pointer (&sources);
+  self->n_visible_sources = 0;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->calendars_list))) != NULL)
+    gtk_list_box_remove (self->calendars_list, child);
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      ParaatSource *source = g_ptr_array_index (self->sources, i);
+
+      if (paraat_source_get_visible (source))
+        self->n_visible_sources++;
+      gtk_list_box_append (self->calendars_list, make_source_row (self, source));
+    }
+  gtk_widget_set_visible (self->calendars_box, self->sources->len > 0);
+  paraat_palette_set_sources (gtk_widget_get_display (GTK_WIDGET (self)), self->sources);
+}
+
 static void
 on_store_changed_cb (ParaatCalendarPage *self,
                      guint               kind)
@@ -1374,8 +1618,10 @@ on_store_changed_cb (ParaatCalendarPage *self,
   else if (kind == PARAAT_KIND_DISCIPLINE)
     fill_code_dropdown (self, self->discipline_dropdown, self->discipline_codes, PARAAT_KIND_DISCIPLINE,
                         _("Any Discipline"));
+  if (kind == PARAAT_CHANGE_SOURCES)
+    update_sources (self);
   if (kind == PARAAT_CHANGE_CALENDAR || kind == PARAAT_KIND_REGION || kind == PARAAT_KIND_EXERCISE_TYPE ||
-      kind == PARAAT_KIND_ASSIGNMENT)
+      kind == PARAAT_KIND_ASSIGNMENT || kind == PARAAT_CHANGE_SOURCES)
     reload (self);
 }
 
@@ -1433,6 +1679,7 @@ paraat_calendar_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 
   fill_filters (self);
+  update_sources (self);
   build_columns (self);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->exercises)),
                                               GTK_FILTER (gtk_custom_filter_new (filter_exercise, self, NULL)));
@@ -1458,6 +1705,7 @@ paraat_calendar_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->exercises);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->scope, paraat_scope_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->deleted_uid, g_free);
@@ -1552,6 +1800,8 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, defence_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, hint_revealer);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, calendars_box);
+  gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, calendars_list);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ParaatCalendarPage, empty_page);
@@ -1565,6 +1815,7 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.new-on-day", "s", new_on_day_action);
   gtk_widget_class_install_action (widget_class, "calendar.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "calendar.show-day", "s", show_day_action);
+  gtk_widget_class_install_action (widget_class, "calendar.show-event", "s", show_event_action);
   gtk_widget_class_install_action (widget_class, "calendar.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "calendar.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "calendar.delete", NULL, delete_action);

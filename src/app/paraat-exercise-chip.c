@@ -39,6 +39,29 @@ paraat_exercise_chip_describe (ParaatStore    *store,
   g_autofree char *type = type_name (store, paraat_exercise_get_type_code (exercise));
   GString *text = g_string_new (paraat_exercise_get_title (exercise));
 
+  if (paraat_exercise_is_imported (exercise))
+    {
+      const char *region = paraat_exercise_get_region_code (exercise);
+      const char *units = paraat_exercise_get_defence_units (exercise);
+
+      g_string_append_printf (text, "\n%s\n", when);
+      /* Translators: %s is the name of an imported calendar, e.g. a brigade's */
+      g_string_append_printf (text, _("Calendar: %s"), paraat_exercise_get_calendar (exercise));
+      if (*region != '\0')
+        g_string_append_printf (text, " · %s", region);
+      if (*units != '\0')
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: %s lists Defence units, e.g. "11 Geniecompagnie" */
+          g_string_append_printf (text, _("Units: %s"), units);
+        }
+      if (paraat_exercise_is_removed (exercise))
+        g_string_append_printf (text, "\n%s", _("No longer on the calendar since its last import"));
+      else if (paraat_exercise_get_status (exercise) == PARAAT_EXERCISE_STATUS_CANCELLED)
+        g_string_append_printf (text, "\n%s", _("Cancelled"));
+      return g_string_free (text, FALSE);
+    }
+
   g_string_append_printf (text, "\n%s\n%s", when, paraat_exercise_get_region_code (exercise));
   if (*type != '\0')
     g_string_append_printf (text, " · %s", type);
@@ -54,12 +77,20 @@ paraat_exercise_chip_describe (ParaatStore    *store,
   return g_string_free (text, FALSE);
 }
 
+/* The target of calendar.show-event: "<calendar id>:<uid>", since an
+ * imported event's UID is its publisher's and need not be unique here. */
+char *
+paraat_exercise_chip_event_target (ParaatExercise *exercise)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", paraat_exercise_get_calendar_id (exercise),
+                          paraat_exercise_get_uid (exercise));
+}
+
 GtkWidget *
 paraat_exercise_chip_new (ParaatStore    *store,
                           ParaatExercise *exercise)
 {
-  g_autofree char *color = paraat_palette_css_class (paraat_palette_index_for_type (store,
-                                                                                     paraat_exercise_get_type_code (exercise)));
+  g_autofree char *color = paraat_palette_exercise_css_class (store, exercise);
   g_autofree char *description = paraat_exercise_chip_describe (store, exercise);
   ParaatExerciseStatus status = paraat_exercise_get_status (exercise);
   GtkWidget *label;
@@ -76,7 +107,16 @@ paraat_exercise_chip_new (ParaatStore    *store,
                          "action-name", "calendar.open",
                          "focus-on-click", FALSE,
                          NULL);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
+  if (paraat_exercise_is_imported (exercise))
+    {
+      g_autofree char *target = paraat_exercise_chip_event_target (exercise);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.show-event");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+      gtk_widget_add_css_class (button, "imported");
+    }
+  else
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
   paraat_tooltip_set_lazy (button, description);
   gtk_widget_add_css_class (button, "exercise-chip");
   gtk_widget_add_css_class (button, color);

@@ -16,5 +16,6 @@ GtkWidget *paraat_exercise_chip_new      (ParaatStore    *store,
                                           ParaatExercise *exercise);
 char      *paraat_exercise_chip_describe (ParaatStore    *store,
                                           ParaatExercise *exercise) G_GNUC_WARN_UNUSED_RESULT;
+char      *paraat_exercise_chip_event_target (ParaatExercise *exercise) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 
+#include "paraat-exercise.h"
 #include "paraat-store.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,14 @@ void   paraat_palette_get_color      (guint        index,
                                       GdkRGBA     *rgba);
 char  *paraat_palette_css_class      (guint        index) G_GNUC_WARN_UNUSED_RESULT;
 void   paraat_palette_install_css    (GdkDisplay  *display);
+
+/* Events of imported calendars take their calendar's colour */
+void   paraat_palette_set_sources    (GdkDisplay     *display,
+                                      GPtrArray      *sources);
+char  *paraat_palette_exercise_css_class (ParaatStore    *store,
+                                          ParaatExercise *exercise) G_GNUC_WARN_UNUSED_RESULT;
+void   paraat_palette_get_key_color  (ParaatStore    *store,
+                                      const char     *key,
+                                      GdkRGBA        *rgba);
 
 G_END_DECLS

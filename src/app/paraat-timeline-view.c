@@ -214,6 +214,19 @@ paraat_timeline_view_set_exercises (ParaatTimelineView *self,
           const char * const *others = paraat_exercise_get_regions (ex);
           guint row = find_row (self, paraat_exercise_get_region_code (ex));
 
+          /* An imported event that names no region (a unit's own
+           * exercise on a brigade's calendar) gets its calendar's row. */
+          if (paraat_exercise_is_imported (ex) && *paraat_exercise_get_region_code (ex) == '\0' &&
+              (others == NULL || others[0] == NULL))
+            {
+              g_autofree char *key = g_strconcat ("@", paraat_exercise_get_calendar (ex), NULL);
+
+              if ((row = find_row (self, key)) == G_MAXUINT)
+                {
+                  add_row (self, key, paraat_exercise_get_calendar (ex));
+                  row = self->rows->len - 1;
+                }
+            }
           if (row != G_MAXUINT)
             add_bar (self, ex, row, FALSE);
           for (guint k = 0; others != NULL && others[k] != NULL; k++)
@@ -225,7 +238,8 @@ paraat_timeline_view_set_exercises (ParaatTimelineView *self,
           /* Units are free text: "43 Gemechaniseerde Brigade, 11 Geniecompagnie" */
           g_auto(GStrv) units = paraat_split_list (paraat_exercise_get_defence_units (ex));
 
-          if (paraat_exercise_get_defence (ex) == PARAAT_DEFENCE_NONE)
+          /* A Defence calendar's events name their units themselves */
+          if (paraat_exercise_get_defence (ex) == PARAAT_DEFENCE_NONE && !paraat_exercise_is_imported (ex))
             continue;
           for (guint k = 0; units[k] != NULL; k++)
             {

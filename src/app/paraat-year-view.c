@@ -110,10 +110,14 @@ describe_day (ParaatYearView       *self,
                           count->n_exercises);
   for (guint k = 0; k < PARAAT_DAY_TOP_TYPES && count->types[k] != NULL; k++)
     {
-      g_autoptr(ParaatRecord) type = paraat_store_find_record (self->store, PARAAT_KIND_EXERCISE_TYPE, count->types[k]);
+      const char *key = count->types[k];
+      g_autoptr(ParaatRecord) type = NULL;
 
+      /* "@name" is an imported calendar's event (paraat_exercise_get_kind_key()) */
+      if (key[0] != '@')
+        type = paraat_store_find_record (self->store, PARAAT_KIND_EXERCISE_TYPE, key);
       g_string_append_printf (text, "%s%u× %s", k == 0 ? " — " : ", ", count->type_counts[k],
-                              type ? paraat_record_get_title (type) : count->types[k]);
+                              type != NULL ? paraat_record_get_title (type) : key[0] == '@' ? key + 1 : key);
     }
 
   return g_string_free (text, FALSE);
@@ -170,7 +174,7 @@ build_month (ParaatYearView *self,
 
       button->count = *count;
       for (guint k = 0; k < PARAAT_DAY_TOP_TYPES && count->types[k] != NULL; k++)
-        paraat_palette_get_color (paraat_palette_index_for_type (self->store, count->types[k]), &button->colors[k]);
+        paraat_palette_get_key_color (self->store, count->types[k], &button->colors[k]);
       gtk_button_set_label (GTK_BUTTON (button), number);
       gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (button), "year-day");
