@@ -115,7 +115,7 @@ cmd_export (int    argc,
                    : brigade ? g_strconcat ("Paraat ", brigade, NULL) : g_strdup ("Paraat");
   if (!paraat_exchange_export_file (store, scope, from_utc, to_utc,
                                     xcal ? PARAAT_EXCHANGE_FORMAT_XCAL : PARAAT_EXCHANGE_FORMAT_ICS,
-                                    calname, output, &n_exported, &error))
+                                    0, calname, output, &n_exported, &error))
     return fail (error);
 
   g_print (ngettext ("Exported %u exercise to “%s”.\n", "Exported %u exercises to “%s”.\n", n_exported),
