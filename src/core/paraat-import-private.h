@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include <libical/ical.h>
 #include <sqlite3.h>
 
 #include "paraat-exercise.h"
@@ -123,6 +124,14 @@ gint64     paraat_store_import_ensure_source (ParaatStore       *store,
 gboolean   paraat_store_import_write_event   (ParaatStore       *store,
                                               gint64             source_id,
                                               ParaatImportEvent *event,
+                                              GError           **error);
+gboolean   paraat_import_write_calendar      (ParaatStore       *store,
+                                              icalcomponent     *vcalendar,
+                                              const char        *source_name,
+                                              ParaatSourceKind   kind,
+                                              const char        *organisation,
+                                              const char        *colour,
+                                              const char        *file,
                                               GError           **error);
 gboolean   paraat_store_import_exercise      (ParaatStore       *store,
                                               ParaatExercise    *exercise,

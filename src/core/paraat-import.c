@@ -1239,6 +1239,65 @@ out:
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 
+/**
+ * paraat_import_write_calendar:
+ * @vcalendar: a VCALENDAR, as a reader hands its events over
+ * @source_name: a source that does not exist yet
+ * @file: (nullable): the file name the source notes as its last import
+ *
+ * Inside the caller's transaction, the VEVENTs of @vcalendar become the
+ * events of a new source, read and stored as paraat_import_plan_apply()
+ * stores a new source's events (but never as exercises). For data that
+ * Paraat makes itself, such as the demo's Defence calendar; an event the
+ * import would warn about is a mistake there, and fails.
+ */
+gboolean
+paraat_import_write_calendar (ParaatStore       *store,
+                              icalcomponent     *vcalendar,
+                              const char        *source_name,
+                              ParaatSourceKind   kind,
+                              const char        *organisation,
+                              const char        *colour,
+                              const char        *file,
+                              GError           **error)
+{
+  g_autoptr(ParaatImportPlan) plan = g_new0 (ParaatImportPlan, 1);
+  g_autoptr(GArray) region_names = NULL;
+  g_auto(ReadContext) ctx = { 0 };
+  gint64 source_id;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (vcalendar != NULL, FALSE);
+
+  plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  if (!(region_names = paraat_import_snapshot_region_names (store->db, error)))
+    return FALSE;
+  ctx.plan = plan;
+  ctx.region_names = region_names;
+  ctx.file = file;
+
+  source_id = paraat_store_import_ensure_source (store, source_name, kind, organisation, colour, file, error);
+  if (source_id == 0)
+    return FALSE;
+  for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
+       comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp);
+
+      if (plan->warnings->len > 0)
+        {
+          g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_SOURCE, "%s: %s", source_name,
+                       (const char *) plan->warnings->pdata[0]);
+          return FALSE;
+        }
+      event->state = PARAAT_IMPORT_STATE_NEW;
+      if (!paraat_store_import_write_event (store, source_id, event, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 paraat_import_plan_free (ParaatImportPlan *self)
 {

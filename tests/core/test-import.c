@@ -6,8 +6,9 @@
  * Importing calendars: the demo's export into an empty database and out
  * again, the same file twice, SEQUENCE, events that disappear, hostile
  * files, cancellation in the middle of the transaction, a plan made in
- * another thread, a Defence calendar seen by the alignment rules, and a
- * merged export of exercises and imported events, imported again.
+ * another thread, a Defence calendar seen by the alignment rules, a
+ * merged export of exercises and imported events, imported again, and the
+ * demo's Defence calendar, which must be what an import stores.
  */
 
 #include "config.h"
@@ -200,12 +201,14 @@ test_import_round_trip (ParaatTestFixture *fixture,
 
 /* A Defence calendar */
 
+#define EVENT_COLUMNS \
+  "uid, sequence, recurrence_id, summary, start_utc, end_utc, status, removed, region_code, regions, units," \
+  " availability, raw"
+
 static char *
 dump_events (ParaatTestFixture *fixture)
 {
-  return paraat_test_dump_table (fixture->path, "source_event",
-                                 "uid, sequence, recurrence_id, summary, start_utc, end_utc, status, removed,"
-                                 " region_code, regions, units, availability, raw");
+  return paraat_test_dump_table (fixture->path, "source_event", EVENT_COLUMNS);
 }
 
 static void
@@ -786,6 +789,68 @@ test_import_merged_export (ParaatTestFixture *fixture,
   assert_counts (plan, 0, 0, 8, 0, 0);
 }
 
+/* The demo's Defence calendar, written out as a file and imported into
+ * an empty database, gives the same rows: the demo stores what an import
+ * would. */
+static void
+test_import_demo_calendar (ParaatTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  const char *name = "43 Gemechaniseerde Brigade";
+  g_autoptr(GPtrArray) series = fill_demo (fixture->store);
+  g_autofree char *path = paraat_test_fixture_build_path (fixture, "demo-43mb.ics");
+  g_autofree char *other_path = paraat_test_fixture_build_path (fixture, "other.db");
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n");
+  g_autoptr(ParaatSource) source = NULL;
+  g_autoptr(ParaatStore) other = NULL;
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  source = paraat_store_find_source (fixture->store, name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (paraat_source_get_kind (source), ==, PARAAT_SOURCE_KIND_DEFENCE);
+  g_assert_cmpstr (paraat_source_get_organisation (source), ==, name);
+  g_assert_cmpuint (paraat_source_get_n_events (source), >, 40);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fixture->store->db, "SELECT raw FROM source_event ORDER BY id", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_string_append (text, "END:VCALENDAR\r\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, &error));
+  g_assert_no_error (error);
+
+  other = paraat_store_open (other_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  plan = plan_files (other, name, PARAAT_SOURCE_KIND_DEFENCE, path);
+  g_assert_cmpuint (paraat_import_plan_get_warnings (plan)->len, ==, 0);
+  assert_counts (plan, n, 0, 0, 0, 0);
+  apply (plan, other);
+
+  before = paraat_test_dump_table (fixture->path, "source_event", EVENT_COLUMNS);
+  after = paraat_test_dump_table (other_path, "source_event", EVENT_COLUMNS);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The demo's merged calendar is valid in both formats */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *merged = paraat_test_fixture_build_path (fixture, i ? "demo.xml" : "demo.ics");
+      guint n_exported = 0;
+
+      g_free (export_merged (fixture->store, NULL, merged, i, PARAAT_EXPORT_SOURCES, &n_exported));
+      g_assert_cmpuint (n_exported, ==, series->len + n);
+      assert_valid (merged, n_exported);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -810,6 +875,8 @@ main (int   argc,
               paraat_test_fixture_set_up_store, test_import_sources, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/alignment", ParaatTestFixture, NULL,
               paraat_test_fixture_set_up_store, test_import_alignment, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/demo-calendar", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_demo_calendar, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/merged-export/ics", ParaatTestFixture, GINT_TO_POINTER (FALSE),
               paraat_test_fixture_set_up_store, test_import_merged_export, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/merged-export/xcal", ParaatTestFixture, GINT_TO_POINTER (TRUE),
