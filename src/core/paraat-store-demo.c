@@ -372,7 +372,10 @@ paraat_store_fill_demo_calendar (ParaatStore  *self,
 
 /* The brigade's calendar */
 
-#define DEFENCE_CALENDAR "43 Gemechaniseerde Brigade"
+/* Not the brigade's name alone, which a real import of its calendar
+ * would use: that would mark the demo's events removed. */
+#define DEFENCE_CALENDAR "Jaarplanning 43 Gemechaniseerde Brigade"
+#define DEFENCE_BRIGADE  "43 Gemechaniseerde Brigade"
 #define DEFENCE_DOMAIN   "demo.43mechbrig.example"
 
 typedef struct
@@ -450,7 +453,7 @@ append_event (GString    *out,
   append_time (out, "DTEND", end);
   append_property (out, icalproperty_new_summary (summary));
   append_property (out, icalproperty_new_location (location));
-  g_string_append (out, "ORGANIZER;CN=" DEFENCE_CALENDAR ":mailto:planning@" DEFENCE_DOMAIN "\r\n");
+  g_string_append (out, "ORGANIZER;CN=" DEFENCE_BRIGADE ":mailto:planning@" DEFENCE_DOMAIN "\r\n");
   for (guint i = 0; list[i] != NULL; i++)
     {
       if (*list[i] != '\0')
@@ -586,5 +589,5 @@ paraat_store_fill_demo_defence (ParaatStore  *self,
     }
 
   return paraat_import_write_calendar (self, vcalendar, DEFENCE_CALENDAR, PARAAT_SOURCE_KIND_DEFENCE,
-                                       DEFENCE_CALENDAR, "#2ec27e", "demo-43mb.ics", error);
+                                       DEFENCE_BRIGADE, "#2ec27e", "demo-43mb.ics", error);
 }

@@ -796,7 +796,7 @@ static void
 test_import_demo_calendar (ParaatTestFixture *fixture,
                            gconstpointer      user_data)
 {
-  const char *name = "43 Gemechaniseerde Brigade";
+  const char *name = "Jaarplanning 43 Gemechaniseerde Brigade";
   g_autoptr(GPtrArray) series = fill_demo (fixture->store);
   g_autofree char *path = paraat_test_fixture_build_path (fixture, "demo-43mb.ics");
   g_autofree char *other_path = paraat_test_fixture_build_path (fixture, "other.db");
@@ -813,7 +813,7 @@ test_import_demo_calendar (ParaatTestFixture *fixture,
   source = paraat_store_find_source (fixture->store, name, &error);
   g_assert_no_error (error);
   g_assert_cmpint (paraat_source_get_kind (source), ==, PARAAT_SOURCE_KIND_DEFENCE);
-  g_assert_cmpstr (paraat_source_get_organisation (source), ==, name);
+  g_assert_cmpstr (paraat_source_get_organisation (source), ==, "43 Gemechaniseerde Brigade");
   g_assert_cmpuint (paraat_source_get_n_events (source), >, 40);
 
   g_assert_cmpint (sqlite3_prepare_v2 (fixture->store->db, "SELECT raw FROM source_event ORDER BY id", -1, &stmt,
