@@ -540,9 +540,9 @@ check_tzids (icalcomponent *vcalendar,
  * check; then for both the meaning of each VEVENT as an exercise (UID and
  * DTSTART present, DTEND after DTSTART, known time zones, Paraat's
  * values), unique UIDs (with RECURRENCE-ID) and a VTIMEZONE for each
- * TZID. A VEVENT with
- * X-PARAAT-SOURCE is an imported calendar's event in a merged export,
- * not an exercise: only its UID and time zones are checked.
+ * TZID. A VEVENT with X-PARAAT-SOURCE is an imported calendar's event in
+ * a merged export, not an exercise: only its UID and time zones are
+ * checked.
  *
  * Returns: %TRUE when the check ran (the file is valid if @messages
  *   stayed empty), %FALSE if the file could not be read

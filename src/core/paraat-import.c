@@ -1158,19 +1158,30 @@ paraat_import_plan_new (ParaatStore           *store,
         {
           g_autofree char *holder = paraat_import_snapshot_find_event_source (db, event->uid, event->recurrence_id,
                                                                               source_id, &local_error);
+          gint64 id;
+          guint sequence;
+          gboolean deleted;
+          gboolean is_exercise = holder == NULL && local_error == NULL &&
+                                 paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted,
+                                                                       &local_error);
 
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               goto out;
             }
-          if (holder != NULL)
+          if (holder != NULL || is_exercise)
             {
               event->is_exercise = FALSE;
               event->state = PARAAT_IMPORT_STATE_SKIPPED;
-              /* Translators: an event's summary, the calendar a merged export names, a calendar source here */
-              add_warning (plan, event, _("“%s” (from “%s”) is in the calendar source “%s” already; left out"),
-                           event->summary, event->republished, holder);
+              if (holder != NULL)
+                /* Translators: an event's summary, the calendar a merged export names, a calendar source here */
+                add_warning (plan, event, _("“%s” (from “%s”) is in the calendar source “%s” already; left out"),
+                             event->summary, event->republished, holder);
+              else
+                /* Translators: an event's summary, the calendar a merged export names */
+                add_warning (plan, event, _("“%s” (from “%s”) is an exercise in this database; left out"),
+                             event->summary, event->republished);
               count (plan, event);
               g_list_store_append (plan->events, event);
               if (existing != NULL)

@@ -787,6 +787,19 @@ test_import_merged_export (ParaatTestFixture *fixture,
   /* and a second time changes nothing */
   plan = plan_files (other, "VR05 merged", PARAAT_SOURCE_KIND_REGION, exported);
   assert_counts (plan, 0, 0, 8, 0, 0);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+
+  /* A region's own exercise, passed on as another calendar's event by
+   * someone else's merged export, does not come back as an event */
+  g_assert_true (g_file_set_contents (again_path,
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n"
+                                      "BEGIN:VEVENT\r\nUID:vr05@test\r\nDTSTAMP:20260101T000000Z\r\n"
+                                      "DTSTART:20260603T080000Z\r\nDTEND:20260603T160000Z\r\n"
+                                      "SUMMARY:vr05@test\r\nX-PARAAT-REGION:VR05\r\nX-PARAAT-SOURCE:VR05\r\n"
+                                      "END:VEVENT\r\nEND:VCALENDAR\r\n", -1, &error));
+  g_assert_no_error (error);
+  plan = plan_files (fixture->store, "Passed on", PARAAT_SOURCE_KIND_OTHER, again_path);
+  assert_counts (plan, 0, 0, 0, 0, 1);
 }
 
 /* The demo's Defence calendar, written out as a file and imported into
