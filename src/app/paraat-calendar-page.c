@@ -1301,7 +1301,7 @@ paraat_calendar_page_export (ParaatCalendarPage  *self,
   return paraat_exchange_export_file (self->store, self->scope, g_date_time_to_unix (from), g_date_time_to_unix (to),
                                       g_str_equal (format, "xcal") ? PARAAT_EXCHANGE_FORMAT_XCAL
                                                                    : PARAAT_EXCHANGE_FORMAT_ICS,
-                                      calname, path, n_exported, error);
+                                      0, calname, path, n_exported, error);
 }
 
 static void

@@ -48,6 +48,7 @@ cmd_export (int    argc,
             char **argv)
 {
   g_autofree char *format = NULL, *region = NULL, *brigade = NULL, *from = NULL, *to = NULL, *output = NULL;
+  gboolean merged = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("xcal or ics"), N_("FORMAT") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only exercises of this region"), N_("CODE") },
@@ -55,6 +56,8 @@ cmd_export (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("From this day (default: no limit)"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Up to and including this day (default: no limit)"),
       N_("YYYY-MM-DD") },
+    { "merged", 0, 0, G_OPTION_ARG_NONE, &merged,
+      N_("Also the events of the visible imported calendars that concern the scope: one merged calendar"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { NULL }
   };
@@ -71,7 +74,8 @@ cmd_export (int    argc,
   int exit_code;
 
   g_option_context_set_summary (context, _("Write the exercises of a period to an xCal or iCalendar file, "
-                                           "recurring ones as one series."));
+                                           "recurring ones as one series; with --merged, the imported "
+                                           "calendars’ events too, each marked with X-PARAAT-SOURCE."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, &exit_code))
@@ -115,11 +119,17 @@ cmd_export (int    argc,
                    : brigade ? g_strconcat ("Paraat ", brigade, NULL) : g_strdup ("Paraat");
   if (!paraat_exchange_export_file (store, scope, from_utc, to_utc,
                                     xcal ? PARAAT_EXCHANGE_FORMAT_XCAL : PARAAT_EXCHANGE_FORMAT_ICS,
-                                    calname, output, &n_exported, &error))
+                                    merged ? PARAAT_EXPORT_SOURCES : 0, calname, output, &n_exported, &error))
     return fail (error);
 
-  g_print (ngettext ("Exported %u exercise to “%s”.\n", "Exported %u exercises to “%s”.\n", n_exported),
-           n_exported, output);
+  if (merged)
+    /* Translators: a number, then a file name */
+    g_print (ngettext ("Exported %u event, exercises and imported calendars’ events, to “%s”.\n",
+                       "Exported %u events, exercises and imported calendars’ events, to “%s”.\n", n_exported),
+             n_exported, output);
+  else
+    g_print (ngettext ("Exported %u exercise to “%s”.\n", "Exported %u exercises to “%s”.\n", n_exported),
+             n_exported, output);
 
   return EXIT_OK;
 }

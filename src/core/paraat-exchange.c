@@ -19,6 +19,7 @@
 #include "paraat-calendar.h"
 #include "paraat-exchange.h"
 #include "paraat-ical.h"
+#include "paraat-import-private.h"
 #include "paraat-xcal.h"
 
 /* Bigger than any calendar a region keeps; a guard against mistakes */
@@ -499,6 +500,16 @@ paraat_exchange_load (const char            *path,
   return root;
 }
 
+/* The key a calendar program knows an event by */
+static char *
+event_key (icalcomponent *vevent)
+{
+  icalproperty *rid = icalcomponent_get_first_property (vevent, ICAL_RECURRENCEID_PROPERTY);
+
+  return g_strconcat (icalcomponent_get_uid (vevent), "\x1f", rid ? icalproperty_get_value_as_string (rid) : "",
+                      NULL);
+}
+
 static void
 check_tzids (icalcomponent *vcalendar,
              icalcomponent *vevent,
@@ -528,7 +539,10 @@ check_tzids (icalcomponent *vcalendar,
  * schema, for .ics a strict libical parse with its RFC 5545 restriction
  * check; then for both the meaning of each VEVENT as an exercise (UID and
  * DTSTART present, DTEND after DTSTART, known time zones, Paraat's
- * values), unique UIDs and a VTIMEZONE for each TZID.
+ * values), unique UIDs (with RECURRENCE-ID) and a VTIMEZONE for each
+ * TZID. A VEVENT with X-PARAAT-SOURCE is an imported calendar's event in
+ * a merged export, not an exercise: only its UID and time zones are
+ * checked.
  *
  * Returns: %TRUE when the check ran (the file is valid if @messages
  *   stayed empty), %FALSE if the file could not be read
@@ -587,13 +601,15 @@ paraat_exchange_validate_file (const char            *path,
       g_autoptr(GObject) ex = NULL;
       const char *uid = icalcomponent_get_uid (vevent);
 
-      ex = (GObject *) paraat_ical_to_exercise (vevent, warnings, &event_error);
+      if (paraat_ical_find_x (vevent, "X-PARAAT-SOURCE") == NULL)
+        ex = (GObject *) paraat_ical_to_exercise (vevent, warnings, &event_error);
       if (event_error != NULL)
         add_message (messages, line, "%s", event_error->message);
       for (guint i = 0; i < warnings->len; i++)
         add_message (messages, line, "%s", (const char *) warnings->pdata[i]);
       check_tzids (vcalendar, vevent, line, messages);
-      if (uid != NULL && *uid != '\0' && !g_hash_table_add (uids, g_strdup (uid)))
+      /* One series may have several VEVENTs, each with its RECURRENCE-ID */
+      if (uid != NULL && *uid != '\0' && !g_hash_table_add (uids, event_key (vevent)))
         add_message (messages, line, _("%s: “%s” is used by another VEVENT too"), "UID", uid);
     }
   if (n_events != NULL)
@@ -602,17 +618,67 @@ paraat_exchange_validate_file (const char            *path,
   return TRUE;
 }
 
+/* The sources' events for a merged export: each UID (and RECURRENCE-ID)
+ * once, an exercise's UID never again */
+static GPtrArray *
+list_source_vevents (ParaatStore  *store,
+                     ParaatScope  *scope,
+                     gint64        from_utc,
+                     gint64        to_utc,
+                     GPtrArray    *exercises,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) vevents = g_ptr_array_new_with_free_func ((GDestroyNotify) icalcomponent_free);
+  g_autoptr(GHashTable) exercise_uids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!(rows = paraat_store_list_source_raw (store, scope, from_utc, to_utc, error)))
+    return NULL;
+  for (guint i = 0; i < exercises->len; i++)
+    g_hash_table_add (exercise_uids, (gpointer) paraat_exercise_get_uid (exercises->pdata[i]));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ParaatSourceRaw *row = rows->pdata[i];
+      icalcomponent *vevent = paraat_ical_vevent_from_source (row->raw, row->calendar, row->start_utc,
+                                                              row->end_utc, row->imported_utc, row->cancelled);
+
+      if (vevent == NULL)
+        {
+          g_warning ("An event of “%s” is not a VEVENT; left out of the export", row->calendar);
+          continue;
+        }
+      if (g_hash_table_contains (exercise_uids, icalcomponent_get_uid (vevent)) ||
+          !g_hash_table_add (seen, event_key (vevent)))
+        {
+          icalcomponent_free (vevent);
+          continue;
+        }
+      g_ptr_array_add (vevents, vevent);
+    }
+
+  return g_steal_pointer (&vevents);
+}
+
 /**
  * paraat_exchange_export_file:
  * @scope: whose exercises
  * @from_utc: (in): the period's start …
  * @to_utc: … and end (exclusive)
+ * @flags: %PARAAT_EXPORT_SOURCES for a merged calendar
  * @calname: the calendar's name in the file (X-WR-CALNAME)
- * @n_exported: (out) (optional): how many exercises (series) were written
+ * @n_exported: (out) (optional): how many VEVENTs (exercises or series,
+ *   and imported events) were written
  *
  * Writes the stored exercises of a period, recurring ones as one series,
- * to @path as xCal or iCalendar. The file is written beside @path and
- * renamed, so a failed export leaves no half file and an old one intact.
+ * to @path as xCal or iCalendar. With %PARAAT_EXPORT_SOURCES, the events
+ * of the visible calendar sources that paraat_store_list_source_events()
+ * shows for the same period and scope follow, except removed ones, each
+ * as the publisher wrote it with X-PARAAT-SOURCE naming its calendar
+ * (paraat_ical_vevent_from_source()). A UID already written (an
+ * exercise's, or the same event in a second source) is written once.
+ * The file is written beside @path and renamed, so a failed export
+ * leaves no half file and an old one intact.
  */
 gboolean
 paraat_exchange_export_file (ParaatStore           *store,
@@ -620,12 +686,15 @@ paraat_exchange_export_file (ParaatStore           *store,
                              gint64                 from_utc,
                              gint64                 to_utc,
                              ParaatExchangeFormat   format,
+                             ParaatExportFlags      flags,
                              const char            *calname,
                              const char            *path,
                              guint                 *n_exported,
                              GError               **error)
 {
   g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GPtrArray) vevents = NULL;
+  g_autoptr(icalcomponent) vcalendar = NULL;
   g_autoptr(GOutputStream) memory = NULL;
   gboolean ok;
 
@@ -634,9 +703,19 @@ paraat_exchange_export_file (ParaatStore           *store,
   exercises = paraat_store_list_series (store, scope, from_utc, to_utc, error);
   if (exercises == NULL)
     return FALSE;
+  if ((flags & PARAAT_EXPORT_SOURCES) &&
+      !(vevents = list_source_vevents (store, scope, from_utc, to_utc, exercises, error)))
+    return FALSE;
+  vcalendar = paraat_ical_new_merged_calendar (exercises, vevents, calname);
   memory = g_memory_output_stream_new_resizable ();
-  ok = format == PARAAT_EXCHANGE_FORMAT_XCAL ? paraat_export_xcal (exercises, calname, memory, error)
-                                             : paraat_export_ics (exercises, calname, memory, error);
+  if (format == PARAAT_EXCHANGE_FORMAT_XCAL)
+    ok = paraat_xcal_write_component (vcalendar, memory, error);
+  else
+    {
+      g_autofree char *text = icalcomponent_as_ical_string_r (vcalendar);
+
+      ok = g_output_stream_write_all (memory, text, strlen (text), NULL, NULL, error);
+    }
   if (!ok || !g_output_stream_close (memory, NULL, error))
     return FALSE;
   if (!g_file_set_contents_full (path,
@@ -645,7 +724,7 @@ paraat_exchange_export_file (ParaatStore           *store,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
     return FALSE;
   if (n_exported != NULL)
-    *n_exported = exercises->len;
+    *n_exported = exercises->len + (vevents ? vevents->len : 0);
 
   return TRUE;
 }

@@ -25,6 +25,12 @@ typedef enum
   PARAAT_EXCHANGE_FORMAT_XCAL,
 } ParaatExchangeFormat;
 
+/* What paraat_exchange_export_file() writes besides the exercises */
+typedef enum
+{
+  PARAAT_EXPORT_SOURCES = 1 << 0,  /* the visible imported calendars' events too: a merged calendar */
+} ParaatExportFlags;
+
 ParaatExchangeFormat  paraat_exchange_detect_format  (const char            *data,
                                                       gsize                  length);
 icalcomponent        *paraat_exchange_load           (const char            *path,
@@ -43,6 +49,7 @@ gboolean              paraat_exchange_export_file    (ParaatStore           *sto
                                                       gint64                 from_utc,
                                                       gint64                 to_utc,
                                                       ParaatExchangeFormat   format,
+                                                      ParaatExportFlags      flags,
                                                       const char            *calname,
                                                       const char            *path,
                                                       guint                 *n_exported,

@@ -300,6 +300,27 @@ warn (GPtrArray  *warnings,
   va_end (args);
 }
 
+/**
+ * paraat_ical_find_x:
+ * @name: an X- property's name, such as "X-PARAAT-REGION"
+ *
+ * Returns: (nullable): the value of @comp's first property @name, as
+ *   iCalendar text, or %NULL if it has none
+ */
+const char *
+paraat_ical_find_x (icalcomponent *comp,
+                    const char    *name)
+{
+  for (icalproperty *prop = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
+    {
+      if (g_strcmp0 (icalproperty_get_x_name (prop), name) == 0)
+        return icalproperty_get_value_as_string (prop);
+    }
+
+  return NULL;
+}
+
 /* An X- property's text, whatever value type the file gave it */
 static char *
 get_x_text (icalproperty *prop)
@@ -500,6 +521,8 @@ read_x_properties (icalcomponent  *vevent,
 
       if (g_str_equal (name, "X-PARAAT-STATUS") || g_str_equal (name, "X-PARAAT-DEFENCE-UNITS"))
         continue; /* read_status(), read_defence_units() */
+      else if (g_str_equal (name, "X-PARAAT-SOURCE"))
+        continue; /* an imported calendar's event in a merged export: not an exercise */
       else if (g_str_equal (name, "X-PARAAT-REGION"))
         {
           paraat_set_string (&ex->region_code, text);
@@ -930,6 +953,23 @@ add_vtimezone (icalcomponent *vcalendar,
     g_warning ("libical has no time zone “%s”; the export names it without a VTIMEZONE", tzid);
 }
 
+/* Each zone a VEVENT's TZID parameters name; they are IANA names here
+ * (see paraat_ical_vevent_from_source()) */
+static void
+add_vtimezones_of (icalcomponent *vcalendar,
+                   GHashTable    *added,
+                   icalcomponent *vevent)
+{
+  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (vevent, ICAL_ANY_PROPERTY))
+    {
+      icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
+
+      if (param != NULL)
+        add_vtimezone (vcalendar, added, icalparameter_get_tzid (param));
+    }
+}
+
 /**
  * paraat_ical_new_calendar:
  * @exercises: (element-type ParaatExercise): stored exercises, not
@@ -945,6 +985,26 @@ add_vtimezone (icalcomponent *vcalendar,
 icalcomponent *
 paraat_ical_new_calendar (GPtrArray  *exercises,
                           const char *calname)
+{
+  return paraat_ical_new_merged_calendar (exercises, NULL, calname);
+}
+
+/**
+ * paraat_ical_new_merged_calendar:
+ * @exercises: (element-type ParaatExercise): as for paraat_ical_new_calendar()
+ * @vevents: (nullable) (element-type icalcomponent) (transfer none):
+ *   further VEVENTs, from paraat_ical_vevent_from_source(); copied
+ * @calname: (nullable): the calendar's name
+ *
+ * paraat_ical_new_calendar() with @vevents after the exercises, and a
+ * VTIMEZONE for every zone they name too.
+ *
+ * Returns: (transfer full): a new VCALENDAR
+ */
+icalcomponent *
+paraat_ical_new_merged_calendar (GPtrArray  *exercises,
+                                 GPtrArray  *vevents,
+                                 const char *calname)
 {
   icalcomponent *vcalendar;
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -966,6 +1026,8 @@ paraat_ical_new_calendar (GPtrArray  *exercises,
       if (!ex->all_day)
         add_vtimezone (vcalendar, zones, ex->tzid);
     }
+  for (guint i = 0; vevents != NULL && i < vevents->len; i++)
+    add_vtimezones_of (vcalendar, zones, vevents->pdata[i]);
   for (guint i = 0; i < exercises->len; i++)
     {
       icalcomponent *vevent = paraat_ical_from_exercise (exercises->pdata[i]);
@@ -973,8 +1035,119 @@ paraat_ical_new_calendar (GPtrArray  *exercises,
       if (vevent != NULL)
         icalcomponent_add_component (vcalendar, vevent);
     }
+  for (guint i = 0; vevents != NULL && i < vevents->len; i++)
+    icalcomponent_add_component (vcalendar, icalcomponent_new_clone (vevents->pdata[i]));
 
   return vcalendar;
+}
+
+static void
+remove_properties (icalcomponent *comp,
+                   icalproperty_kind kind,
+                   const char    *x_name)
+{
+  icalproperty *prop = icalcomponent_get_first_property (comp, kind);
+
+  while (prop != NULL)
+    {
+      icalproperty *next = icalcomponent_get_next_property (comp, kind);
+
+      if (x_name == NULL || g_strcmp0 (icalproperty_get_x_name (prop), x_name) == 0)
+        {
+          icalcomponent_remove_property (comp, prop);
+          icalproperty_free (prop);
+        }
+      prop = next;
+    }
+}
+
+/* DTSTART or DTEND again, as @utc in Europe/Amsterdam (or a date) */
+static void
+set_local_time (icalproperty *prop,
+                gint64        utc,
+                gboolean      is_date)
+{
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GTimeZone) tz = zone_for (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, tz);
+  icaltimetype t = paraat_store_to_ical_local (local, is_date);
+
+  if (icalproperty_isa (prop) == ICAL_DTEND_PROPERTY)
+    icalproperty_set_dtend (prop, t);
+  else
+    icalproperty_set_dtstart (prop, t);
+}
+
+/**
+ * paraat_ical_vevent_from_source:
+ * @raw: a VEVENT as iCalendar text, as the import stored it
+ * @calendar: the name of the calendar source it was imported into
+ * @start_utc: its start as the import read it
+ * @end_utc: its end as the import read it
+ * @imported_utc: when it was imported: its DTSTAMP if it has none
+ * @cancelled: whether the import read it as cancelled
+ *
+ * An imported event made fit for a merged export: everything of the
+ * publisher's stays (UID, SEQUENCE, ORGANIZER…), X-PARAAT-SOURCE names
+ * @calendar, libical's X-LIC-ERROR notes go, and every TZID is a plain
+ * IANA name that paraat_ical_new_merged_calendar() writes a VTIMEZONE
+ * for. A zone that is not one (Outlook's “W. Europe Standard Time”,
+ * whose VTIMEZONE was not kept) becomes Europe/Amsterdam, with DTSTART
+ * and DTEND the instants the import read.
+ *
+ * Returns: (transfer full) (nullable): a new VEVENT, or %NULL if @raw is
+ *   not one
+ */
+icalcomponent *
+paraat_ical_vevent_from_source (const char *raw,
+                                const char *calendar,
+                                gint64      start_utc,
+                                gint64      end_utc,
+                                gint64      imported_utc,
+                                gboolean    cancelled)
+{
+  g_autoptr(icalcomponent) vevent = NULL;
+
+  g_return_val_if_fail (raw != NULL, NULL);
+  g_return_val_if_fail (calendar != NULL, NULL);
+
+  vevent = icalcomponent_new_from_string (raw);
+  if (vevent == NULL || icalcomponent_isa (vevent) != ICAL_VEVENT_COMPONENT)
+    return NULL;
+
+  remove_properties (vevent, ICAL_XLICERROR_PROPERTY, NULL);
+  remove_properties (vevent, ICAL_X_PROPERTY, "X-PARAAT-SOURCE");
+  if (icalcomponent_get_first_property (vevent, ICAL_DTSTAMP_PROPERTY) == NULL)
+    {
+      g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_utc (imported_utc);
+
+      icalcomponent_add_property (vevent, icalproperty_new_dtstamp (utc_to_ical (stamp)));
+    }
+  if (cancelled)
+    icalcomponent_set_status (vevent, ICAL_STATUS_CANCELLED);
+
+  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (vevent, ICAL_ANY_PROPERTY))
+    {
+      icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
+      g_autofree char *iana = param ? resolve_tzid (icalparameter_get_tzid (param)) : NULL;
+      icalproperty_kind kind = icalproperty_isa (prop);
+
+      if (param == NULL)
+        continue;
+      if (iana != NULL && !is_utc_tzid (iana))
+        {
+          icalparameter_set_tzid (param, iana);
+          continue;
+        }
+      icalparameter_set_tzid (param, PARAAT_DEFAULT_TZID);
+      if (kind == ICAL_DTSTART_PROPERTY || kind == ICAL_DTEND_PROPERTY)
+        set_local_time (prop, kind == ICAL_DTSTART_PROPERTY ? start_utc : end_utc, FALSE);
+    }
+
+  add_x (vevent, "X-PARAAT-SOURCE", calendar);
+
+  return g_steal_pointer (&vevent);
 }
 
 /**

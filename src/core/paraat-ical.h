@@ -33,8 +33,19 @@ ParaatExercise *paraat_ical_to_exercise    (icalcomponent   *vevent,
                                             GPtrArray       *warnings,
                                             GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 icalcomponent  *paraat_ical_get_vtimezone  (const char      *tzid) G_GNUC_WARN_UNUSED_RESULT;
+const char     *paraat_ical_find_x         (icalcomponent   *comp,
+                                            const char      *name);
 icalcomponent  *paraat_ical_new_calendar   (GPtrArray       *exercises,
                                             const char      *calname) G_GNUC_WARN_UNUSED_RESULT;
+icalcomponent  *paraat_ical_new_merged_calendar (GPtrArray  *exercises,
+                                            GPtrArray       *vevents,
+                                            const char      *calname) G_GNUC_WARN_UNUSED_RESULT;
+icalcomponent  *paraat_ical_vevent_from_source (const char  *raw,
+                                            const char      *calendar,
+                                            gint64           start_utc,
+                                            gint64           end_utc,
+                                            gint64           imported_utc,
+                                            gboolean         cancelled) G_GNUC_WARN_UNUSED_RESULT;
 gboolean        paraat_export_ics          (GPtrArray       *exercises,
                                             const char      *calname,
                                             GOutputStream   *out,

@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include <libical/ical.h>
 #include <sqlite3.h>
 
 #include "paraat-exercise.h"
@@ -47,6 +48,7 @@ struct _ParaatImportEvent
   GPtrArray         *exercise_warnings;
   char              *exercise_error; /* why it cannot be one */
   gboolean           has_x_region;   /* it carries X-PARAAT-REGION */
+  char              *republished;    /* X-PARAAT-SOURCE: another calendar's event in a merged export */
 
   /* The source_event columns */
   char              *uid;
@@ -102,6 +104,12 @@ GArray    *paraat_import_snapshot_region_names (sqlite3         *db,
 GHashTable *paraat_import_snapshot_source_events (sqlite3       *db,
                                               gint64             source_id,
                                               GError           **error);
+/* The name of a source other than @except_id that holds the event */
+char       *paraat_import_snapshot_find_event_source (sqlite3   *db,
+                                              const char        *uid,
+                                              const char        *recurrence_id,
+                                              gint64             except_id,
+                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 char       *paraat_import_event_key          (const char        *uid,
                                               const char        *recurrence_id) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -117,10 +125,36 @@ gboolean   paraat_store_import_write_event   (ParaatStore       *store,
                                               gint64             source_id,
                                               ParaatImportEvent *event,
                                               GError           **error);
+gboolean   paraat_import_write_calendar      (ParaatStore       *store,
+                                              icalcomponent     *vcalendar,
+                                              const char        *source_name,
+                                              ParaatSourceKind   kind,
+                                              const char        *organisation,
+                                              const char        *colour,
+                                              const char        *file,
+                                              GError           **error);
 gboolean   paraat_store_import_exercise      (ParaatStore       *store,
                                               ParaatExercise    *exercise,
                                               const char        *file,
                                               GError           **error);
+
+/* One stored source event for a merged export */
+typedef struct
+{
+  char     *calendar;      /* the source's name */
+  char     *raw;           /* the VEVENT as the import stored it */
+  gint64    start_utc;     /* as the import read DTSTART and DTEND */
+  gint64    end_utc;
+  gint64    imported_utc;  /* the source's last import, 0 if unknown */
+  gboolean  cancelled;
+} ParaatSourceRaw;
+
+void       paraat_source_raw_free            (ParaatSourceRaw   *raw);
+GPtrArray *paraat_store_list_source_raw      (ParaatStore       *store,
+                                              ParaatScope       *scope,
+                                              gint64             from_utc,
+                                              gint64             to_utc,
+                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean   paraat_store_append_source_items  (ParaatStore       *store,
                                               gint64             from_utc,

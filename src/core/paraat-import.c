@@ -313,6 +313,7 @@ paraat_import_event_finalize (GObject *object)
   g_clear_object (&self->exercise);
   g_clear_pointer (&self->exercise_warnings, g_ptr_array_unref);
   g_free (self->exercise_error);
+  g_free (self->republished);
   g_free (self->uid);
   g_free (self->recurrence_id);
   g_free (self->summary);
@@ -525,21 +526,6 @@ add_warning (ParaatImportPlan *plan,
   g_ptr_array_add (plan->warnings, g_strdup_printf (_("%1$s: line %2$d: %3$s"), event->file, event->line, message));
 }
 
-static const char *
-find_x (icalcomponent *comp,
-        const char    *name)
-{
-  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
-       p != NULL;
-       p = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
-    {
-      if (g_strcmp0 (icalproperty_get_x_name (p), name) == 0)
-        return icalproperty_get_value_as_string (p);
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_word_char (gunichar c)
 {
@@ -718,7 +704,8 @@ read_event (ReadContext   *ctx,
     }
   event->status = g_strdup (status_name (comp));
 
-  x_region = find_x (comp, "X-PARAAT-REGION");
+  event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
+  x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
   event->has_x_region = x_region != NULL;
   if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
     add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
@@ -758,15 +745,15 @@ read_event (ReadContext   *ctx,
        prop = icalcomponent_get_next_property (comp, ICAL_RESOURCES_PROPERTY))
     add_list_values (units, icalproperty_get_resources (prop));
   if (units->len == 0)
-    add_list_values (units, find_x (comp, "X-PARAAT-DEFENCE-UNITS"));
+    add_list_values (units, paraat_ical_find_x (comp, "X-PARAAT-DEFENCE-UNITS"));
   if (units->len == 0)
-    add_list_values (units, find_x (comp, "X-PARAAT-UNIT"));
+    add_list_values (units, paraat_ical_find_x (comp, "X-PARAAT-UNIT"));
   event->units = g_strdup (units->str);
 
   if ((prop = icalcomponent_get_first_property (comp, ICAL_TRANSP_PROPERTY)) != NULL)
     transp = icalproperty_get_value_as_string (prop);
   event->availability = g_strdup (paraat_availability_to_string (
-    paraat_availability_from_ical (find_x (comp, "X-PARAAT-AVAILABILITY"), transp)));
+    paraat_availability_from_ical (paraat_ical_find_x (comp, "X-PARAAT-AVAILABILITY"), transp)));
 
   if ((prop = icalcomponent_get_first_property (comp, ICAL_ORGANIZER_PROPERTY)) != NULL)
     {
@@ -818,7 +805,7 @@ on_component_cb (icalcomponent  *comp,
   if (ctx->calname == NULL)
     {
       icalcomponent *calendar = icalcomponent_get_parent (comp);
-      const char *name = calendar ? find_x (calendar, "X-WR-CALNAME") : NULL;
+      const char *name = calendar ? paraat_ical_find_x (calendar, "X-WR-CALNAME") : NULL;
 
       if (name != NULL && *name != '\0')
         ctx->calname = g_strdup (name);
@@ -1163,9 +1150,50 @@ paraat_import_plan_new (ParaatStore           *store,
   for (guint i = 0; i < ctx.read->len; i++)
     {
       ParaatImportEvent *event = ctx.read->pdata[i];
-      gboolean as_exercise = plan->kind == PARAAT_SOURCE_KIND_REGION;
+      gboolean as_exercise = plan->kind == PARAAT_SOURCE_KIND_REGION && event->republished == NULL;
 
-      if (!as_exercise && event->has_x_region && event->exercise != NULL)
+      /* Another calendar's event that a merged export passed on: never an
+       * exercise, and left out when a source here has it already. */
+      if (event->republished != NULL)
+        {
+          g_autofree char *holder = paraat_import_snapshot_find_event_source (db, event->uid, event->recurrence_id,
+                                                                              source_id, &local_error);
+          gint64 id;
+          guint sequence;
+          gboolean deleted;
+          gboolean is_exercise = holder == NULL && local_error == NULL &&
+                                 paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted,
+                                                                       &local_error);
+
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto out;
+            }
+          if (holder != NULL || is_exercise)
+            {
+              event->is_exercise = FALSE;
+              event->state = PARAAT_IMPORT_STATE_SKIPPED;
+              if (holder != NULL)
+                /* Translators: an event's summary, the calendar a merged export names, a calendar source here */
+                add_warning (plan, event, _("“%s” (from “%s”) is in the calendar source “%s” already; left out"),
+                             event->summary, event->republished, holder);
+              else
+                /* Translators: an event's summary, the calendar a merged export names */
+                add_warning (plan, event, _("“%s” (from “%s”) is an exercise in this database; left out"),
+                             event->summary, event->republished);
+              count (plan, event);
+              g_list_store_append (plan->events, event);
+              if (existing != NULL)
+                {
+                  g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
+
+                  g_hash_table_remove (existing, key);
+                }
+              continue;
+            }
+        }
+      else if (!as_exercise && event->has_x_region && event->exercise != NULL)
         {
           gint64 id;
           guint sequence;
@@ -1220,6 +1248,65 @@ out:
   sqlite3_close (db);
 
   return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+/**
+ * paraat_import_write_calendar:
+ * @vcalendar: a VCALENDAR, as a reader hands its events over
+ * @source_name: a source that does not exist yet
+ * @file: (nullable): the file name the source notes as its last import
+ *
+ * Inside the caller's transaction, the VEVENTs of @vcalendar become the
+ * events of a new source, read and stored as paraat_import_plan_apply()
+ * stores a new source's events (but never as exercises). For data that
+ * Paraat makes itself, such as the demo's Defence calendar; an event the
+ * import would warn about is a mistake there, and fails.
+ */
+gboolean
+paraat_import_write_calendar (ParaatStore       *store,
+                              icalcomponent     *vcalendar,
+                              const char        *source_name,
+                              ParaatSourceKind   kind,
+                              const char        *organisation,
+                              const char        *colour,
+                              const char        *file,
+                              GError           **error)
+{
+  g_autoptr(ParaatImportPlan) plan = g_new0 (ParaatImportPlan, 1);
+  g_autoptr(GArray) region_names = NULL;
+  g_auto(ReadContext) ctx = { 0 };
+  gint64 source_id;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (vcalendar != NULL, FALSE);
+
+  plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  if (!(region_names = paraat_import_snapshot_region_names (store->db, error)))
+    return FALSE;
+  ctx.plan = plan;
+  ctx.region_names = region_names;
+  ctx.file = file;
+
+  source_id = paraat_store_import_ensure_source (store, source_name, kind, organisation, colour, file, error);
+  if (source_id == 0)
+    return FALSE;
+  for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
+       comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp);
+
+      if (plan->warnings->len > 0)
+        {
+          g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_SOURCE, "%s: %s", source_name,
+                       (const char *) plan->warnings->pdata[0]);
+          return FALSE;
+        }
+      event->state = PARAAT_IMPORT_STATE_NEW;
+      if (!paraat_store_import_write_event (store, source_id, event, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 void

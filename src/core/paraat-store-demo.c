@@ -8,6 +8,10 @@
  * fixed seed, so every demo database holds the same plan; what is past
  * on the day the demo is made is held (and mostly evaluated, with action
  * items), what is near is confirmed, and some exercises were postponed.
+ * Beside it, the brigade's own calendar as if imported: its unit
+ * exercises, maintenance and a deployment, its support to the regions'
+ * exercises, and a few entries that do not line up, so that every
+ * alignment rule has something to say.
  */
 
 #include "config.h"
@@ -15,7 +19,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "paraat-calendar.h"
 #include "paraat-exercise-private.h"
+#include "paraat-ical.h"
+#include "paraat-import-private.h"
 #include "paraat-store-private.h"
 #include "paraat-utils.h"
 
@@ -361,4 +368,226 @@ paraat_store_fill_demo_calendar (ParaatStore  *self,
     }
 
   return TRUE;
+}
+
+/* The brigade's calendar */
+
+/* Not the brigade's name alone, which a real import of its calendar
+ * would use: that would mark the demo's events removed. */
+#define DEFENCE_CALENDAR "Jaarplanning 43 Gemechaniseerde Brigade"
+#define DEFENCE_BRIGADE  "43 Gemechaniseerde Brigade"
+#define DEFENCE_DOMAIN   "demo.43mechbrig.example"
+
+typedef struct
+{
+  const char *uid;
+  const char *start;     /* YYYYMMDD: all day; else a UTC date-time */
+  const char *end;       /* exclusive */
+  const char *summary;
+  const char *location;
+  const char *units;     /* ';'-separated */
+  const char *extra;     /* further properties, CRLF-separated, or NULL */
+} DefenceEvent;
+
+/* Fixed dates. The Vliehors and Lauwersmeer entries name a region in the
+ * summer, when the regions hold no exercises but their monthly drill
+ * (more than 14 days away): rule 5. The eFP deployment takes the staff
+ * away in February and March 2027, when regions ask for it: rule 2. */
+static const DefenceEvent defence_events[] = {
+  { "2026-001", "20260518", "20260530", "Brigadeoefening Iron Wolf", "Pabrade (Litouwen)",
+    "43 Gemechaniseerde Brigade (staf);44 Pantserinfanteriebataljon", NULL },
+  { "2026-002", "20260713", "20260808", "Groot onderhoud materieel 11 Geniecompagnie", "Havelte",
+    "11 Geniecompagnie", "X-PARAAT-AVAILABILITY:unavailable" },
+  { "2026-003", "20260716T060000Z", "20260717T140000Z", "Schietoefening Vliehors",
+    "Vliehors (Vlieland), Fryslân", "44 Pantserinfanteriebataljon", NULL },
+  { "2026-004", "20260921", "20261003", "Brigadeoefening Falcon Autumn", "Bergen-Hohne (Duitsland)",
+    "43 Gemechaniseerde Brigade (staf);43 Herstelcompagnie", NULL },
+  { "2026-005", "20261116T080000Z", "20261120T160000Z", "Certificering CBRN-responseenheid", "Vught",
+    "CBRN-responseenheid (Vught)", NULL },
+  { "2027-001", "20270201", "20270313", "Inzet NAVO eFP Litouwen (staf deels niet beschikbaar)", "Rukla (Litouwen)",
+    "43 Gemechaniseerde Brigade (staf)", "X-PARAAT-AVAILABILITY:unavailable" },
+  { "2027-002", "20270412", "20270417", "Oefening Noordelijke Vlag", "Marnewaard, Groningen",
+    "45 Pantserinfanteriebataljon", "STATUS:CANCELLED\r\nSEQUENCE:1" },
+  { "2027-003", "20270531", "20270612", "Oefening Bold Sparrow", "Havelte",
+    "43 Herstelcompagnie;44 Pantserinfanteriebataljon", NULL },
+  { "2027-004", "20270818T060000Z", "20270819T140000Z", "Verkenning dijkversterking Lauwersmeer",
+    "Lauwersoog, Groningen", "41 Pantsergeniebataljon", NULL },
+  { "2027-005", "20270913", "20270925", "Oefening Green Griffin", "Oberlausitz (Duitsland)",
+    "Defensie Helikopter Commando", NULL },
+  /* The RMC's monthly meeting with the regions' RMOAs; it commits no unit */
+  { "rmc-overleg", "20260115T090000Z", "20260115T110000Z", "Overleg RMC Noord met de RMOA's", "Havelte", "",
+    "RRULE:FREQ=MONTHLY;BYDAY=3TH;COUNT=24\r\nTRANSP:TRANSPARENT" },
+};
+
+static void
+append_time (GString    *out,
+             const char *name,
+             const char *value)
+{
+  g_string_append_printf (out, "%s%s:%s\r\n", name, strchr (value, 'T') ? "" : ";VALUE=DATE", value);
+}
+
+/* Appends @prop as libical writes it, escaped and folded, and frees it */
+static void
+append_property (GString      *out,
+                 icalproperty *prop)
+{
+  g_string_append (out, icalproperty_as_ical_string (prop));
+  icalproperty_free (prop);
+}
+
+static void
+append_event (GString    *out,
+              const char *uid,
+              const char *start,
+              const char *end,
+              const char *summary,
+              const char *location,
+              const char *unit_list,
+              const char *extra)
+{
+  g_auto(GStrv) list = g_strsplit (unit_list, ";", -1);
+
+  g_string_append_printf (out, "BEGIN:VEVENT\r\nUID:%s@" DEFENCE_DOMAIN "\r\nDTSTAMP:20251201T090000Z\r\n", uid);
+  append_time (out, "DTSTART", start);
+  append_time (out, "DTEND", end);
+  append_property (out, icalproperty_new_summary (summary));
+  append_property (out, icalproperty_new_location (location));
+  g_string_append (out, "ORGANIZER;CN=" DEFENCE_BRIGADE ":mailto:planning@" DEFENCE_DOMAIN "\r\n");
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      if (*list[i] != '\0')
+        append_property (out, icalproperty_new_resources (list[i]));
+    }
+  if (extra != NULL)
+    g_string_append_printf (out, "%s\r\n", extra);
+  g_string_append (out, "END:VEVENT\r\n");
+}
+
+static char *
+format_utc (gint64   utc,
+            gboolean all_day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc);
+
+  if (all_day)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (dt, tz);
+
+      return g_date_time_format (local, "%Y%m%d");
+    }
+
+  return g_date_time_format (dt, "%Y%m%dT%H%M%SZ");
+}
+
+static int
+compare_by_start_and_id (gconstpointer a,
+                         gconstpointer b)
+{
+  const ParaatExercise *x = *(ParaatExercise * const *) a;
+  const ParaatExercise *y = *(ParaatExercise * const *) b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The brigade's answers to the regions' requests: support it confirmed,
+ * requests it has pencilled in (every other one: the rest are not on its
+ * calendar yet, rule 4), and for the first request of each year the
+ * unit was committed elsewhere (rule 2). */
+static void
+append_support (GString   *out,
+                GPtrArray *exercises)
+{
+  int clash_year = 0;
+  guint n_requested = 0;
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      ParaatExercise *ex = exercises->pdata[i];
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+      g_autofree char *uid = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *location = NULL;
+      g_auto(GStrv) ex_units = paraat_split_list (ex->defence_units);
+      g_autofree char *unit_list = g_strjoinv (";", ex_units);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ex->start_utc);
+      int year = g_date_time_get_year (when);
+
+      if (ex->status == PARAAT_EXERCISE_STATUS_CANCELLED || ex_units[0] == NULL || *ex->rrule != '\0')
+        continue;
+      location = g_strdup_printf ("%s, %s", ex->location, ex->region_code);
+      if (ex->defence == PARAAT_DEFENCE_CONFIRMED)
+        {
+          start = format_utc (ex->start_utc, ex->all_day);
+          end = format_utc (ex->end_utc, ex->all_day);
+          uid = g_strdup_printf ("steun-%" G_GINT64_FORMAT, ex->id);
+          summary = g_strdup_printf ("Militaire steun: %s", ex->title);
+          append_event (out, uid, start, end, summary, location, unit_list, "X-PARAAT-AVAILABILITY:available");
+        }
+      else if (ex->defence == PARAAT_DEFENCE_REQUESTED && year > clash_year)
+        {
+          /* Two days either side, in the exercise's own zone's days */
+          clash_year = year;
+          start = format_utc (ex->start_utc - 2 * 86400, TRUE);
+          end = format_utc (ex->end_utc + 2 * 86400, TRUE);
+          uid = g_strdup_printf ("elders-%" G_GINT64_FORMAT, ex->id);
+          summary = g_strdup_printf ("Elders ingezet: %s (oefening 11 Luchtmobiele Brigade)", ex_units[0]);
+          append_event (out, uid, start, end, summary, "Oefencentrum Harskamp", ex_units[0], NULL);
+        }
+      else if (ex->defence == PARAAT_DEFENCE_REQUESTED && n_requested++ % 2 == 0)
+        {
+          start = format_utc (ex->start_utc, ex->all_day);
+          end = format_utc (ex->end_utc, ex->all_day);
+          uid = g_strdup_printf ("aanvraag-%" G_GINT64_FORMAT, ex->id);
+          summary = g_strdup_printf ("Aanvraag militaire steun: %s", ex->title);
+          append_event (out, uid, start, end, summary, location, unit_list,
+                        "STATUS:TENTATIVE\r\nX-PARAAT-AVAILABILITY:available");
+        }
+    }
+}
+
+/**
+ * paraat_store_fill_demo_defence:
+ *
+ * The brigade's calendar as an import of an .ics file would store it,
+ * after paraat_store_fill_demo_calendar(), inside the caller's
+ * transaction.
+ */
+gboolean
+paraat_store_fill_demo_defence (ParaatStore  *self,
+                                GError      **error)
+{
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                          "PRODID:-//Defensie//Paraat demo//NL\r\n"
+                                          "X-WR-CALNAME:" DEFENCE_CALENDAR "\r\n");
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(icalcomponent) vcalendar = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (defence_events); i++)
+    {
+      const DefenceEvent *e = &defence_events[i];
+
+      append_event (text, e->uid, e->start, e->end, e->summary, e->location, e->units, e->extra);
+    }
+  /* 2026–2027 in UTC; the plan has nothing near either end */
+  exercises = paraat_store_list_series (self, NULL, 1767225600, 1830297600, error);
+  if (exercises == NULL)
+    return FALSE;
+  g_ptr_array_sort (exercises, compare_by_start_and_id);
+  append_support (text, exercises);
+  g_string_append (text, "END:VCALENDAR\r\n");
+
+  vcalendar = icalparser_parse_string (text->str);
+  if (vcalendar == NULL)
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, "libical could not read the demo calendar");
+      return FALSE;
+    }
+
+  return paraat_import_write_calendar (self, vcalendar, DEFENCE_CALENDAR, PARAAT_SOURCE_KIND_DEFENCE,
+                                       DEFENCE_BRIGADE, "#2ec27e", "demo-43mb.ics", error);
 }

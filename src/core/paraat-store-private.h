@@ -78,6 +78,8 @@ gboolean      paraat_store_save_exercise_in_transaction (ParaatStore  *self,
 gboolean      paraat_store_fill_demo_calendar (ParaatStore  *self,
                                                const char   *today,
                                                GError      **error);
+gboolean      paraat_store_fill_demo_defence (ParaatStore  *self,
+                                              GError      **error);
 
 /* Shared by paraat-store-exercises.c, paraat-store-evaluation.c and
  * paraat-store-plan.c */

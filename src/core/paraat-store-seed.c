@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "paraat-core-resources.h"
+#include "paraat-import.h"
 #include "paraat-store-private.h"
 #include "paraat-utils.h"
 
@@ -272,6 +273,7 @@ paraat_store_fill_demo (ParaatStore  *self,
   if (!load_array (self, DEMO_PATH, "contacts.json", "contacts", PARAAT_KIND_CONTACT,
                    transform_demo_offsets, today_iso, error) ||
       !paraat_store_fill_demo_calendar (self, today_iso, error) ||
+      !paraat_store_fill_demo_defence (self, error) ||
       !paraat_store_set_meta (self, "demo", "1", error) ||
       !paraat_store_commit (self, error))
     {
@@ -282,6 +284,7 @@ paraat_store_fill_demo (ParaatStore  *self,
 
   paraat_store_emit_changed (self, PARAAT_KIND_CONTACT);
   paraat_store_emit_changed (self, PARAAT_N_KINDS + 1);
+  paraat_store_emit_changed (self, PARAAT_CHANGE_SOURCES);
 
   return TRUE;
 }

@@ -368,6 +368,19 @@ in_scope (ParaatScope        *scope,
   return paraat_store_regions_in_scope (scope, item->region_code, (const char * const *) item->regions);
 }
 
+/* The calendar views' scope (and so a merged export's): an event that
+ * names a region in scope, or one that names no region at all, such as
+ * a unit's own exercise on a brigade's calendar. */
+static gboolean
+in_view_scope (ParaatScope        *scope,
+               ParaatCalendarItem *item)
+{
+  if (item->region_code == NULL && item->regions == NULL)
+    return TRUE;
+
+  return in_scope (scope, item);
+}
+
 /* Rows of visible sources overlapping [from, to), or recurring */
 static gboolean
 collect_source_events (ParaatStore  *self,
@@ -530,12 +543,104 @@ paraat_store_list_source_exercises (ParaatStore  *self,
     {
       ParaatCalendarItem *item = items->pdata[i];
 
-      if ((item->region_code != NULL || item->regions != NULL) && !in_scope (scope, item))
+      if (!in_view_scope (scope, item))
         continue;
       g_ptr_array_add (exercises, exercise_from_item (item));
     }
 
   return g_steal_pointer (&exercises);
+}
+
+void
+paraat_source_raw_free (ParaatSourceRaw *raw)
+{
+  if (raw == NULL)
+    return;
+  g_free (raw->calendar);
+  g_free (raw->raw);
+  g_free (raw);
+}
+
+static char *
+calendar_uid_key (const char *calendar,
+                  const char *uid)
+{
+  return g_strconcat (calendar, "\x1f", uid, NULL);
+}
+
+/**
+ * paraat_store_list_source_raw:
+ * @scope: (nullable): as for paraat_store_list_source_exercises()
+ *
+ * The stored VEVENTs behind paraat_store_list_source_events() of the
+ * same period and scope, for a merged export: one row per event, a
+ * recurring one once with the rows that change one of its occurrences.
+ * An event is in when one of its occurrences is; removed rows are left
+ * out, cancelled ones stay.
+ *
+ * Returns: (transfer full) (element-type ParaatSourceRaw): by source
+ *   name, UID and RECURRENCE-ID
+ */
+GPtrArray *
+paraat_store_list_source_raw (ParaatStore  *self,
+                              ParaatScope  *scope,
+                              gint64        from_utc,
+                              gint64        to_utc,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) paraat_source_raw_free);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  /* The calendar views' selection, so both always agree */
+  if (!(items = paraat_store_list_source_events (self, NULL, from_utc, to_utc, error)))
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      ParaatCalendarItem *item = items->pdata[i];
+
+      if (!item->removed && in_view_scope (scope, item))
+        g_hash_table_add (wanted, calendar_uid_key (item->calendar, item->uid));
+    }
+  if (g_hash_table_size (wanted) == 0)
+    return g_steal_pointer (&out);
+
+  stmt = paraat_store_prepare (self, "SELECT s.name, e.uid, e.raw, e.start_utc, e.end_utc,"
+                                     " ifnull (s.last_import_utc, 0), e.status = 'cancelled'"
+                                     " FROM source_event e JOIN calendar_source s ON s.id = e.source_id"
+                                     " WHERE s.visible = 1 AND e.removed = 0 AND e.raw <> ''"
+                                     " ORDER BY s.name, e.uid, ifnull (e.recurrence_id, '')", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = calendar_uid_key ((const char *) sqlite3_column_text (stmt, 0),
+                                               (const char *) sqlite3_column_text (stmt, 1));
+      ParaatSourceRaw *raw;
+
+      if (!g_hash_table_contains (wanted, key))
+        continue;
+      raw = g_new0 (ParaatSourceRaw, 1);
+      raw->calendar = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      raw->raw = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      raw->start_utc = sqlite3_column_int64 (stmt, 3);
+      raw->end_utc = sqlite3_column_int64 (stmt, 4);
+      raw->imported_utc = sqlite3_column_int64 (stmt, 5);
+      raw->cancelled = sqlite3_column_int (stmt, 6) != 0;
+      g_ptr_array_add (out, raw);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&out);
 }
 
 /* For paraat_store_list_calendar_items(): removed events are gone as far
@@ -747,6 +852,33 @@ paraat_import_snapshot_region_names (sqlite3  *db,
   g_array_sort (names, compare_names_by_length);
 
   return g_steal_pointer (&names);
+}
+
+char *
+paraat_import_snapshot_find_event_source (sqlite3     *db,
+                                          const char  *uid,
+                                          const char  *recurrence_id,
+                                          gint64       except_id,
+                                          GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+  int rc;
+
+  if (!snapshot_prepare (db, "SELECT s.name FROM source_event e JOIN calendar_source s ON s.id = e.source_id"
+                             " WHERE e.uid = ?1 AND ifnull (e.recurrence_id, '') = ?2 AND e.source_id <> ?3"
+                             " ORDER BY s.name LIMIT 1", &stmt, error))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, recurrence_id ? recurrence_id : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, except_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (!snapshot_finish (db, stmt, rc, error))
+    g_clear_pointer (&name, g_free);
+
+  return name;
 }
 
 char *

@@ -6,8 +6,8 @@
  * paraat-cli import and sources as a user runs them: the preview and
  * --dry-run (nothing written), the same file twice, exit 2 with the file
  * and line named and the database byte for byte unchanged for hostile
- * files, 1 for usage errors, 3 for an unreadable file, and sources list
- * and delete. The GSubprocess helper is test-cli.c's.
+ * files, 1 for usage errors, 3 for an unreadable file, sources list
+ * and delete, and export --merged imported again. The GSubprocess helper is test-cli.c's.
  */
 
 #include "config.h"
@@ -268,6 +268,64 @@ test_sources (ParaatTestFixture *fixture,
   g_assert_cmpint (usage.status, ==, 1);
 }
 
+static void
+test_export_merged (ParaatTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  g_autofree char *ics = defence_file ("defence-43mb.ics");
+  g_autofree char *merged = paraat_test_fixture_build_path (fixture, "merged.ics");
+  g_autofree char *plain = paraat_test_fixture_build_path (fixture, "plain.ics");
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_auto(CliResult) add = { 0 };
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) export = { 0 };
+  g_auto(CliResult) export_plain = { 0 };
+  g_auto(CliResult) validate = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) help = { 0 };
+
+  init_db (fixture, FALSE);
+  run_cli (fixture, &add, NULL, "--db", fixture->path, "exercises", "add", "--title", "ROT-oefening Twente",
+           "--type", "ROT", "--region", "VR05", "--start", "2026-06-03T09:00", "--end", "2026-06-03T17:00", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  run_cli (fixture, &import, NULL, "--db", fixture->path, "import", ics, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (fixture, &export, NULL, "--db", fixture->path, "export", "--format", "ics", "--merged", "-o", merged,
+           NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpstr (export.err, ==, "");
+  expected = g_strdup_printf ("Exported 4 events, exercises and imported calendars’ events, to “%s”.\n", merged);
+  g_assert_cmpstr (export.out, ==, expected);
+  g_assert_true (g_file_get_contents (merged, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "UID:43mb-2026-001@mil.example\r\n"));
+  g_assert_nonnull (strstr (text, "X-PARAAT-SOURCE:43 Gemechaniseerde Brigade\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:ROT-oefening Twente\r\n"));
+
+  run_cli (fixture, &validate, NULL, "validate", merged, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_cmpstr (validate.err, ==, "");
+  g_assert_nonnull (strstr (validate.out, "valid iCalendar with 4 events"));
+
+  run_cli (fixture, &export_plain, NULL, "--db", fixture->path, "export", "--format", "ics", "-o", plain, NULL);
+  g_assert_cmpint (export_plain.status, ==, 0);
+  g_assert_nonnull (strstr (export_plain.out, "Exported 1 exercise to"));
+
+  /* Imported again: the exercise is known, the brigade's events are in
+   * their own source already */
+  run_cli (fixture, &again, NULL, "--db", fixture->path, "import", merged, "--source", "Merged", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "New: 0\nChanged: 0\nUnchanged: 1\nRemoved: 0\nSkipped: 3\n"));
+  g_assert_nonnull (strstr (again.out, "is in the calendar source “43 Gemechaniseerde Brigade” already"));
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM exercise"), ==, 1);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 3);
+
+  run_cli (fixture, &help, NULL, "export", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--merged"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +339,7 @@ main (int   argc,
   ADD ("/cli/import/hostile", test_import_hostile);
   ADD ("/cli/import/usage", test_import_usage);
   ADD ("/cli/sources", test_sources);
+  ADD ("/cli/export/merged", test_export_merged);
 #undef ADD
 
   return g_test_run ();

@@ -6,7 +6,9 @@
  * Importing calendars: the demo's export into an empty database and out
  * again, the same file twice, SEQUENCE, events that disappear, hostile
  * files, cancellation in the middle of the transaction, a plan made in
- * another thread, and a Defence calendar seen by the alignment rules.
+ * another thread, a Defence calendar seen by the alignment rules, a
+ * merged export of exercises and imported events, imported again, and the
+ * demo's Defence calendar, which must be what an import stores.
  */
 
 #include "config.h"
@@ -16,6 +18,7 @@
 #include "paraat-calendar-reader.h"
 #include "paraat-calendar.h"
 #include "paraat-conflicts.h"
+#include "paraat-exchange.h"
 #include "paraat-exercise-private.h"
 #include "paraat-ical.h"
 #include "paraat-import.h"
@@ -198,12 +201,14 @@ test_import_round_trip (ParaatTestFixture *fixture,
 
 /* A Defence calendar */
 
+#define EVENT_COLUMNS \
+  "uid, sequence, recurrence_id, summary, start_utc, end_utc, status, removed, region_code, regions, units," \
+  " availability, raw"
+
 static char *
 dump_events (ParaatTestFixture *fixture)
 {
-  return paraat_test_dump_table (fixture->path, "source_event",
-                                 "uid, sequence, recurrence_id, summary, start_utc, end_utc, status, removed,"
-                                 " region_code, regions, units, availability, raw");
+  return paraat_test_dump_table (fixture->path, "source_event", EVENT_COLUMNS);
 }
 
 static void
@@ -722,6 +727,254 @@ test_import_alignment (ParaatTestFixture *fixture,
   g_assert_cmpuint (count_rule (findings, PARAAT_RULE_DEFENCE_EVENT_UNMATCHED), ==, 2);
 }
 
+/* A merged export */
+
+static char *
+export_merged (ParaatStore          *store,
+               ParaatScope          *scope,
+               const char           *path,
+               gboolean              xcal,
+               ParaatExportFlags     flags,
+               guint                *n_exported)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (paraat_exchange_export_file (store, scope, G_MININT64, G_MAXINT64,
+                                              xcal ? PARAAT_EXCHANGE_FORMAT_XCAL : PARAAT_EXCHANGE_FORMAT_ICS,
+                                              flags, "Merged", path, n_exported, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (path);
+}
+
+static void
+assert_valid (const char *path,
+              guint       n_expected)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint n_events = 0;
+
+  /* The xCal schema, or libical's strict parse and icalrestriction_check */
+  g_assert_true (paraat_exchange_validate_file (path, NULL, &n_events, messages, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < messages->len; i++)
+    g_test_message ("%s: %s", path, (const char *) messages->pdata[i]);
+  g_assert_cmpuint (messages->len, ==, 0);
+  g_assert_cmpuint (n_events, ==, n_expected);
+}
+
+static void
+test_import_merged_export (ParaatTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  gboolean xcal = GPOINTER_TO_INT (user_data);
+  g_autofree char *v1 = data_path ("import", "defence-43mb.ics");
+  g_autofree char *v2 = data_path ("import", "defence-43mb-v2.ics");
+  g_autofree char *rmc = data_path ("import", "rmc-noord-outlook.ics");
+  g_autofree char *path = paraat_test_fixture_build_path (fixture, xcal ? "merged.xml" : "merged.ics");
+  g_autofree char *other_path = paraat_test_fixture_build_path (fixture, "other.db");
+  g_autofree char *again_path = paraat_test_fixture_build_path (fixture, xcal ? "again.xml" : "again.ics");
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(ParaatScope) scope = NULL;
+  g_autoptr(ParaatStore) other = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(icalcomponent) vcalendar = NULL;
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n = 0, n_sourced = 0, n_overrides = 0;
+
+  save_exercise (fixture->store, "vr05@test", "VR05", "2026-06-03T08:00:00Z", "2026-06-03T16:00:00Z",
+                 "43 Herstelcompagnie");
+  save_exercise (fixture->store, "vr01@test", "VR01", "2026-09-10T08:00:00Z", "2026-09-10T12:00:00Z", "RMC Noord");
+  /* 001 changed, 002 the same, 003 removed */
+  apply (plan = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, v1), fixture->store);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+  apply (plan = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, v2), fixture->store);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+  /* Outlook's zone name, a cancelled event, 002 again, a series with one
+   * occurrence moved */
+  apply (plan = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, rmc), fixture->store);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+
+  /* Without the flag: the exercises only, as before */
+  g_free (export_merged (fixture->store, NULL, path, xcal, 0, &n));
+  g_assert_cmpuint (n, ==, 2);
+
+  /* 2 exercises; the brigade's 001 and 002; RMC Noord's 001, 002
+   * (cancelled) and 003 with its moved occurrence; not 003 (removed) nor
+   * the brigade's 002 a second time */
+  exported = export_merged (fixture->store, NULL, path, xcal, PARAAT_EXPORT_SOURCES, &n);
+  g_assert_cmpuint (n, ==, 8);
+  assert_valid (exported, 8);
+
+  vcalendar = paraat_exchange_load (exported, NULL, NULL, messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vcalendar);
+  g_assert_cmpuint (messages->len, ==, 0);
+  g_assert_cmpint (icalcomponent_count_components (vcalendar, ICAL_VTIMEZONE_COMPONENT), ==, 1);
+  for (icalcomponent *vevent = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); vevent != NULL;
+       vevent = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (vevent);
+      const char *source = paraat_ical_find_x (vevent, "X-PARAAT-SOURCE");
+      icalproperty *rid = icalcomponent_get_first_property (vevent, ICAL_RECURRENCEID_PROPERTY);
+
+      g_assert_cmpstr (uid, !=, "43mb-2026-003@mil.example");
+      if (rid != NULL)
+        n_overrides++;
+      else
+        g_assert_true (g_hash_table_add (uids, g_strdup (uid)));
+      if (g_str_has_suffix (uid, "@test"))
+        {
+          g_assert_null (source);
+          continue;
+        }
+      n_sourced++;
+      if (g_str_has_prefix (uid, "43mb-"))
+        g_assert_cmpstr (source, ==, "43 Gemechaniseerde Brigade");
+      else
+        g_assert_cmpstr (source, ==, "RMC Noord");
+      if (g_str_equal (uid, "43mb-2026-001@mil.example"))
+        g_assert_cmpint (icalcomponent_get_sequence (vevent), ==, 1);
+      if (g_str_equal (uid, "rmc-noord-002@mil.example"))
+        g_assert_cmpint (icalcomponent_get_status (vevent), ==, ICAL_STATUS_CANCELLED);
+      if (g_str_equal (uid, "rmc-noord-001@mil.example"))
+        {
+          icalproperty *dtstart = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
+          icalparameter *tzid = icalproperty_get_first_parameter (dtstart, ICAL_TZID_PARAMETER);
+          icalproperty *organizer = icalcomponent_get_first_property (vevent, ICAL_ORGANIZER_PROPERTY);
+
+          /* The instant stays: 09:00 summer time in the Outlook zone */
+          g_assert_cmpstr (icalparameter_get_tzid (tzid), ==, "Europe/Amsterdam");
+          g_assert_cmpint (icaltime_as_timet_with_zone (icalcomponent_get_dtstart (vevent),
+                                                        icaltimezone_get_builtin_timezone ("Europe/Amsterdam")),
+                           ==, 1789023600);
+          g_assert_cmpstr (icalproperty_get_organizer (organizer), ==, "mailto:rmc-noord@mil.example");
+          g_assert_cmpint (icalcomponent_get_sequence (vevent), ==, 2);
+        }
+    }
+  g_assert_cmpuint (n_sourced, ==, 6);
+  g_assert_cmpuint (n_overrides, ==, 1);
+
+  /* The scope as the calendar shows it: VR05's exercise, Bold Sparrow
+   * (VR05) and the one event in the period that names no region */
+  scope = paraat_scope_resolve (fixture->store, "region:VR05", "2026-06-15", &error);
+  g_assert_no_error (error);
+  g_free (export_merged (fixture->store, scope, path, xcal, PARAAT_EXPORT_SOURCES, &n));
+  g_assert_cmpuint (n, ==, 3);
+  assert_valid (path, 3);
+  g_free (export_merged (fixture->store, NULL, path, xcal, PARAAT_EXPORT_SOURCES, &n));
+
+  /* Imported again where it was made: nothing doubles */
+  plan = plan_files (fixture->store, "Merged", PARAAT_SOURCE_KIND_OTHER, exported);
+  assert_counts (plan, 0, 0, 2, 0, 6);
+  apply (plan, fixture->store);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM exercise"), ==, 2);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 8);
+  /* … also as a region's calendar: imported events are never exercises */
+  plan = plan_files (fixture->store, "Merged", PARAAT_SOURCE_KIND_REGION, exported);
+  assert_counts (plan, 0, 0, 2, 0, 6);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+
+  /* Into another region's database: the exercises as exercises, the rest
+   * as the source's events, the publishers' UIDs kept */
+  other = paraat_store_open (other_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  plan = plan_files (other, "VR05 merged", PARAAT_SOURCE_KIND_REGION, exported);
+  assert_counts (plan, 8, 0, 0, 0, 0);
+  apply (plan, other);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+  g_assert_cmpint (paraat_test_query_int (other_path, "SELECT count (*) FROM exercise"), ==, 2);
+  g_assert_cmpint (paraat_test_query_int (other_path, "SELECT count (*) FROM source_event"), ==, 6);
+  g_assert_cmpint (paraat_test_query_int (other_path, "SELECT count (*) FROM source_event"
+                                                      " WHERE uid = 'rmc-noord-001@mil.example'"), ==, 1);
+  again = export_merged (other, NULL, again_path, xcal, PARAAT_EXPORT_SOURCES, &n);
+  g_assert_cmpuint (n, ==, 8);
+  assert_valid (again, 8);
+  /* and a second time changes nothing */
+  plan = plan_files (other, "VR05 merged", PARAAT_SOURCE_KIND_REGION, exported);
+  assert_counts (plan, 0, 0, 8, 0, 0);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+
+  /* A region's own exercise, passed on as another calendar's event by
+   * someone else's merged export, does not come back as an event */
+  g_assert_true (g_file_set_contents (again_path,
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n"
+                                      "BEGIN:VEVENT\r\nUID:vr05@test\r\nDTSTAMP:20260101T000000Z\r\n"
+                                      "DTSTART:20260603T080000Z\r\nDTEND:20260603T160000Z\r\n"
+                                      "SUMMARY:vr05@test\r\nX-PARAAT-REGION:VR05\r\nX-PARAAT-SOURCE:VR05\r\n"
+                                      "END:VEVENT\r\nEND:VCALENDAR\r\n", -1, &error));
+  g_assert_no_error (error);
+  plan = plan_files (fixture->store, "Passed on", PARAAT_SOURCE_KIND_OTHER, again_path);
+  assert_counts (plan, 0, 0, 0, 0, 1);
+}
+
+/* The demo's Defence calendar, written out as a file and imported into
+ * an empty database, gives the same rows: the demo stores what an import
+ * would. */
+static void
+test_import_demo_calendar (ParaatTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  const char *name = "Jaarplanning 43 Gemechaniseerde Brigade";
+  g_autoptr(GPtrArray) series = fill_demo (fixture->store);
+  g_autofree char *path = paraat_test_fixture_build_path (fixture, "demo-43mb.ics");
+  g_autofree char *other_path = paraat_test_fixture_build_path (fixture, "other.db");
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n");
+  g_autoptr(ParaatSource) source = NULL;
+  g_autoptr(ParaatStore) other = NULL;
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  source = paraat_store_find_source (fixture->store, name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (paraat_source_get_kind (source), ==, PARAAT_SOURCE_KIND_DEFENCE);
+  g_assert_cmpstr (paraat_source_get_organisation (source), ==, "43 Gemechaniseerde Brigade");
+  g_assert_cmpuint (paraat_source_get_n_events (source), >, 40);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fixture->store->db, "SELECT raw FROM source_event ORDER BY id", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_string_append (text, "END:VCALENDAR\r\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, &error));
+  g_assert_no_error (error);
+
+  other = paraat_store_open (other_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  plan = plan_files (other, name, PARAAT_SOURCE_KIND_DEFENCE, path);
+  g_assert_cmpuint (paraat_import_plan_get_warnings (plan)->len, ==, 0);
+  assert_counts (plan, n, 0, 0, 0, 0);
+  apply (plan, other);
+
+  before = paraat_test_dump_table (fixture->path, "source_event", EVENT_COLUMNS);
+  after = paraat_test_dump_table (other_path, "source_event", EVENT_COLUMNS);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The demo's merged calendar is valid in both formats */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *merged = paraat_test_fixture_build_path (fixture, i ? "demo.xml" : "demo.ics");
+      guint n_exported = 0;
+
+      g_free (export_merged (fixture->store, NULL, merged, i, PARAAT_EXPORT_SOURCES, &n_exported));
+      g_assert_cmpuint (n_exported, ==, series->len + n);
+      assert_valid (merged, n_exported);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +1001,12 @@ main (int   argc,
               paraat_test_fixture_set_up_store, test_import_source_exercises, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/alignment", ParaatTestFixture, NULL,
               paraat_test_fixture_set_up_store, test_import_alignment, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/demo-calendar", ParaatTestFixture, NULL,
+              paraat_test_fixture_set_up_store, test_import_demo_calendar, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/merged-export/ics", ParaatTestFixture, GINT_TO_POINTER (FALSE),
+              paraat_test_fixture_set_up_store, test_import_merged_export, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/merged-export/xcal", ParaatTestFixture, GINT_TO_POINTER (TRUE),
+              paraat_test_fixture_set_up_store, test_import_merged_export, paraat_test_fixture_tear_down);
 
   return g_test_run ();
 }
