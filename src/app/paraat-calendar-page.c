@@ -1276,9 +1276,11 @@ copy_year_action (GtkWidget  *widget,
 /**
  * paraat_calendar_page_export:
  * @format: "xcal" or "ics"
- * @n_exported: (out) (optional): how many exercises were written
+ * @n_exported: (out) (optional): how many exercises and events were written
  *
- * Writes the period on show, for the scope, to @path.
+ * Writes the period on show, for the scope, to @path: the exercises and,
+ * as the views show them, the events of the visible imported calendars
+ * (a merged calendar; see docs/exchange.md).
  */
 gboolean
 paraat_calendar_page_export (ParaatCalendarPage  *self,
@@ -1301,7 +1303,8 @@ paraat_calendar_page_export (ParaatCalendarPage  *self,
   return paraat_exchange_export_file (self->store, self->scope, g_date_time_to_unix (from), g_date_time_to_unix (to),
                                       g_str_equal (format, "xcal") ? PARAAT_EXCHANGE_FORMAT_XCAL
                                                                    : PARAAT_EXCHANGE_FORMAT_ICS,
-                                      0, calname, path, n_exported, error);
+                                      self->n_visible_sources > 0 ? PARAAT_EXPORT_SOURCES : 0,
+                                      calname, path, n_exported, error);
 }
 
 static void

@@ -223,12 +223,13 @@ cmd_sources (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("list | delete NAME"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("list | show NAME | hide NAME | delete NAME"));
   g_autoptr(ParaatStore) store = NULL;
   g_autoptr(GError) error = NULL;
   int exit_code;
 
-  g_option_context_set_summary (context, _("List the imported calendars, or delete one with its events."));
+  g_option_context_set_summary (context, _("List the imported calendars, show or hide one in the calendar views, "
+                                           "or delete one with its events."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, &exit_code))
@@ -251,5 +252,24 @@ cmd_sources (int    argc,
       return EXIT_OK;
     }
 
-  return usage_error (context, _("Use “sources list” or “sources delete NAME”."));
+  if (argc == 3 && (g_str_equal (argv[1], "show") || g_str_equal (argv[1], "hide")))
+    {
+      g_autoptr(ParaatSource) source = NULL;
+      gboolean visible = g_str_equal (argv[1], "show");
+
+      if (!(store = open_store (PARAAT_STORE_OPEN_DEFAULT, &error)))
+        return fail (error);
+      if (!(source = paraat_store_find_source (store, argv[2], &error)))
+        return fail (error);
+      paraat_source_set_visible (source, visible);
+      if (!paraat_store_save_source (store, source, &error))
+        return fail (error);
+      /* Translators: %s is the name of an imported calendar */
+      g_print (visible ? _("“%s” is shown in the calendar views.\n") : _("“%s” is hidden from the calendar views.\n"),
+               argv[2]);
+      return EXIT_OK;
+    }
+
+  return usage_error (context, _("Use “sources list”, “sources show NAME”, “sources hide NAME” or "
+                                 "“sources delete NAME”."));
 }

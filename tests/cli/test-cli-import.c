@@ -233,6 +233,9 @@ test_sources (ParaatTestFixture *fixture,
   g_auto(CliResult) import = { 0 };
   g_auto(CliResult) list = { 0 };
   g_auto(CliResult) json = { 0 };
+  g_auto(CliResult) hide = { 0 };
+  g_auto(CliResult) show = { 0 };
+  g_auto(CliResult) unknown = { 0 };
   g_auto(CliResult) delete = { 0 };
   g_auto(CliResult) again = { 0 };
   g_auto(CliResult) usage = { 0 };
@@ -257,6 +260,17 @@ test_sources (ParaatTestFixture *fixture,
   g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "43MB");
   g_assert_cmpint (json_object_get_int_member (first, "events"), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (first, "last_file"), ==, "defence-43mb.ics");
+
+  /* Hidden from the calendar views and shown again */
+  run_cli (fixture, &hide, NULL, "--db", fixture->path, "sources", "hide", "43MB", NULL);
+  g_assert_cmpint (hide.status, ==, 0);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT visible FROM calendar_source"), ==, 0);
+  run_cli (fixture, &show, NULL, "--db", fixture->path, "sources", "show", "43MB", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT visible FROM calendar_source"), ==, 1);
+  run_cli (fixture, &unknown, NULL, "--db", fixture->path, "sources", "hide", "RMC Zuid", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "RMC Zuid"));
 
   run_cli (fixture, &delete, NULL, "--db", fixture->path, "sources", "delete", "43MB", NULL);
   g_assert_cmpint (delete.status, ==, 0);
