@@ -340,6 +340,96 @@ test_export_merged (ParaatTestFixture *fixture,
   g_assert_nonnull (strstr (help.out, "--merged"));
 }
 
+/* The issue's story: an RMOA imports a brigade's calendar and three
+ * regions' own exports into an empty database, sees every clash
+ * explained, and exports one merged calendar */
+static void
+test_rmoa_story (ParaatTestFixture *fixture,
+                 gconstpointer      user_data)
+{
+  const char *regions[] = { "VR01", "VR02", "VR03" };
+  g_autofree char *brigade = defence_file ("defence-43mb.ics");
+  g_autofree char *demo = paraat_test_fixture_build_path (fixture, "regions.db");
+  g_autofree char *merged = paraat_test_fixture_build_path (fixture, "merged.ics");
+  g_autofree char *text = NULL;
+  g_auto(CliResult) init_demo = { 0 };
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) conflicts = { 0 };
+  g_auto(CliResult) export = { 0 };
+  g_auto(CliResult) validate = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) rules = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *findings;
+  guint n_exercises = 0;
+
+  /* Three regions' planners export their plans */
+  run_cli (fixture, &init_demo, NULL, "--db", demo, "init", "--demo", NULL);
+  g_assert_cmpint (init_demo.status, ==, 0);
+  init_db (fixture, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autofree char *name = g_strconcat (regions[i], ".xml", NULL);
+      g_autofree char *file = paraat_test_fixture_build_path (fixture, name);
+      g_autofree char *source = g_strconcat ("Oefenplan ", regions[i], NULL);
+      g_auto(CliResult) out = { 0 };
+      g_auto(CliResult) in = { 0 };
+
+      run_cli (fixture, &out, NULL, "--db", demo, "export", "--format", "xcal", "--region", regions[i],
+               "--from", "2026-01-01", "--to", "2027-12-31", "-o", file, NULL);
+      g_assert_cmpint (out.status, ==, 0);
+      run_cli (fixture, &in, NULL, "--db", fixture->path, "import", file, "--kind", "region", "--source", source,
+               NULL);
+      g_assert_cmpint (in.status, ==, 0);
+      g_assert_nonnull (strstr (in.out, "Skipped: 0\n"));
+    }
+  n_exercises = (guint) paraat_test_query_int (fixture->path, "SELECT count (*) FROM exercise");
+  g_assert_cmpuint (n_exercises, >, 3 * 10);
+
+  /* … and the brigade its calendar */
+  run_cli (fixture, &import, NULL, "--db", fixture->path, "import", brigade, "--kind", "defence",
+           "--organisation", "43 Gemechaniseerde Brigade", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  /* Every clash explained, naming what clashes */
+  run_cli (fixture, &conflicts, NULL, "--db", fixture->path, "conflicts", "--brigade", "43MB",
+           "--from", "2026-01-01", "--to", "2027-12-31", "--json", NULL);
+  g_assert_cmpint (conflicts.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, conflicts.out, -1, &error));
+  g_assert_no_error (error);
+  findings = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (findings), >, 0);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      JsonArray *items = json_object_get_array_member (finding, "items");
+      const char *explanation = json_object_get_string_member (finding, "explanation");
+
+      g_hash_table_add (rules, (gpointer) json_object_get_string_member (finding, "rule"));
+      g_assert_cmpuint (strlen (explanation), >, 40);
+      g_assert_cmpuint (json_array_get_length (items), >=, 1);
+      /* The explanation names the first exercise or event by its title */
+      g_assert_nonnull (strstr (explanation,
+                                json_object_get_string_member (json_array_get_object_element (items, 0), "title")));
+    }
+  /* The regions clash among themselves, and with what is (not) on the
+   * brigade's calendar */
+  g_assert_true (g_hash_table_contains (rules, "unit-double-booked") ||
+                 g_hash_table_contains (rules, "observer-clash"));
+  g_assert_true (g_hash_table_contains (rules, "request-not-aligned"));
+
+  /* One merged calendar that a calendar program opens */
+  run_cli (fixture, &export, NULL, "--db", fixture->path, "export", "--format", "ics", "--merged",
+           "--brigade", "43MB", "--from", "2026-01-01", "--to", "2027-12-31", "-o", merged, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (fixture, &validate, NULL, "validate", merged, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_true (g_file_get_contents (merged, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "X-PARAAT-SOURCE:43 Gemechaniseerde Brigade\r\n"));
+  g_assert_nonnull (strstr (text, "X-PARAAT-REGION:VR01\r\n"));
+  g_assert_nonnull (strstr (text, "X-PARAAT-REGION:VR03\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +444,7 @@ main (int   argc,
   ADD ("/cli/import/usage", test_import_usage);
   ADD ("/cli/sources", test_sources);
   ADD ("/cli/export/merged", test_export_merged);
+  ADD ("/cli/import/rmoa-story", test_rmoa_story);
 #undef ADD
 
   return g_test_run ();
