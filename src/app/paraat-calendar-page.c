@@ -393,7 +393,34 @@ update_state (ParaatCalendarPage *self)
     gtk_stack_set_visible_child_name (self->stack, view_names[self->view]);
 }
 
-/* Which colour is which type, for the types in view */
+static GtkWidget *
+make_swatch (const char *css_class)
+{
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (swatch, "legend-swatch");
+  gtk_widget_add_css_class (swatch, css_class);
+
+  return swatch;
+}
+
+static void
+append_legend_entry (ParaatCalendarPage *self,
+                     const char         *css_class,
+                     const char         *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), make_swatch (css_class));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->legend), box);
+  gtk_widget_set_focusable (gtk_widget_get_last_child (self->legend), FALSE);
+}
+
+/* Which colour is which type (and which imported calendar), for those in view */
 static void
 update_legend (ParaatCalendarPage *self)
 {
@@ -422,22 +449,11 @@ update_legend (ParaatCalendarPage *self)
       g_autoptr(ParaatRecord) type = g_list_model_get_item (types, i);
       const char *code = paraat_record_get_key (type);
       g_autofree char *color = NULL;
-      GtkWidget *box, *swatch, *label;
 
       if (!g_hash_table_contains (seen, code))
         continue;
       color = paraat_palette_css_class (paraat_palette_index_for_type (self->store, code));
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (swatch, "legend-swatch");
-      gtk_widget_add_css_class (swatch, color);
-      label = gtk_label_new (paraat_record_get_title (type));
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), swatch);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->legend), box);
-      gtk_widget_set_focusable (gtk_widget_get_last_child (self->legend), FALSE);
+      append_legend_entry (self, color, paraat_record_get_title (type));
     }
   /* Then the imported calendars in view */
   for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
@@ -445,22 +461,11 @@ update_legend (ParaatCalendarPage *self)
       ParaatSource *source = g_ptr_array_index (self->sources, i);
       g_autofree char *key = g_strconcat ("@", paraat_source_get_name (source), NULL);
       g_autofree char *color = NULL;
-      GtkWidget *box, *swatch, *label;
 
       if (!g_hash_table_contains (seen, g_intern_string (key)))
         continue;
-      color = g_strdup_printf ("source-color-%" G_GINT64_FORMAT, paraat_source_get_id (source));
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (swatch, "legend-swatch");
-      gtk_widget_add_css_class (swatch, color);
-      label = gtk_label_new (paraat_source_get_name (source));
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), swatch);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->legend), box);
-      gtk_widget_set_focusable (gtk_widget_get_last_child (self->legend), FALSE);
+      color = paraat_palette_source_css_class (paraat_source_get_id (source));
+      append_legend_entry (self, color, paraat_source_get_name (source));
     }
 }
 
@@ -1549,11 +1554,10 @@ static GtkWidget *
 make_source_row (ParaatCalendarPage *self,
                  ParaatSource       *source)
 {
-  g_autofree char *color = g_strdup_printf ("source-color-%" G_GINT64_FORMAT, paraat_source_get_id (source));
+  g_autofree char *color = paraat_palette_source_css_class (paraat_source_get_id (source));
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   guint n = paraat_source_get_n_events (source);
 
   subtitle = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", n), n);
@@ -1573,10 +1577,7 @@ make_source_row (ParaatCalendarPage *self,
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_source_toggled_cb), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (swatch, "legend-swatch");
-  gtk_widget_add_css_class (swatch, color);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), swatch);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_swatch (color));
 
   return row;
 }

@@ -111,14 +111,15 @@ paraat_palette_set_sources (GdkDisplay *display,
       ParaatSource *source = g_ptr_array_index (sources, i);
       GdkRGBA rgba;
       g_autofree char *color = NULL;
+      g_autofree char *css_class = paraat_palette_source_css_class (paraat_source_get_id (source));
 
       source_color (source, &rgba);
       color = gdk_rgba_to_string (&rgba);
       g_hash_table_insert (source_colors, g_strdup (paraat_source_get_name (source)), gdk_rgba_copy (&rgba));
       g_string_append_printf (css,
-                              ".source-color-%" G_GINT64_FORMAT " { background-color: alpha(%s, 0.18);"
+                              ".%s { background-color: alpha(%s, 0.18);"
                               " color: @view_fg_color; box-shadow: inset 4px 0 0 %s; }\n",
-                              paraat_source_get_id (source), color, color);
+                              css_class, color, color);
     }
 
   if (g_strcmp0 (css->str, source_css) == 0)
@@ -134,13 +135,20 @@ paraat_palette_set_sources (GdkDisplay *display,
   gtk_css_provider_load_from_data (source_provider, css->str, (gssize) css->len);
 }
 
+/* An imported calendar's CSS class, by the source's id */
+char *
+paraat_palette_source_css_class (gint64 source_id)
+{
+  return g_strdup_printf ("source-color-%" G_GINT64_FORMAT, source_id);
+}
+
 /* The CSS class for an exercise's chip or bar: its type's, or its calendar's */
 char *
 paraat_palette_exercise_css_class (ParaatStore    *store,
                                    ParaatExercise *exercise)
 {
   if (paraat_exercise_is_imported (exercise))
-    return g_strdup_printf ("source-color-%" G_GINT64_FORMAT, paraat_exercise_get_calendar_id (exercise));
+    return paraat_palette_source_css_class (paraat_exercise_get_calendar_id (exercise));
 
   return paraat_palette_css_class (paraat_palette_index_for_type (store, paraat_exercise_get_type_code (exercise)));
 }

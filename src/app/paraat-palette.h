@@ -28,6 +28,7 @@ void   paraat_palette_install_css    (GdkDisplay  *display);
 /* Events of imported calendars take their calendar's colour */
 void   paraat_palette_set_sources    (GdkDisplay     *display,
                                       GPtrArray      *sources);
+char  *paraat_palette_source_css_class (gint64 source_id) G_GNUC_WARN_UNUSED_RESULT;
 char  *paraat_palette_exercise_css_class (ParaatStore    *store,
                                           ParaatExercise *exercise) G_GNUC_WARN_UNUSED_RESULT;
 void   paraat_palette_get_key_color  (ParaatStore    *store,
