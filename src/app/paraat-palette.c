@@ -118,8 +118,9 @@ paraat_palette_set_sources (GdkDisplay *display,
       g_hash_table_insert (source_colors, g_strdup (paraat_source_get_name (source)), gdk_rgba_copy (&rgba));
       g_string_append_printf (css,
                               ".%s { background-color: alpha(%s, 0.18);"
-                              " color: @view_fg_color; box-shadow: inset 4px 0 0 %s; }\n",
-                              css_class, color, color);
+                              " color: @view_fg_color; box-shadow: inset 4px 0 0 %s; }\n"
+                              ".legend-swatch.%s { box-shadow: inset 0 0 0 2px %s; }\n",
+                              css_class, color, color, css_class, color);
     }
 
   if (g_strcmp0 (css->str, source_css) == 0)

@@ -1303,6 +1303,21 @@ test_imported_events (void)
   screenshot (GTK_WIDGET (dialog), "calendar-imported-event");
   gtk_window_destroy (dialog);
 
+  /* Filters lists the imported calendars, each with its check box */
+  {
+    GtkWidget *filters = find_with_class (GTK_WIDGET (page), "filter-button");
+    GtkPopover *popover;
+
+    g_assert_nonnull (filters);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (filters));
+    paraat_test_wait (200);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (filters));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_nonnull (find_descendant (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON));
+    screenshot (GTK_WIDGET (popover), "calendar-filters-calendars");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (filters));
+  }
+
   /* The timeline by unit: the brigade's units have rows of their own */
   paraat_calendar_page_set_view (page, "timeline");
   paraat_calendar_page_set_date (page, 2026, 7, 1);
