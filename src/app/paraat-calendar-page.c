@@ -1558,6 +1558,7 @@ make_source_row (ParaatCalendarPage *self,
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *remove;
   guint n = paraat_source_get_n_events (source);
 
   subtitle = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", n), n);
@@ -1578,8 +1579,75 @@ make_source_row (ParaatCalendarPage *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_swatch (color));
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Calendar…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "calendar.remove-source");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", paraat_source_get_name (source));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   return row;
+}
+
+static void
+on_remove_source_response_cb (AdwMessageDialog   *dialog,
+                              const char         *response,
+                              ParaatCalendarPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "source-name");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (!paraat_store_delete_source (self->store, name, &error))
+    paraat_window_add_toast_for (GTK_WIDGET (self),
+                                 adw_toast_new_format (_("Could not remove the calendar: %s"), error->message));
+  else
+    /* Translators: %s is the name of an imported calendar */
+    paraat_window_add_toast_for (GTK_WIDGET (self), adw_toast_new_format (_("Removed “%s”"), name));
+}
+
+/**
+ * paraat_calendar_page_remove_source:
+ * @name: an imported calendar's name
+ *
+ * Asks whether to remove the calendar with its events, as
+ * `paraat-cli sources delete NAME` does.
+ */
+GtkWindow *
+paraat_calendar_page_remove_source (ParaatCalendarPage *self,
+                                    const char         *name)
+{
+  GtkWidget *dialog;
+
+  gtk_menu_button_popdown (self->filter_button);
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), NULL, NULL);
+  /* Translators: %s is the name of an imported calendar */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove “%s”?"), name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Its events leave every view and the alignment. Import the calendar's file "
+                                 "again to bring them back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "source-name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_source_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+static void
+remove_source_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  paraat_calendar_page_remove_source (PARAAT_CALENDAR_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1820,6 +1888,7 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "calendar.show-day", "s", show_day_action);
   gtk_widget_class_install_action (widget_class, "calendar.show-event", "s", show_event_action);
+  gtk_widget_class_install_action (widget_class, "calendar.remove-source", "s", remove_source_action);
   gtk_widget_class_install_action (widget_class, "calendar.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "calendar.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "calendar.delete", NULL, delete_action);

@@ -43,6 +43,8 @@ GtkWindow  *paraat_calendar_page_open_exercise (ParaatCalendarPage *self,
                                                const char         *uid);
 GtkWindow  *paraat_calendar_page_show_event  (ParaatCalendarPage *self,
                                                const char         *target);
+GtkWindow  *paraat_calendar_page_remove_source (ParaatCalendarPage *self,
+                                               const char         *name);
 GtkWindow  *paraat_calendar_page_shift_selected (ParaatCalendarPage *self);
 GtkWindow  *paraat_calendar_page_copy_year    (ParaatCalendarPage *self);
 gboolean    paraat_calendar_page_export       (ParaatCalendarPage *self,

@@ -1341,6 +1341,16 @@ test_imported_events (void)
   g_assert_true (paraat_store_save_source (store, source, NULL));
   paraat_test_wait (100);
   g_assert_cmpuint (count_imported (model, source), >=, 1);
+
+  /* Removed with its events, after a question */
+  dialog = paraat_calendar_page_remove_source (page, paraat_source_get_name (source));
+  g_assert_nonnull (dialog);
+  paraat_test_wait (100);
+  screenshot (GTK_WIDGET (dialog), "calendar-remove-source");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  paraat_test_wait (100);
+  g_assert_cmpuint (count_imported (model, source), ==, 0);
+  g_assert_null (paraat_store_find_source (store, paraat_source_get_name (source), NULL));
 }
 
 static void
