@@ -17,7 +17,9 @@
 # eight hours long, so the calendar is as dense at every N and the
 # conflicts grow with the events: 100,000 run from 2026 to 2037.
 #
-#   bench/gen-xcal.py [--ics ICS_FILE] N FILE
+# --first F numbers the events from F, for a calendar in several files.
+#
+#   bench/gen-xcal.py [--first F] [--ics ICS_FILE] N FILE
 import argparse
 import datetime
 
@@ -53,7 +55,7 @@ def xml_time(t):
     return f'{t[0:4]}-{t[4:6]}-{t[6:8]}T{t[9:11]}:{t[11:13]}:{t[13:15]}'
 
 
-def write_xcal(n, path):
+def write_xcal(first, n, path):
     with open(path, 'w', encoding='utf-8', buffering=1 << 20) as f:
         f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<icalendar xmlns="{NS}">\n<vcalendar>\n'
                 '<properties>\n<prodid><text>-//Paraat//bench//NL</text></prodid>\n'
@@ -70,7 +72,7 @@ def write_xcal(n, path):
                 '<tzoffsetfrom><utc-offset>+02:00</utc-offset></tzoffsetfrom>'
                 '<tzoffsetto><utc-offset>+01:00</utc-offset></tzoffsetto></properties></standard>\n'
                 '</components></vtimezone>\n')
-        for i in range(n):
+        for i in range(first, first + n):
             e = event(i)
             tz = '<parameters><tzid><text>Europe/Amsterdam</text></tzid></parameters>'
             rrule = ''
@@ -112,7 +114,7 @@ def fold(line):
     return '\r\n '.join(out) + '\r\n'
 
 
-def write_ics(n, path):
+def write_ics(first, n, path):
     with open(path, 'w', encoding='utf-8', newline='', buffering=1 << 20) as f:
         f.write('BEGIN:VCALENDAR\r\nPRODID:-//Paraat//bench//NL\r\nVERSION:2.0\r\n'
                 'BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n'
@@ -120,7 +122,7 @@ def write_ics(n, path):
                 'TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\n'
                 'BEGIN:STANDARD\r\nDTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n'
                 'TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n')
-        for i in range(n):
+        for i in range(first, first + n):
             e = event(i)
             lines = ['BEGIN:VEVENT', f'UID:{e["uid"]}', 'DTSTAMP:20260105T090000Z',
                      f'DTSTART;TZID=Europe/Amsterdam:{e["start"]}', f'DTEND;TZID=Europe/Amsterdam:{e["end"]}']
@@ -138,12 +140,13 @@ def write_ics(n, path):
 def main():
     parser = argparse.ArgumentParser(description='Write N events as xCal (and .ics)')
     parser.add_argument('--ics', help='also write the events to this .ics file')
+    parser.add_argument('--first', type=int, default=0, help='the number of the first event (default 0)')
     parser.add_argument('n', type=int)
     parser.add_argument('file')
     args = parser.parse_args()
-    write_xcal(args.n, args.file)
+    write_xcal(args.first, args.n, args.file)
     if args.ics:
-        write_ics(args.n, args.ics)
+        write_ics(args.first, args.n, args.ics)
 
 
 if __name__ == '__main__':
