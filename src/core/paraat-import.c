@@ -1558,7 +1558,7 @@ plan_new_lean (ParaatImportPlan     *plan_in,
 
 out:
   g_clear_pointer (&ctx.find_source_event, sqlite3_finalize);
-  sqlite3_close (db);
+  paraat_import_snapshot_close (db);
 
   return ok ? g_steal_pointer (&plan) : NULL;
 }
@@ -1838,7 +1838,7 @@ paraat_import_plan_new_full (ParaatStore           *store,
   ok = TRUE;
 
 out:
-  sqlite3_close (db);
+  paraat_import_snapshot_close (db);
 
   return ok ? g_steal_pointer (&plan) : NULL;
 }
