@@ -713,9 +713,22 @@ status_name (icalcomponent *comp)
   return "confirmed";
 }
 
+static void
+set_raw (ParaatImportEvent *event,
+         icalcomponent     *comp)
+{
+  char *raw = icalcomponent_as_ical_string_r (comp);
+
+  g_free (event->raw);
+  event->raw = g_strdup (raw);
+  icalmemory_free_buffer (raw);
+}
+
+/* @with_raw: also the VEVENT's text, which only a source event keeps */
 static ParaatImportEvent *
 read_event (ReadContext   *ctx,
-            icalcomponent *comp)
+            icalcomponent *comp,
+            gboolean       with_raw)
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
@@ -806,12 +819,8 @@ read_event (ReadContext   *ctx,
   else
     event->organiser = g_strdup ("");
 
-  {
-    char *raw = icalcomponent_as_ical_string_r (comp);
-
-    event->raw = g_strdup (raw);
-    icalmemory_free_buffer (raw);
-  }
+  if (with_raw)
+    set_raw (event, comp);
 
   /* Whether it becomes an exercise is decided once the source is known. */
   event->exercise_warnings = g_ptr_array_new_with_free_func (g_free);
@@ -862,7 +871,7 @@ on_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  event = read_event (ctx, comp);
+  event = read_event (ctx, comp, TRUE);
   key = paraat_import_event_key (event->uid, event->recurrence_id);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (index != 0)
@@ -1292,6 +1301,7 @@ write_lean_event (ReadContext       *ctx,
 static gboolean
 apply_event_lean (ReadContext       *ctx,
                   ParaatImportEvent *event,
+                  icalcomponent     *comp,
                   GError           **error)
 {
   g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
@@ -1320,6 +1330,8 @@ apply_event_lean (ReadContext       *ctx,
 
   if (!chosen || (event->state != PARAAT_IMPORT_STATE_NEW && event->state != PARAAT_IMPORT_STATE_CHANGED))
     return TRUE;
+  if (!event->is_exercise)
+    set_raw (event, comp);
 
   return write_lean_event (ctx, event, error);
 }
@@ -1359,7 +1371,7 @@ on_lean_component_cb (icalcomponent  *comp,
     }
 
   ctx->ordinal++;
-  event = read_event (ctx, comp);
+  event = read_event (ctx, comp, FALSE);
   if (pass == PASS_PLAN)
     {
       if (!plan_event_lean (ctx, event, error))
@@ -1369,7 +1381,7 @@ on_lean_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  return apply_event_lean (ctx, event, error);
+  return apply_event_lean (ctx, event, comp, error);
 }
 
 static gboolean

@@ -245,6 +245,9 @@ test_import_idempotent (ParaatTestFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (paraat_import_plan_get_events (first)), ==,
                     plan_flags & PARAAT_IMPORT_PLAN_NO_EVENTS ? 0 : 3);
   apply (first, fixture->store);
+  /* Every source event keeps its VEVENT's text */
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"
+                                                         " WHERE raw NOT LIKE 'BEGIN:VEVENT%'"), ==, 0);
   before = dump_events (fixture);
 
   second = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_OTHER, path);
