@@ -8,11 +8,20 @@
 # and a private D-Bus session. Prints the Markdown table for the README.
 #
 #   bench/run.sh [--runs N] [--switches N]
+#   bench/run.sh --exchange [--large] [--runs N]
+#
+# --exchange runs the calendar exchange benchmark instead
+# (bench/bench-exchange.sh: import, export and conflicts of 10,000 and
+# 100,000 events, and 1,000,000 with --large).
 #
 # Nothing touches the user's settings or databases: GSettings uses the
 # memory backend, and HOME and the XDG folders point into build-bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --exchange ]; then
+  shift
+  exec bench/bench-exchange.sh "$@"
+fi
 top=$PWD
 build=$top/build-bench
 

@@ -111,7 +111,11 @@ cmd_import (int    argc,
 
   if (!(store = open_store (PARAAT_STORE_OPEN_DEFAULT, &error)))
     return fail (error);
-  plan = paraat_import_plan_new (store, source, kind, (const char * const *) argv + 1, NULL, NULL, NULL, &error);
+  /* Without --verbose no event is listed, so the plan keeps none and
+   * memory stays flat however big the files are. */
+  plan = paraat_import_plan_new_full (store, source, kind, (const char * const *) argv + 1,
+                                      verbose ? PARAAT_IMPORT_PLAN_DEFAULT : PARAAT_IMPORT_PLAN_NO_EVENTS,
+                                      NULL, NULL, NULL, &error);
   if (plan == NULL)
     {
       print_error ("%s", error->message);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "paraat-calendar-layout.h"
+#include "paraat-utils.h"
 
 /* Days from @first to the day of @when in @tz, or in @when's own zone
  * when @tz is NULL */
@@ -75,7 +76,7 @@ paraat_calendar_layout_spans (GListModel  *exercises,
                               guint        n_days,
                               const char  *tzid)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tzid);
+  g_autoptr(GTimeZone) tz = paraat_time_zone_new (tzid);
   guint n = g_list_model_get_n_items (exercises);
   GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (ParaatCalendarSpan), n);
 

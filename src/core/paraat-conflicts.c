@@ -210,7 +210,7 @@ paraat_calendar_item_new_from_exercise (ParaatExercise *exercise)
 char *
 paraat_calendar_item_format_when (ParaatCalendarItem *self)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (self->tzid ? self->tzid : PARAAT_DEFAULT_TZID);
+  g_autoptr(GTimeZone) tz = paraat_time_zone_new (self->tzid ? self->tzid : PARAAT_DEFAULT_TZID);
   g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (self->start_utc);
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (self->end_utc);
   g_autoptr(GDateTime) start = NULL;

@@ -616,7 +616,7 @@ paraat_exercise_set_organisations (ParaatExercise     *self,
 static GTimeZone *
 exercise_get_time_zone (ParaatExercise *self)
 {
-  GTimeZone *tz = g_time_zone_new_identifier (self->tzid);
+  GTimeZone *tz = paraat_time_zone_new (self->tzid);
 
   return tz != NULL ? tz : g_time_zone_new_utc ();
 }
@@ -720,7 +720,7 @@ paraat_exercise_set_tzid (ParaatExercise *self,
 
   if (tzid == NULL || *tzid == '\0')
     return FALSE;
-  tz = g_time_zone_new_identifier (tzid);
+  tz = paraat_time_zone_new (tzid);
   if (tz == NULL)
     return FALSE;
   paraat_set_string (&self->tzid, tzid);

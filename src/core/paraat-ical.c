@@ -89,7 +89,7 @@ add_x_list (icalcomponent      *comp,
 static GTimeZone *
 zone_for (const char *tzid)
 {
-  GTimeZone *tz = tzid ? g_time_zone_new_identifier (tzid) : NULL;
+  GTimeZone *tz = tzid ? paraat_time_zone_new (tzid) : NULL;
 
   return tz ? tz : g_time_zone_new_utc ();
 }
@@ -357,7 +357,7 @@ resolve_tzid (const char *tzid)
   /* A name only: GLib also takes file paths and offsets such as "+01". */
   if (*tzid == '/' || strstr (tzid, "..") != NULL || !g_ascii_isalpha (*tzid))
     return NULL;
-  tz = g_time_zone_new_identifier (tzid);
+  tz = paraat_time_zone_new (tzid);
 
   return tz ? g_strdup (tzid) : NULL;
 }
@@ -408,7 +408,7 @@ read_time (icalcomponent  *vevent,
     }
   else if ((iana = resolve_tzid (tzid)) != NULL)
     {
-      tz = g_time_zone_new_identifier (iana);
+      tz = paraat_time_zone_new (iana);
       local = g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
       *zone = g_steal_pointer (&iana);
     }

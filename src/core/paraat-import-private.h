@@ -82,6 +82,7 @@ typedef struct
 
 sqlite3   *paraat_import_snapshot_open       (const char        *path,
                                               GError           **error);
+void       paraat_import_snapshot_close      (sqlite3           *db);
 gboolean   paraat_import_snapshot_find_source (sqlite3          *db,
                                               const char        *name,
                                               gint64            *id,

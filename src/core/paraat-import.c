@@ -489,7 +489,22 @@ struct _ParaatImportPlan
   GListStore         *events;        /* ParaatImportEvent, in file order, removed ones last */
   GPtrArray          *warnings;
   ParaatImportCounts  counts;
+
+  /* PARAAT_IMPORT_PLAN_NO_EVENTS: apply reads the files again */
+  gboolean            no_events;
+  GStrv               paths;
+  GStrv               stamps;        /* each file's size and mtime when planned */
+  GArray             *region_names;
+  sqlite3            *keys;          /* a private temporary database; see open_keys() */
 };
+
+/* The passes over the files of a plan without events */
+typedef enum
+{
+  PASS_NAME,   /* only looking for X-WR-CALNAME */
+  PASS_PLAN,
+  PASS_APPLY,
+} Pass;
 
 typedef struct
 {
@@ -506,6 +521,19 @@ typedef struct
   GPtrArray            *read;        /* ParaatImportEvent */
   GHashTable           *by_key;      /* key → index + 1 in read */
   char                 *calname;     /* the first X-WR-CALNAME */
+
+  /* PARAAT_IMPORT_PLAN_NO_EVENTS */
+  Pass                  pass;
+  sqlite3              *snapshot;    /* borrowed */
+  gint64                source_id;   /* in the snapshot, 0 for a new source */
+  guint                 ordinal;     /* VEVENTs read so far, over all files */
+  ParaatStore          *store;       /* borrowed: applying */
+  gint64                apply_source_id;
+  gboolean              exercises;   /* an exercise was written */
+  sqlite3_stmt         *find_key;
+  sqlite3_stmt         *insert_key;
+  sqlite3_stmt         *update_key;
+  sqlite3_stmt         *find_source_event;
 } ReadContext;
 
 G_GNUC_PRINTF (3, 4)
@@ -671,9 +699,22 @@ status_name (icalcomponent *comp)
   return "confirmed";
 }
 
+static void
+set_raw (ParaatImportEvent *event,
+         icalcomponent     *comp)
+{
+  char *raw = icalcomponent_as_ical_string_r (comp);
+
+  g_free (event->raw);
+  event->raw = g_strdup (raw);
+  icalmemory_free_buffer (raw);
+}
+
+/* @with_raw: also the VEVENT's text, which only a source event keeps */
 static ParaatImportEvent *
 read_event (ReadContext   *ctx,
-            icalcomponent *comp)
+            icalcomponent *comp,
+            gboolean       with_raw)
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
@@ -765,12 +806,8 @@ read_event (ReadContext   *ctx,
   else
     event->organiser = g_strdup ("");
 
-  {
-    char *raw = icalcomponent_as_ical_string_r (comp);
-
-    event->raw = g_strdup (raw);
-    icalmemory_free_buffer (raw);
-  }
+  if (with_raw)
+    set_raw (event, comp);
 
   /* Whether it becomes an exercise is decided once the source is known. */
   event->exercise_warnings = g_ptr_array_new_with_free_func (g_free);
@@ -821,7 +858,7 @@ on_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  event = read_event (ctx, comp);
+  event = read_event (ctx, comp, TRUE);
   key = paraat_import_event_key (event->uid, event->recurrence_id);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (index != 0)
@@ -1024,9 +1061,631 @@ read_context_clear (ReadContext *ctx)
   g_clear_pointer (&ctx->read, g_ptr_array_unref);
   g_clear_pointer (&ctx->by_key, g_hash_table_unref);
   g_clear_pointer (&ctx->calname, g_free);
+  g_clear_pointer (&ctx->find_key, sqlite3_finalize);
+  g_clear_pointer (&ctx->insert_key, sqlite3_finalize);
+  g_clear_pointer (&ctx->update_key, sqlite3_finalize);
+  g_clear_pointer (&ctx->find_source_event, sqlite3_finalize);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadContext, read_context_clear)
+
+/* Plans without events (PARAAT_IMPORT_PLAN_NO_EVENTS)
+ *
+ * The plan reads each event, classifies it at once against the snapshot
+ * and keeps only its key, state and place in a private temporary
+ * database on disk, so memory stays the same however big the files are.
+ * paraat_import_plan_apply() reads the files again and writes the events
+ * the plan chose. When a UID comes twice, the one with the higher
+ * SEQUENCE is kept, as in a full plan; the one read first may already
+ * have added its warnings. */
+
+static gboolean
+set_keys_error (sqlite3  *db,
+                GError  **error)
+{
+  g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* "" opens a temporary database of this connection's own on disk:
+ * SQLite keeps a few pages of it in memory, not the whole. */
+static sqlite3 *
+open_keys (GError **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 ("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                        "CREATE TABLE event (key TEXT PRIMARY KEY, ordinal INTEGER NOT NULL,"
+                        " sequence INTEGER NOT NULL, file TEXT, line INTEGER, state INTEGER NOT NULL,"
+                        " is_exercise INTEGER NOT NULL, existing_id INTEGER NOT NULL) WITHOUT ROWID;"
+                        "CREATE TABLE removed (existing_id INTEGER PRIMARY KEY);"
+                        "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      if (db != NULL)
+        set_keys_error (db, error);
+      else
+        g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_OPEN, "%s", sqlite3_errstr (SQLITE_NOMEM));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static char *
+stamp_file (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, (gint64) st.st_size, (gint64) st.st_mtime);
+}
+
+/* Another calendar's event that a merged export passed on: never an
+ * exercise, and left out (*skipped, with a warning) when a source here
+ * other than @source_id has it already, or an exercise has its UID. */
+static gboolean
+skip_republished (ParaatImportPlan   *plan,
+                  sqlite3            *db,
+                  gint64              source_id,
+                  ParaatImportEvent  *event,
+                  gboolean           *skipped,
+                  GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *holder = paraat_import_snapshot_find_event_source (db, event->uid, event->recurrence_id,
+                                                                      source_id, &local_error);
+  gint64 id;
+  guint sequence;
+  gboolean deleted;
+  gboolean is_exercise = holder == NULL && local_error == NULL &&
+                         paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted, &local_error);
+
+  *skipped = FALSE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (holder == NULL && !is_exercise)
+    return TRUE;
+
+  *skipped = TRUE;
+  event->is_exercise = FALSE;
+  event->state = PARAAT_IMPORT_STATE_SKIPPED;
+  if (holder != NULL)
+    /* Translators: an event's summary, the calendar a merged export names, a calendar source here */
+    add_warning (plan, event, _("“%s” (from “%s”) is in the calendar source “%s” already; left out"),
+                 event->summary, event->republished, holder);
+  else
+    /* Translators: an event's summary, the calendar a merged export names */
+    add_warning (plan, event, _("“%s” (from “%s”) is an exercise in this database; left out"),
+                 event->summary, event->republished);
+
+  return TRUE;
+}
+
+/* Like the loop in paraat_import_plan_new_full(), for one event */
+static gboolean
+classify_lean (ReadContext       *ctx,
+               ParaatImportEvent *event,
+               GError           **error)
+{
+  ParaatImportPlan *plan = ctx->plan;
+  gboolean as_exercise = plan->kind == PARAAT_SOURCE_KIND_REGION && event->republished == NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *rid = NULL;
+  sqlite3_stmt *stmt = ctx->find_source_event;
+  int rc;
+
+  if (event->republished != NULL)
+    {
+      gboolean skipped;
+
+      if (!skip_republished (plan, ctx->snapshot, ctx->source_id, event, &skipped, error))
+        return FALSE;
+      if (skipped)
+        return TRUE;
+    }
+  else if (!as_exercise && event->has_x_region && event->exercise != NULL)
+    {
+      gint64 id;
+      guint sequence;
+      gboolean deleted;
+
+      as_exercise = paraat_import_snapshot_find_exercise (ctx->snapshot, event->uid, &id, &sequence, &deleted,
+                                                          &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  if (as_exercise)
+    return classify_exercise (plan, event, ctx->snapshot, error);
+
+  event->is_exercise = FALSE;
+  event->state = PARAAT_IMPORT_STATE_NEW;
+  if (ctx->source_id == 0)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, ctx->source_id);
+  sqlite3_bind_text (stmt, 2, event->uid ? event->uid : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, event->recurrence_id ? event->recurrence_id : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      event->existing_id = sqlite3_column_int64 (stmt, 0);
+      /* Back after a removal, or a newer version */
+      if (sqlite3_column_int (stmt, 2) != 0 || event->sequence > (guint) sqlite3_column_int (stmt, 1))
+        event->state = PARAAT_IMPORT_STATE_CHANGED;
+      else
+        event->state = PARAAT_IMPORT_STATE_UNCHANGED;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_keys_error (ctx->snapshot, error);
+
+  return TRUE;
+}
+
+static void
+uncount (ParaatImportPlan  *plan,
+         ParaatImportState  state)
+{
+  switch (state)
+    {
+    case PARAAT_IMPORT_STATE_NEW:
+      plan->counts.n_new--;
+      break;
+    case PARAAT_IMPORT_STATE_CHANGED:
+      plan->counts.n_changed--;
+      break;
+    case PARAAT_IMPORT_STATE_UNCHANGED:
+      plan->counts.n_unchanged--;
+      break;
+    case PARAAT_IMPORT_STATE_REMOVED:
+      plan->counts.n_removed--;
+      break;
+    case PARAAT_IMPORT_STATE_SKIPPED:
+    default:
+      plan->counts.n_skipped--;
+      break;
+    }
+}
+
+static void
+bind_key_row (sqlite3_stmt      *stmt,
+              const char        *key,
+              guint              ordinal,
+              ParaatImportEvent *event)
+{
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, ordinal);
+  sqlite3_bind_int64 (stmt, 3, event->sequence);
+  sqlite3_bind_text (stmt, 4, event->file, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, event->line);
+  sqlite3_bind_int (stmt, 6, event->state);
+  sqlite3_bind_int (stmt, 7, event->is_exercise ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 8, event->existing_id);
+}
+
+static gboolean
+plan_event_lean (ReadContext       *ctx,
+                 ParaatImportEvent *event,
+                 GError           **error)
+{
+  ParaatImportPlan *plan = ctx->plan;
+  g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
+  sqlite3_stmt *stmt = ctx->find_key;
+  sqlite3_stmt *write;
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      guint sequence = sqlite3_column_int64 (stmt, 0);
+      ParaatImportState state = sqlite3_column_int (stmt, 3);
+
+      add_warning (plan, event, _("UID “%s” was read before (%s, line %d); the one with the higher SEQUENCE is kept"),
+                   event->uid, (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
+      sqlite3_reset (stmt);
+      if (event->sequence <= sequence)
+        return TRUE;
+      uncount (plan, state);
+      write = ctx->update_key;
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_keys_error (plan->keys, error);
+      write = ctx->insert_key;
+    }
+
+  if (!classify_lean (ctx, event, error))
+    return FALSE;
+  count (plan, event);
+  bind_key_row (write, key, ctx->ordinal, event);
+  rc = sqlite3_step (write);
+  sqlite3_reset (write);
+  if (rc != SQLITE_DONE)
+    return set_keys_error (plan->keys, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_lean_event (ReadContext       *ctx,
+                  ParaatImportEvent *event,
+                  GError           **error)
+{
+  gboolean ok;
+
+  if (event->is_exercise)
+    {
+      ok = paraat_store_import_exercise (ctx->store, event->exercise, event->file, error);
+      ctx->exercises = TRUE;
+    }
+  else
+    ok = paraat_store_import_write_event (ctx->store, ctx->apply_source_id, event, error);
+  if (!ok && event->file != NULL)
+    g_prefix_error (error, _("%1$s: line %2$d: "), event->file, event->line);
+
+  return ok;
+}
+
+static gboolean
+apply_event_lean (ReadContext       *ctx,
+                  ParaatImportEvent *event,
+                  icalcomponent     *comp,
+                  GError           **error)
+{
+  g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
+  sqlite3_stmt *stmt = ctx->find_key;
+  gboolean chosen;
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_keys_error (ctx->plan->keys, error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%1$s: line %2$d: the file changed after the import was planned; nothing was imported"),
+                   event->file, event->line);
+      return FALSE;
+    }
+  /* The one the plan kept of events with the same UID */
+  chosen = (guint) sqlite3_column_int64 (stmt, 4) == ctx->ordinal;
+  event->state = sqlite3_column_int (stmt, 3);
+  event->is_exercise = sqlite3_column_int (stmt, 5) != 0;
+  event->existing_id = sqlite3_column_int64 (stmt, 6);
+  sqlite3_reset (stmt);
+
+  if (!chosen || (event->state != PARAAT_IMPORT_STATE_NEW && event->state != PARAAT_IMPORT_STATE_CHANGED))
+    return TRUE;
+  if (!event->is_exercise)
+    set_raw (event, comp);
+
+  return write_lean_event (ctx, event, error);
+}
+
+static gboolean
+on_lean_component_cb (icalcomponent  *comp,
+                      gpointer        user_data,
+                      GError        **error)
+{
+  ReadContext *ctx = user_data;
+  Pass pass = ctx->pass;
+  g_autoptr(ParaatImportEvent) event = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+
+  if (ctx->calname == NULL && pass != PASS_APPLY)
+    {
+      icalcomponent *calendar = icalcomponent_get_parent (comp);
+      const char *name = calendar ? paraat_ical_find_x (calendar, "X-WR-CALNAME") : NULL;
+
+      if (name != NULL && *name != '\0')
+        ctx->calname = g_strdup (name);
+    }
+  if (pass == PASS_NAME)
+    return TRUE;
+
+  if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
+    {
+      if (pass == PASS_PLAN)
+        /* Translators: file name, line number, a component name such as VTODO */
+        g_ptr_array_add (ctx->plan->warnings,
+                         g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
+                                          ctx->file, paraat_calendar_reader_get_line (),
+                                          icalcomponent_kind_to_string (icalcomponent_isa (comp))));
+      return TRUE;
+    }
+
+  ctx->ordinal++;
+  event = read_event (ctx, comp, FALSE);
+  if (pass == PASS_PLAN)
+    {
+      if (!plan_event_lean (ctx, event, error))
+        return FALSE;
+      if (ctx->ordinal % 256 == 0)
+        report_progress (ctx, ctx->fraction);
+      return TRUE;
+    }
+
+  return apply_event_lean (ctx, event, comp, error);
+}
+
+static gboolean
+read_files_lean (ReadContext         *ctx,
+                 Pass                 pass,
+                 const char * const  *paths,
+                 GError             **error)
+{
+  guint n_paths = g_strv_length ((char **) paths);
+  ParaatReaderLimits limits;
+
+  paraat_reader_limits_init (&limits);
+  ctx->pass = pass;
+  ctx->ordinal = 0;
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_autofree char *file = g_path_get_basename (paths[i]);
+      ParaatCalendarFormat format;
+
+      ctx->file = file;
+      ctx->fraction = 0.9 * i / n_paths;
+      if (!paraat_calendar_read_file (paths[i], &limits, &format, on_lean_component_cb, ctx, error))
+        {
+          ctx->file = NULL;
+          return FALSE;
+        }
+      ctx->file = NULL;
+      if (pass == PASS_PLAN)
+        report_progress (ctx, 0.9 * (i + 1) / n_paths);
+    }
+
+  return !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+}
+
+static gboolean
+prepare_keys (ReadContext  *ctx,
+              GError      **error)
+{
+  sqlite3 *keys = ctx->plan->keys;
+
+  if (sqlite3_prepare_v2 (keys, "SELECT sequence, file, line, state, ordinal, is_exercise, existing_id"
+                                " FROM event WHERE key = ?1", -1, &ctx->find_key, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (keys, "INSERT INTO event (key, ordinal, sequence, file, line, state, is_exercise,"
+                                " existing_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                          -1, &ctx->insert_key, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (keys, "UPDATE event SET ordinal = ?2, sequence = ?3, file = ?4, line = ?5, state = ?6,"
+                                " is_exercise = ?7, existing_id = ?8 WHERE key = ?1",
+                          -1, &ctx->update_key, NULL) != SQLITE_OK)
+    return set_keys_error (keys, error);
+
+  return TRUE;
+}
+
+/* What the source had and the files no longer have */
+static gboolean
+plan_removed_lean (ReadContext  *ctx,
+                   GError      **error)
+{
+  ParaatImportPlan *plan = ctx->plan;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *insert = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (ctx->snapshot, "SELECT id, uid, recurrence_id FROM source_event"
+                                         " WHERE source_id = ?1 AND removed = 0", -1, &stmt, NULL) != SQLITE_OK)
+    return set_keys_error (ctx->snapshot, error);
+  if (sqlite3_prepare_v2 (plan->keys, "INSERT INTO removed (existing_id) VALUES (?1)", -1, &insert, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return set_keys_error (plan->keys, error);
+    }
+  sqlite3_bind_int64 (stmt, 1, ctx->source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = paraat_import_event_key ((const char *) sqlite3_column_text (stmt, 1),
+                                                      (const char *) sqlite3_column_text (stmt, 2));
+      int found;
+
+      sqlite3_bind_text (ctx->find_key, 1, key, -1, SQLITE_TRANSIENT);
+      found = sqlite3_step (ctx->find_key);
+      sqlite3_reset (ctx->find_key);
+      if (found == SQLITE_ROW)
+        continue;
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (stmt, 0));
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          sqlite3_reset (insert);
+          rc = SQLITE_ERROR;
+          break;
+        }
+      sqlite3_reset (insert);
+      plan->counts.n_removed++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (insert);
+  if (rc != SQLITE_DONE)
+    return set_keys_error (rc == SQLITE_ERROR ? plan->keys : ctx->snapshot, error);
+
+  return TRUE;
+}
+
+static ParaatImportPlan *
+plan_new_lean (ParaatImportPlan     *plan_in,
+               ParaatStore          *store,
+               const char           *source_name,
+               const char * const   *paths,
+               GCancellable         *cancellable,
+               ParaatImportProgress  progress,
+               gpointer              user_data,
+               GError              **error)
+{
+  g_autoptr(ParaatImportPlan) plan = plan_in;
+  g_auto(ReadContext) ctx = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GStrvBuilder) stamps = g_strv_builder_new ();
+  sqlite3 *db = NULL;
+  ParaatSourceKind existing_kind = plan->kind;
+  gboolean ok = FALSE;
+
+  plan->no_events = TRUE;
+  plan->paths = g_strdupv ((char **) paths);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *stamp = stamp_file (paths[i]);
+
+      g_strv_builder_add (stamps, stamp);
+    }
+  plan->stamps = g_strv_builder_end (stamps);
+
+  if (!(db = paraat_import_snapshot_open (paraat_store_get_path (store), error)))
+    return NULL;
+  if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
+      !(plan->keys = open_keys (error)))
+    goto out;
+
+  ctx.plan = plan;
+  ctx.region_names = plan->region_names;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.user_data = user_data;
+  ctx.snapshot = db;
+  if (!prepare_keys (&ctx, error) ||
+      sqlite3_prepare_v2 (db, "SELECT id, sequence, removed FROM source_event"
+                              " WHERE source_id = ?1 AND uid = ?2 AND ifnull (recurrence_id, '') = ?3",
+                          -1, &ctx.find_source_event, NULL) != SQLITE_OK)
+    {
+      if (error != NULL && *error == NULL)
+        set_keys_error (db, error);
+      goto out;
+    }
+
+  /* The source decides how every event is classified, so it is named
+   * before the events are read: by the caller, else by the first
+   * X-WR-CALNAME (one more pass over the files), else by the first file. */
+  report_progress (&ctx, 0.0);
+  if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PASS_NAME, paths, error))
+    goto out;
+  if (source_name != NULL && *source_name != '\0')
+    plan->source_name = g_strstrip (g_strdup (source_name));
+  else if (ctx.calname != NULL)
+    plan->source_name = g_strstrip (g_strdup (ctx.calname));
+  else
+    plan->source_name = name_from_path (paths[0]);
+  if (*plan->source_name == '\0')
+    {
+      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_SOURCE, _("A calendar source needs a name."));
+      goto out;
+    }
+  if (paraat_import_snapshot_find_source (db, plan->source_name, &ctx.source_id, &existing_kind, &local_error))
+    plan->kind = existing_kind;
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+  else
+    plan->new_source = TRUE;
+
+  if (!read_files_lean (&ctx, PASS_PLAN, paths, error))
+    goto out;
+  if (ctx.source_id != 0 && !plan_removed_lean (&ctx, error))
+    goto out;
+
+  report_progress (&ctx, 1.0);
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&ctx.find_source_event, sqlite3_finalize);
+  paraat_import_snapshot_close (db);
+
+  return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+static gboolean
+apply_lean (ParaatImportPlan  *self,
+            ParaatStore       *store,
+            gint64             source_id,
+            GCancellable      *cancellable,
+            gboolean          *exercises,
+            GError           **error)
+{
+  g_auto(ReadContext) ctx = { 0 };
+  g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 0; self->paths[i] != NULL; i++)
+    {
+      g_autofree char *stamp = stamp_file (self->paths[i]);
+
+      if (!g_str_equal (stamp, self->stamps[i]))
+        {
+          g_autofree char *file = g_path_get_basename (self->paths[i]);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("%s: the file changed after the import was planned; nothing was imported"), file);
+          return FALSE;
+        }
+    }
+
+  /* The events' own warnings were the plan's; these are thrown away. */
+  scratch->warnings = g_ptr_array_new_with_free_func (g_free);
+  scratch->kind = self->kind;
+  scratch->keys = self->keys;
+  ctx.plan = scratch;
+  ctx.region_names = self->region_names;
+  ctx.cancellable = cancellable;
+  ctx.store = store;
+  ctx.apply_source_id = source_id;
+  if (!prepare_keys (&ctx, error))
+    goto fail;
+  if (!read_files_lean (&ctx, PASS_APPLY, (const char * const *) self->paths, error))
+    goto fail;
+
+  if (sqlite3_prepare_v2 (self->keys, "SELECT existing_id FROM removed", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_keys_error (self->keys, error);
+      goto fail;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ParaatImportEvent) event = paraat_import_event_new ();
+
+      event->state = PARAAT_IMPORT_STATE_REMOVED;
+      event->existing_id = sqlite3_column_int64 (stmt, 0);
+      if (!write_lean_event (&ctx, event, error))
+        goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_keys_error (self->keys, error);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  *exercises = ctx.exercises;
+  scratch->keys = NULL;
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  scratch->keys = NULL;
+  return FALSE;
+}
 
 /**
  * paraat_import_plan_new:
@@ -1061,6 +1720,30 @@ paraat_import_plan_new (ParaatStore           *store,
                         gpointer               user_data,
                         GError               **error)
 {
+  return paraat_import_plan_new_full (store, source_name, kind, paths, PARAAT_IMPORT_PLAN_DEFAULT, cancellable,
+                                      progress, user_data, error);
+}
+
+/**
+ * paraat_import_plan_new_full:
+ * @flags: %PARAAT_IMPORT_PLAN_NO_EVENTS keeps no events, so that memory
+ *   stays flat however big the files are; the apply reads them again
+ *
+ * As paraat_import_plan_new().
+ *
+ * Returns: (transfer full): the plan, or %NULL
+ */
+ParaatImportPlan *
+paraat_import_plan_new_full (ParaatStore           *store,
+                             const char            *source_name,
+                             ParaatSourceKind       kind,
+                             const char * const    *paths,
+                             ParaatImportPlanFlags  flags,
+                             GCancellable          *cancellable,
+                             ParaatImportProgress   progress,
+                             gpointer               user_data,
+                             GError               **error)
+{
   g_autoptr(ParaatImportPlan) plan = NULL;
   g_auto(ReadContext) ctx = { 0 };
   g_autoptr(GArray) region_names = NULL;
@@ -1090,6 +1773,9 @@ paraat_import_plan_new (ParaatStore           *store,
   plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
   plan->warnings = g_ptr_array_new_with_free_func (g_free);
   plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+  if (flags & PARAAT_IMPORT_PLAN_NO_EVENTS)
+    return plan_new_lean (g_steal_pointer (&plan), store, source_name, paths, cancellable, progress, user_data,
+                          error);
 
   if (!(db = paraat_import_snapshot_open (paraat_store_get_path (store), error)))
     return NULL;
@@ -1152,36 +1838,14 @@ paraat_import_plan_new (ParaatStore           *store,
       ParaatImportEvent *event = ctx.read->pdata[i];
       gboolean as_exercise = plan->kind == PARAAT_SOURCE_KIND_REGION && event->republished == NULL;
 
-      /* Another calendar's event that a merged export passed on: never an
-       * exercise, and left out when a source here has it already. */
       if (event->republished != NULL)
         {
-          g_autofree char *holder = paraat_import_snapshot_find_event_source (db, event->uid, event->recurrence_id,
-                                                                              source_id, &local_error);
-          gint64 id;
-          guint sequence;
-          gboolean deleted;
-          gboolean is_exercise = holder == NULL && local_error == NULL &&
-                                 paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted,
-                                                                       &local_error);
+          gboolean skipped;
 
-          if (local_error != NULL)
+          if (!skip_republished (plan, db, source_id, event, &skipped, error))
+            goto out;
+          if (skipped)
             {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              goto out;
-            }
-          if (holder != NULL || is_exercise)
-            {
-              event->is_exercise = FALSE;
-              event->state = PARAAT_IMPORT_STATE_SKIPPED;
-              if (holder != NULL)
-                /* Translators: an event's summary, the calendar a merged export names, a calendar source here */
-                add_warning (plan, event, _("“%s” (from “%s”) is in the calendar source “%s” already; left out"),
-                             event->summary, event->republished, holder);
-              else
-                /* Translators: an event's summary, the calendar a merged export names */
-                add_warning (plan, event, _("“%s” (from “%s”) is an exercise in this database; left out"),
-                             event->summary, event->republished);
               count (plan, event);
               g_list_store_append (plan->events, event);
               if (existing != NULL)
@@ -1245,7 +1909,7 @@ paraat_import_plan_new (ParaatStore           *store,
   ok = TRUE;
 
 out:
-  sqlite3_close (db);
+  paraat_import_snapshot_close (db);
 
   return ok ? g_steal_pointer (&plan) : NULL;
 }
@@ -1293,7 +1957,7 @@ paraat_import_write_calendar (ParaatStore       *store,
   for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
        comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
     {
-      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp);
+      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, TRUE);
 
       if (plan->warnings->len > 0)
         {
@@ -1321,6 +1985,10 @@ paraat_import_plan_free (ParaatImportPlan *self)
   g_free (self->last_file);
   g_clear_object (&self->events);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_strfreev (self->paths);
+  g_strfreev (self->stamps);
+  g_clear_pointer (&self->region_names, g_array_unref);
+  sqlite3_close (self->keys);
   g_free (self);
 }
 
@@ -1431,6 +2099,8 @@ paraat_import_plan_apply (ParaatImportPlan  *self,
   if (source_id == 0)
     goto fail;
 
+  if (self->no_events && !apply_lean (self, store, source_id, cancellable, &exercises, error))
+    goto fail;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ParaatImportEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);

@@ -143,10 +143,28 @@ typedef void (*ParaatImportProgress) (double   fraction,
 
 typedef struct _ParaatImportPlan ParaatImportPlan;
 
+typedef enum
+{
+  PARAAT_IMPORT_PLAN_DEFAULT   = 0,
+  /* Keep no event for a preview (the events model stays empty), so that
+   * memory does not grow with the files: paraat_import_plan_apply()
+   * then reads the files again. For the CLI. */
+  PARAAT_IMPORT_PLAN_NO_EVENTS = 1 << 0,
+} ParaatImportPlanFlags;
+
 ParaatImportPlan *paraat_import_plan_new             (ParaatStore           *store,
                                                       const char            *source_name,
                                                       ParaatSourceKind       kind,
                                                       const char * const    *paths,
+                                                      GCancellable          *cancellable,
+                                                      ParaatImportProgress   progress,
+                                                      gpointer               user_data,
+                                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+ParaatImportPlan *paraat_import_plan_new_full        (ParaatStore           *store,
+                                                      const char            *source_name,
+                                                      ParaatSourceKind       kind,
+                                                      const char * const    *paths,
+                                                      ParaatImportPlanFlags  flags,
                                                       GCancellable          *cancellable,
                                                       ParaatImportProgress   progress,
                                                       gpointer               user_data,

@@ -37,7 +37,7 @@ now_iso (void)
 GTimeZone *
 paraat_store_zone_for (const char *tzid)
 {
-  GTimeZone *tz = tzid ? g_time_zone_new_identifier (tzid) : NULL;
+  GTimeZone *tz = tzid ? paraat_time_zone_new (tzid) : NULL;
 
   return tz ? tz : g_time_zone_new_utc ();
 }

@@ -30,4 +30,6 @@ void      paraat_set_nullable_string (char       **field,
 char     *paraat_format_date_time    (GDateTime   *dt,
                                       const char  *format) G_GNUC_WARN_UNUSED_RESULT;
 
+GTimeZone *paraat_time_zone_new      (const char  *identifier) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

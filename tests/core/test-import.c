@@ -8,7 +8,9 @@
  * files, cancellation in the middle of the transaction, a plan made in
  * another thread, a Defence calendar seen by the alignment rules, a
  * merged export of exercises and imported events, imported again, and the
- * demo's Defence calendar, which must be what an import stores.
+ * demo's Defence calendar, which must be what an import stores. Most run
+ * twice: with a full plan (the app's preview) and with one that keeps no
+ * events (PARAAT_IMPORT_PLAN_NO_EVENTS, the CLI's).
  */
 
 #include "config.h"
@@ -25,6 +27,25 @@
 #include "paraat-store-private.h"
 #include "paraat-test-utils.h"
 #include "paraat-xcal.h"
+
+/* Set by the fixture's set-up for the test that follows */
+static ParaatImportPlanFlags plan_flags;
+
+static void
+set_up_full (ParaatTestFixture *fixture,
+             gconstpointer      user_data)
+{
+  plan_flags = PARAAT_IMPORT_PLAN_DEFAULT;
+  paraat_test_fixture_set_up_store (fixture, user_data);
+}
+
+static void
+set_up_no_events (ParaatTestFixture *fixture,
+                  gconstpointer      user_data)
+{
+  plan_flags = PARAAT_IMPORT_PLAN_NO_EVENTS;
+  paraat_test_fixture_set_up_store (fixture, user_data);
+}
 
 static char *
 data_path (const char *dir,
@@ -80,7 +101,8 @@ plan_files (ParaatStore       *store,
 {
   const char *paths[] = { path, NULL };
   g_autoptr(GError) error = NULL;
-  ParaatImportPlan *plan = paraat_import_plan_new (store, source, kind, paths, NULL, NULL, NULL, &error);
+  ParaatImportPlan *plan = paraat_import_plan_new_full (store, source, kind, paths, plan_flags, NULL, NULL, NULL,
+                                                         &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
@@ -225,8 +247,12 @@ test_import_idempotent (ParaatTestFixture *fixture,
   /* The name comes from X-WR-CALNAME */
   g_assert_cmpstr (paraat_import_plan_get_source_name (first), ==, "43 Gemechaniseerde Brigade");
   assert_counts (first, 3, 0, 0, 0, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (paraat_import_plan_get_events (first)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_import_plan_get_events (first)), ==,
+                    plan_flags & PARAAT_IMPORT_PLAN_NO_EVENTS ? 0 : 3);
   apply (first, fixture->store);
+  /* Every source event keeps its VEVENT's text */
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"
+                                                         " WHERE raw NOT LIKE 'BEGIN:VEVENT%'"), ==, 0);
   before = dump_events (fixture);
 
   second = plan_files (fixture->store, NULL, PARAAT_SOURCE_KIND_OTHER, path);
@@ -259,9 +285,12 @@ test_import_sequence_and_removed (ParaatTestFixture *fixture,
   /* 001 has SEQUENCE 1 and moved a day, 002 is the same, 003 is gone */
   plan = plan_files (fixture->store, source, PARAAT_SOURCE_KIND_DEFENCE, v2);
   assert_counts (plan, 0, 1, 1, 1, 0);
-  removed = g_list_model_get_item (paraat_import_plan_get_events (plan), 2);
-  g_assert_cmpint (paraat_import_event_get_state (removed), ==, PARAAT_IMPORT_STATE_REMOVED);
-  g_assert_cmpstr (paraat_import_event_get_uid (removed), ==, "43mb-2026-003@mil.example");
+  if (!(plan_flags & PARAAT_IMPORT_PLAN_NO_EVENTS))
+    {
+      removed = g_list_model_get_item (paraat_import_plan_get_events (plan), 2);
+      g_assert_cmpint (paraat_import_event_get_state (removed), ==, PARAAT_IMPORT_STATE_REMOVED);
+      g_assert_cmpstr (paraat_import_event_get_uid (removed), ==, "43mb-2026-003@mil.example");
+    }
   apply (plan, fixture->store);
   g_clear_pointer (&plan, paraat_import_plan_free);
 
@@ -326,8 +355,8 @@ test_import_hostile (ParaatTestFixture *fixture,
       g_autoptr(ParaatImportPlan) bad = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      bad = paraat_import_plan_new (fixture->store, "43 Gemechaniseerde Brigade", PARAAT_SOURCE_KIND_DEFENCE,
-                                    paths, NULL, NULL, NULL, &local_error);
+      bad = paraat_import_plan_new_full (fixture->store, "43 Gemechaniseerde Brigade", PARAAT_SOURCE_KIND_DEFENCE,
+                                         paths, plan_flags, NULL, NULL, NULL, &local_error);
       g_assert_null (bad);
       g_assert_error (local_error, PARAAT_READER_ERROR, local_error->code);
       g_assert_true (g_str_has_prefix (local_error->message, name));
@@ -417,8 +446,8 @@ plan_in_thread (gpointer user_data)
   const char *paths[] = { data->path, NULL };
   g_autoptr(GError) error = NULL;
 
-  data->plan = paraat_import_plan_new (data->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, paths, NULL,
-                                       on_progress_cb, data, &error);
+  data->plan = paraat_import_plan_new_full (data->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, paths, plan_flags, NULL,
+                                            on_progress_cb, data, &error);
   g_assert_no_error (error);
 
   return NULL;
@@ -975,38 +1004,103 @@ test_import_demo_calendar (ParaatTestFixture *fixture,
     }
 }
 
+/* The same UID twice: the higher SEQUENCE wins, wherever it is */
+static const char duplicate_ics[] =
+  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n"
+  "BEGIN:VEVENT\r\nUID:dup@mil.example\r\nSEQUENCE:0\r\nDTSTAMP:20260101T090000Z\r\n"
+  "DTSTART:20260601T060000Z\r\nDTEND:20260601T150000Z\r\nSUMMARY:First\r\nEND:VEVENT\r\n"
+  "BEGIN:VEVENT\r\nUID:other@mil.example\r\nDTSTAMP:20260101T090000Z\r\n"
+  "DTSTART:20260602T060000Z\r\nDTEND:20260602T150000Z\r\nSUMMARY:Other\r\nEND:VEVENT\r\n"
+  "BEGIN:VEVENT\r\nUID:dup@mil.example\r\nSEQUENCE:2\r\nDTSTAMP:20260101T090000Z\r\n"
+  "DTSTART:20260603T060000Z\r\nDTEND:20260603T150000Z\r\nSUMMARY:Second\r\nEND:VEVENT\r\n"
+  "BEGIN:VEVENT\r\nUID:dup@mil.example\r\nSEQUENCE:1\r\nDTSTAMP:20260101T090000Z\r\n"
+  "DTSTART:20260604T060000Z\r\nDTEND:20260604T150000Z\r\nSUMMARY:Third\r\nEND:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static void
+test_import_duplicate_uid (ParaatTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  g_autofree char *path = paraat_test_fixture_build_path (fixture, "duplicate.ics");
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autofree char *summary = NULL;
+
+  paraat_test_write_bytes (path, duplicate_ics, strlen (duplicate_ics));
+  plan = plan_files (fixture->store, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, path);
+  assert_counts (plan, 2, 0, 0, 0, 0);
+  g_assert_cmpuint (paraat_import_plan_get_warnings (plan)->len, ==, 2);
+  apply (plan, fixture->store);
+
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 2);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT sequence FROM source_event"
+                                                         " WHERE uid = 'dup@mil.example'"), ==, 2);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT start_utc FROM source_event"
+                                                         " WHERE uid = 'dup@mil.example'"), ==, 1780466400);
+}
+
+/* A plan without events reads the files again to apply: a file changed
+ * since fails the whole import and writes nothing. */
+static void
+test_import_changed_file (ParaatTestFixture *fixture,
+                          gconstpointer      user_data)
+{
+  g_autofree char *path = paraat_test_fixture_build_path (fixture, "changed.ics");
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *paths[] = { path, NULL };
+
+  paraat_test_write_bytes (path, duplicate_ics, strlen (duplicate_ics));
+  plan = paraat_import_plan_new_full (fixture->store, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, paths,
+                                      PARAAT_IMPORT_PLAN_NO_EVENTS, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  paraat_test_fixture_reopen_store (fixture);
+  before = paraat_test_dump_database (fixture->path);
+
+  /* Shorter: another size */
+  paraat_test_write_bytes (path, duplicate_ics, strlen (duplicate_ics) - 2);
+  g_assert_false (paraat_import_plan_apply (plan, fixture->store, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_true (sqlite3_get_autocommit (fixture->store->db));
+  after = paraat_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+add_test (const char    *name,
+          gconstpointer  data,
+          void         (*test) (ParaatTestFixture *, gconstpointer))
+{
+  g_autofree char *full = g_strconcat ("/core/import/", name, NULL);
+  g_autofree char *lean = g_strconcat ("/core/import/no-events/", name, NULL);
+
+  g_test_add (full, ParaatTestFixture, data, set_up_full, test, paraat_test_fixture_tear_down);
+  g_test_add (lean, ParaatTestFixture, data, set_up_no_events, test, paraat_test_fixture_tear_down);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   paraat_test_init (&argc, &argv);
 
-  g_test_add ("/core/import/round-trip/ics", ParaatTestFixture, GINT_TO_POINTER (FALSE),
-              paraat_test_fixture_set_up_store, test_import_round_trip, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/round-trip/xcal", ParaatTestFixture, GINT_TO_POINTER (TRUE),
-              paraat_test_fixture_set_up_store, test_import_round_trip, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/idempotent", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_idempotent, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/sequence-and-removed", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_sequence_and_removed, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/hostile", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_hostile, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/cancel", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_cancel, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/thread", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_thread, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/sources", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_sources, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/source-exercises", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_source_exercises, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/alignment", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_alignment, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/demo-calendar", ParaatTestFixture, NULL,
-              paraat_test_fixture_set_up_store, test_import_demo_calendar, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/merged-export/ics", ParaatTestFixture, GINT_TO_POINTER (FALSE),
-              paraat_test_fixture_set_up_store, test_import_merged_export, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/merged-export/xcal", ParaatTestFixture, GINT_TO_POINTER (TRUE),
-              paraat_test_fixture_set_up_store, test_import_merged_export, paraat_test_fixture_tear_down);
+  add_test ("round-trip/ics", GINT_TO_POINTER (FALSE), test_import_round_trip);
+  add_test ("round-trip/xcal", GINT_TO_POINTER (TRUE), test_import_round_trip);
+  add_test ("idempotent", NULL, test_import_idempotent);
+  add_test ("sequence-and-removed", NULL, test_import_sequence_and_removed);
+  add_test ("hostile", NULL, test_import_hostile);
+  add_test ("cancel", NULL, test_import_cancel);
+  add_test ("thread", NULL, test_import_thread);
+  add_test ("sources", NULL, test_import_sources);
+  add_test ("source-exercises", NULL, test_import_source_exercises);
+  add_test ("alignment", NULL, test_import_alignment);
+  add_test ("demo-calendar", NULL, test_import_demo_calendar);
+  add_test ("merged-export/ics", GINT_TO_POINTER (FALSE), test_import_merged_export);
+  add_test ("merged-export/xcal", GINT_TO_POINTER (TRUE), test_import_merged_export);
+  add_test ("duplicate-uid", NULL, test_import_duplicate_uid);
+  g_test_add ("/core/import/no-events/changed-file", ParaatTestFixture, NULL,
+              set_up_no_events, test_import_changed_file, paraat_test_fixture_tear_down);
 
   return g_test_run ();
 }

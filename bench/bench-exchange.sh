@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# bench/bench-exchange.sh
+# Copyright 2026 The Paraat developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The calendar exchange benchmark (issue 5): for 10,000 and 100,000
+# events (and 1,000,000 with --large) it generates the same events as
+# xCal and .ics with gen-xcal.py and times, each in a process of its own
+# with its peak RSS (bench-run: wait4() and ru_maxrss):
+#
+#   the floor      xmllint --stream --noout over the xCal file
+#   the peer       libical's own parse of the .ics (bench-libical)
+#   Paraat         its reader alone (bench-reader), the import of either
+#                  file into a fresh database (paraat-cli init, then
+#                  paraat-cli import --kind region), the export of that
+#                  database in both formats and paraat-cli conflicts on it
+#
+# then bench-conflicts (the analysis alone, 10k to 1M items); no export
+# at 1,000,000 events, as the export holds the whole file in memory.
+# Prints the
+# Markdown tables for the README. Run by bench/run.sh --exchange.
+#
+#   bench/bench-exchange.sh [--large] [--runs N]
+#
+# Files over 500,000 events are written in parts of 500,000, because the
+# readers refuse a file over 512 MiB; the import and the references read
+# all the parts in one process.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top=$PWD
+build=$top/build-bench
+
+large=0
+runs=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --large) large=1 ;;
+    --runs) runs=$2; shift ;;
+    *) echo "usage: bench/bench-exchange.sh [--large] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+[ -f "$build/build.ninja" ] || meson setup "$build" -Dbench=true -Dbuildtype=release >/dev/null
+meson compile -C "$build" >/dev/null
+cli=$build/src/cli/paraat-cli
+run=$build/bench/bench-run
+
+data=$build/bench/data/exchange
+work=$build/bench/exchange
+rm -rf "$work"
+mkdir -p "$data" "$work"
+log=$work/log
+: >"$log"
+export LC_ALL=C.UTF-8 TZ=Europe/Amsterdam
+
+sizes="10000 100000"
+[ $large = 1 ] && sizes="$sizes 1000000"
+part_size=500000
+
+# The files of each size, made again when gen-xcal.py changed since
+parts () {
+  local n=$1 ext=$2 i
+  for ((i = 0; i * part_size < n; i++)); do
+    echo "$data/events-$((n / 1000))k-$i.$ext"
+  done
+}
+for n in $sizes; do
+  for ((i = 0; i * part_size < n; i++)); do
+    xml=$data/events-$((n / 1000))k-$i.xml
+    ics=${xml%.xml}.ics
+    count=$((n - i * part_size < part_size ? n - i * part_size : part_size))
+    if ! [ "$xml" -nt "$top/bench/gen-xcal.py" ] || ! [ "$ics" -nt "$top/bench/gen-xcal.py" ]; then
+      echo "Writing $count events from $((i * part_size)) to $xml and .ics …" >&2
+      python3 "$top/bench/gen-xcal.py" --first $((i * part_size)) --ics "$ics" "$count" "$xml"
+    fi
+  done
+done
+
+# measure KEY [--out FILE] COMMAND…: runs it $runs times and keeps the
+# median time and the largest peak RSS in T[KEY] and M[KEY]. A command
+# named "fresh-db" as the first word makes $db a new, empty database first.
+declare -A T M
+measure () {
+  local key=$1 out=$log times=() rss=0 r t k s
+  shift
+  if [ "$1" = --out ]; then out=$2; shift 2; fi
+  for ((r = 0; r < runs; r++)); do
+    if [ -n "${fresh:-}" ]; then
+      rm -f "$fresh" "$fresh"-*
+      "$cli" --db "$fresh" init >>"$log"
+    fi
+    if ! "$run" "$work/result" "$@" >>"$out" 2>>"$log"; then
+      echo "bench-exchange: failed: $*" >&2
+      tail -5 "$log" >&2
+      exit 1
+    fi
+    read -r t k s <"$work/result"
+    times+=("$t")
+    [ "$k" -gt "$rss" ] && rss=$k
+  done
+  T[$key]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  M[$key]=$rss
+}
+
+# measure_each KEY COMMAND… -- FILE…: one process per file (bench-reader
+# takes one); the times add up, the RSS is the largest.
+measure_each () {
+  local key=$1 total=0 rss=0 cmd=() f
+  shift
+  while [ "$1" != -- ]; do cmd+=("$1"); shift; done
+  shift
+  for f in "$@"; do
+    measure "$key.part" "${cmd[@]}" "$f"
+    total=$(awk -v a="$total" -v b="${T[$key.part]}" 'BEGIN { print a + b }')
+    [ "${M[$key.part]}" -gt "$rss" ] && rss=${M[$key.part]}
+  done
+  T[$key]=$total
+  M[$key]=$rss
+}
+
+echo "Measured $(date -u +%F) at commit $(git rev-parse --short HEAD) on $(nproc) cores" \
+  "($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)," \
+  "load average $(cut -d' ' -f1 /proc/loadavg) at the start; median of $runs run(s)."
+
+for n in $sizes; do
+  mapfile -t xml < <(parts "$n" xml)
+  mapfile -t ics < <(parts "$n" ics)
+  echo "$n events: $(du -chm "${xml[@]}" | tail -1 | cut -f1) MB of xCal, $(du -chm "${ics[@]}" | tail -1 | cut -f1) MB of .ics …" >&2
+  last_year=$((2026 + n / 8760 + 1))
+
+  fresh=
+  measure "xmllint.$n" xmllint --stream --noout "${xml[@]}"
+  measure "libical.$n" "$build/bench/bench-libical" "${ics[@]}"
+  measure_each "reader-xml.$n" "$build/bench/bench-reader" -- "${xml[@]}"
+  measure_each "reader-ics.$n" "$build/bench/bench-reader" -- "${ics[@]}"
+
+  fresh=$work/ics-$n.db
+  measure "import-ics.$n" "$cli" --db "$fresh" import --kind region --source bench "${ics[@]}"
+  rm -f "$fresh"
+  fresh=$work/xcal-$n.db
+  measure "import-xml.$n" "$cli" --db "$fresh" import --kind region --source bench "${xml[@]}"
+
+  # On the database of the last xCal import. The export holds the whole
+  # file in memory (about 10 GB for 1,000,000 events), so not at 1M.
+  db=$fresh
+  fresh=
+  if [ "$n" -le 100000 ]; then
+    measure "export-xml.$n" "$cli" --db "$db" export --format xcal -o "$work/export-$n.xml"
+    measure "export-ics.$n" "$cli" --db "$db" export --format ics -o "$work/export-$n.ics"
+  fi
+  measure "cli-floor.$n" "$cli" --db "$db" regions list
+  measure "conflicts.$n" --out /dev/null "$cli" --db "$db" conflicts --from 2026-01-01 --to "$last_year-12-31"
+  rm -f "$db" "$work/export-$n.xml" "$work/export-$n.ics"
+done
+
+# Printing
+sec () { awk -v t="$1" 'BEGIN { if (t < 10) printf "%.2f s", t; else printf "%.1f s", t }'; }
+mb () { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
+ratio () { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r < 10) printf "%.2f×", r; else printf "%.0f×", r }'; }
+
+header="| Figure |"
+rule="|---|"
+for n in $sizes; do
+  header="$header $(echo "$n" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta') events |"
+  rule="$rule---:|"
+done
+
+echo
+echo "Time (ratio to the reference in brackets) and peak RSS of each process:"
+echo
+echo "$header Reference |"
+echo "$rule---|"
+row () {
+  local label=$1 key=$2 ref=$3 refname=$4 line="| $1 |" n
+  for n in $sizes; do
+    if [ -z "${T[$key.$n]:-}" ]; then
+      line="$line — |"
+    elif [ -n "$ref" ]; then
+      line="$line $(sec "${T[$key.$n]}") ($(ratio "${T[$key.$n]}" "${T[$ref.$n]}")), $(mb "${M[$key.$n]}") |"
+    else
+      line="$line $(sec "${T[$key.$n]}"), $(mb "${M[$key.$n]}") |"
+    fi
+  done
+  echo "$line $refname |"
+}
+row "xmllint --stream --noout, xCal (the floor)" xmllint "" "—"
+row "libical's parse of the .ics (the peer)" libical "" "—"
+row "Paraat's reader alone, xCal" reader-xml xmllint "xmllint"
+row "Paraat's reader alone, .ics" reader-ics libical "libical"
+row "xCal import into a fresh database" import-xml xmllint "xmllint"
+row ".ics import into a fresh database" import-ics libical "libical"
+row "xCal export of that database" export-xml xmllint "xmllint"
+row ".ics export of that database" export-ics libical "libical"
+row "paraat-cli regions list (the CLI's floor)" cli-floor "" "—"
+row "paraat-cli conflicts, all years" conflicts cli-floor "regions list"
+
+echo
+echo "The analysis alone (bench-conflicts, generated items, best of 3):"
+echo
+"$build/bench/bench-conflicts" --runs 3 --max 1000000
+
+# The targets, for 100,000 events
+echo
+echo "| Target | Measured | Met |"
+echo "|---|---|---|"
+met () { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "yes" : "**no**" }'; }
+x=$(awk -v a="${T[import-xml.100000]}" -v b="${T[xmllint.100000]}" 'BEGIN { print a / b }')
+echo "| xCal import ≤ 3× xmllint (100,000 events) | $(ratio "${T[import-xml.100000]}" "${T[xmllint.100000]}") | $(met "$x" 3) |"
+x=$(awk -v a="${T[import-ics.100000]}" -v b="${T[libical.100000]}" 'BEGIN { print a / b }')
+echo "| .ics import ≤ libical's parse (100,000 events) | $(ratio "${T[import-ics.100000]}" "${T[libical.100000]}") | $(met "$x" 1) |"
+min=0 max=0 list=""
+for n in $sizes; do
+  k=${M[import-xml.$n]}
+  list="$list${list:+ / }$(mb "$k")"
+  { [ "$min" = 0 ] || [ "$k" -lt "$min" ]; } && min=$k
+  [ "$k" -gt "$max" ] && max=$k
+done
+if [ $large = 1 ]; then
+  echo "| xCal import peak RSS flat (largest ≤ 1.5× smallest, 10k / 100k / 1M) | $list | $(met "$(awk -v a="$max" -v b="$min" 'BEGIN { print a / b }')" 1.5) |"
+else
+  echo "| xCal import peak RSS flat (needs --large for 1M) | $list | — |"
+fi
+echo "| paraat-cli conflicts, 100,000 events ≤ 1 s | $(sec "${T[conflicts.100000]}") | $(met "${T[conflicts.100000]}" 1) |"
+echo "| paraat-cli conflicts, 10× events ≤ 15× time (10k → 100k) | $(ratio "${T[conflicts.100000]}" "${T[conflicts.10000]}") | $(met "$(awk -v a="${T[conflicts.100000]}" -v b="${T[conflicts.10000]}" 'BEGIN { print a / b }')" 15) |"
+if [ $large = 1 ]; then
+  echo "| paraat-cli conflicts, 10× events ≤ 15× time (100k → 1M) | $(ratio "${T[conflicts.1000000]}" "${T[conflicts.100000]}") | $(met "$(awk -v a="${T[conflicts.1000000]}" -v b="${T[conflicts.100000]}" 'BEGIN { print a / b }')" 15) |"
+fi
+echo
+echo "The analysis alone: see bench-conflicts' table above (its ×10 column)."
