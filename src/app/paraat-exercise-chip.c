@@ -54,18 +54,47 @@ paraat_exercise_chip_describe (ParaatStore    *store,
   return g_string_free (text, FALSE);
 }
 
-GtkWidget *
-paraat_exercise_chip_new (ParaatStore    *store,
-                          ParaatExercise *exercise)
+/**
+ * paraat_exercise_chip_update:
+ * @chip: a chip from paraat_exercise_chip_new()
+ *
+ * Shows @exercise in @chip instead of what it showed, so that a view
+ * can keep its chips from one period to the next. Sets the chip's style
+ * classes anew: a caller's own classes must be added again after.
+ */
+void
+paraat_exercise_chip_update (GtkWidget      *chip,
+                             ParaatStore    *store,
+                             ParaatExercise *exercise)
 {
   g_autofree char *color = paraat_palette_css_class (paraat_palette_index_for_type (store,
                                                                                      paraat_exercise_get_type_code (exercise)));
   g_autofree char *description = paraat_exercise_chip_describe (store, exercise);
   ParaatExerciseStatus status = paraat_exercise_get_status (exercise);
+  GtkWidget *button = chip;
+
+  gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), paraat_exercise_get_title (exercise));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
+  paraat_tooltip_set_lazy (button, description);
+  gtk_widget_set_css_classes (button, (const char *[]) { "exercise-chip", NULL });
+  gtk_widget_add_css_class (button, color);
+  if (status == PARAAT_EXERCISE_STATUS_DRAFT)
+    gtk_widget_add_css_class (button, "draft");
+  else if (status == PARAAT_EXERCISE_STATUS_POSTPONED)
+    gtk_widget_add_css_class (button, "postponed");
+  else if (status == PARAAT_EXERCISE_STATUS_CANCELLED)
+    gtk_widget_add_css_class (button, "cancelled");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+GtkWidget *
+paraat_exercise_chip_new (ParaatStore    *store,
+                          ParaatExercise *exercise)
+{
   GtkWidget *label;
   GtkWidget *button;
 
-  label = gtk_label_new (paraat_exercise_get_title (exercise));
+  label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -76,17 +105,7 @@ paraat_exercise_chip_new (ParaatStore    *store,
                          "action-name", "calendar.open",
                          "focus-on-click", FALSE,
                          NULL);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
-  paraat_tooltip_set_lazy (button, description);
-  gtk_widget_add_css_class (button, "exercise-chip");
-  gtk_widget_add_css_class (button, color);
-  if (status == PARAAT_EXERCISE_STATUS_DRAFT)
-    gtk_widget_add_css_class (button, "draft");
-  else if (status == PARAAT_EXERCISE_STATUS_POSTPONED)
-    gtk_widget_add_css_class (button, "postponed");
-  else if (status == PARAAT_EXERCISE_STATUS_CANCELLED)
-    gtk_widget_add_css_class (button, "cancelled");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  paraat_exercise_chip_update (button, store, exercise);
 
   return button;
 }
