@@ -38,6 +38,7 @@ struct _ParaatAlignmentPage
   GPtrArray     *findings;   /* ParaatFinding, all of the year */
   int            year;
   guint          n_shown;
+  gboolean       stale;      /* changed while hidden: analyse when shown */
 };
 
 G_DEFINE_FINAL_TYPE (ParaatAlignmentPage, paraat_alignment_page, ADW_TYPE_BIN)
@@ -235,6 +236,11 @@ reload (ParaatAlignmentPage *self)
 
   if (self->scope == NULL)
     return;
+  /* The analysis of a big calendar takes seconds and a row per finding:
+   * never at start-up, or while another section is shown. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   rules = paraat_conflict_rules_new_default (&error);
   if (rules != NULL)
@@ -405,6 +411,16 @@ on_store_changed_cb (ParaatAlignmentPage *self,
 }
 
 static void
+paraat_alignment_page_map (GtkWidget *widget)
+{
+  ParaatAlignmentPage *self = PARAAT_ALIGNMENT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (paraat_alignment_page_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
+}
+
+static void
 paraat_alignment_page_dispose (GObject *object)
 {
   ParaatAlignmentPage *self = PARAAT_ALIGNMENT_PAGE (object);
@@ -424,6 +440,7 @@ paraat_alignment_page_class_init (ParaatAlignmentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = paraat_alignment_page_dispose;
+  widget_class->map = paraat_alignment_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/paraat-alignment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ParaatAlignmentPage, period_label);

@@ -59,7 +59,7 @@ toast (ParaatApplication *self,
 }
 
 /* Replaces the window(s) with one for @store, or for the error. */
-static void
+static ParaatWindow *
 show_window (ParaatApplication *self,
              ParaatStore       *store,
              const char        *open_error)
@@ -74,6 +74,8 @@ show_window (ParaatApplication *self,
         gtk_window_destroy (GTK_WINDOW (l->data));
     }
   g_list_free (old);
+
+  return window;
 }
 
 static void
@@ -95,6 +97,32 @@ on_store_checked_cb (GObject      *source,
     }
 }
 
+typedef struct
+{
+  ParaatApplication *self;
+  ParaatStore       *store;
+} CheckLater;
+
+static void
+check_later_free (gpointer data,
+                  GClosure *closure)
+{
+  CheckLater *later = data;
+
+  g_object_unref (later->self);
+  g_object_unref (later->store);
+  g_free (later);
+}
+
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   CheckLater    *later)
+{
+  paraat_store_check_in_background (later->store, NULL, on_store_checked_cb, g_object_ref (later->self));
+  /* Frees @later */
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, later);
+}
+
 /**
  * paraat_application_open_database:
  * @create: create the file if it does not exist
@@ -109,6 +137,9 @@ paraat_application_open_database (ParaatApplication  *self,
                                   GError            **error)
 {
   g_autoptr(ParaatStore) store = NULL;
+  ParaatWindow *window;
+  GdkFrameClock *clock;
+  CheckLater *later;
 
   /* The damage check reads the whole file; it runs in a thread after
    * the window is up, and writes wait for it. */
@@ -119,8 +150,20 @@ paraat_application_open_database (ParaatApplication  *self,
 
   g_set_object (&self->store, store);
   g_settings_set_string (self->settings, "last-database", path);
-  show_window (self, store, NULL);
-  paraat_store_check_in_background (store, NULL, on_store_checked_cb, g_object_ref (self));
+  window = show_window (self, store, NULL);
+  /* After the first frame, so that the check does not take the CPU from
+   * it (it reads all of a big file); writes before then run it first. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock == NULL)
+    {
+      paraat_store_check_in_background (store, NULL, on_store_checked_cb, g_object_ref (self));
+      return TRUE;
+    }
+  later = g_new0 (CheckLater, 1);
+  later->self = g_object_ref (self);
+  later->store = g_object_ref (store);
+  g_signal_connect_data (clock, "after-paint", G_CALLBACK (on_first_frame_cb), later, check_later_free,
+                         G_CONNECT_DEFAULT);
 
   return TRUE;
 }

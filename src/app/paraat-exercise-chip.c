@@ -86,17 +86,58 @@ paraat_exercise_chip_event_target (ParaatExercise *exercise)
                           paraat_exercise_get_uid (exercise));
 }
 
-GtkWidget *
-paraat_exercise_chip_new (ParaatStore    *store,
-                          ParaatExercise *exercise)
+/**
+ * paraat_exercise_chip_update:
+ * @chip: a chip from paraat_exercise_chip_new()
+ *
+ * Shows @exercise in @chip instead of what it showed, so that a view
+ * can keep its chips from one period to the next. Sets the chip's style
+ * classes anew: a caller's own classes must be added again after.
+ */
+void
+paraat_exercise_chip_update (GtkWidget      *chip,
+                             ParaatStore    *store,
+                             ParaatExercise *exercise)
 {
   g_autofree char *color = paraat_palette_exercise_css_class (store, exercise);
   g_autofree char *description = paraat_exercise_chip_describe (store, exercise);
   ParaatExerciseStatus status = paraat_exercise_get_status (exercise);
+  GtkWidget *button = chip;
+
+  gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), paraat_exercise_get_title (exercise));
+  paraat_tooltip_set_lazy (button, description);
+  gtk_widget_set_css_classes (button, (const char *[]) { "exercise-chip", NULL });
+  gtk_widget_add_css_class (button, color);
+  if (paraat_exercise_is_imported (exercise))
+    {
+      g_autofree char *target = paraat_exercise_chip_event_target (exercise);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.show-event");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+      gtk_widget_add_css_class (button, "imported");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
+    }
+  if (status == PARAAT_EXERCISE_STATUS_DRAFT)
+    gtk_widget_add_css_class (button, "draft");
+  else if (status == PARAAT_EXERCISE_STATUS_POSTPONED)
+    gtk_widget_add_css_class (button, "postponed");
+  else if (status == PARAAT_EXERCISE_STATUS_CANCELLED)
+    gtk_widget_add_css_class (button, "cancelled");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+GtkWidget *
+paraat_exercise_chip_new (ParaatStore    *store,
+                          ParaatExercise *exercise)
+{
   GtkWidget *label;
   GtkWidget *button;
 
-  label = gtk_label_new (paraat_exercise_get_title (exercise));
+  label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -107,26 +148,7 @@ paraat_exercise_chip_new (ParaatStore    *store,
                          "action-name", "calendar.open",
                          "focus-on-click", FALSE,
                          NULL);
-  if (paraat_exercise_is_imported (exercise))
-    {
-      g_autofree char *target = paraat_exercise_chip_event_target (exercise);
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.show-event");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-      gtk_widget_add_css_class (button, "imported");
-    }
-  else
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", paraat_exercise_get_uid (exercise));
-  paraat_tooltip_set_lazy (button, description);
-  gtk_widget_add_css_class (button, "exercise-chip");
-  gtk_widget_add_css_class (button, color);
-  if (status == PARAAT_EXERCISE_STATUS_DRAFT)
-    gtk_widget_add_css_class (button, "draft");
-  else if (status == PARAAT_EXERCISE_STATUS_POSTPONED)
-    gtk_widget_add_css_class (button, "postponed");
-  else if (status == PARAAT_EXERCISE_STATUS_CANCELLED)
-    gtk_widget_add_css_class (button, "cancelled");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  paraat_exercise_chip_update (button, store, exercise);
 
   return button;
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 GtkWidget *paraat_exercise_chip_new      (ParaatStore    *store,
                                           ParaatExercise *exercise);
+void       paraat_exercise_chip_update   (GtkWidget      *chip,
+                                          ParaatStore    *store,
+                                          ParaatExercise *exercise);
 char      *paraat_exercise_chip_describe (ParaatStore    *store,
                                           ParaatExercise *exercise) G_GNUC_WARN_UNUSED_RESULT;
 char      *paraat_exercise_chip_event_target (ParaatExercise *exercise) G_GNUC_WARN_UNUSED_RESULT;

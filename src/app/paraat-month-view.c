@@ -27,12 +27,15 @@ struct _ParaatMonthView
   GtkWidget   *header;
   GtkWidget   *weeks;
 
-  /* Six weeks of day cells, made once and updated on every switch; the
-   * chips and "N more" buttons are made anew each time. */
+  /* Six weeks of day cells, chips and "N more" buttons, made once and
+   * updated on every switch: a month of 25 regions shows some 120 chips,
+   * and making them anew was most of a switch. Each week keeps the chips
+   * it made; those it does not need are hidden. */
   GtkWidget   *week_grids[6];
   GtkWidget   *cells[6 * 7];
   GtkWidget   *numbers[6 * 7];
-  GPtrArray   *transient;
+  GtkWidget   *more_buttons[6 * 7];
+  GPtrArray   *chips[6];
   GtkWidget   *popover;
 };
 
@@ -72,10 +75,13 @@ on_more_clicked_cb (GtkButton       *button,
                     ParaatMonthView *self)
 {
   GPtrArray *exercises = g_object_get_data (G_OBJECT (button), "exercises");
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (g_object_get_data (G_OBJECT (button), "day-label"));
+  GtkWidget *box, *title;
   graphene_rect_t bounds;
 
+  if (exercises == NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  title = gtk_label_new (g_object_get_data (G_OBJECT (button), "day-label"));
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_set_margin_bottom (title, 3);
   gtk_box_append (GTK_BOX (box), title);
@@ -111,6 +117,8 @@ fill_week (ParaatMonthView         *self,
   g_autofree int *lanes = g_new (int, n_spans + 1);
   int offset = (int) week_index * 7;
   guint hidden[7] = { 0 };
+  GPtrArray *pool = self->chips[week_index];
+  guint n_chips = 0;
 
   for (guint d = 0; d < 7; d++)
     per_day[d] = g_ptr_array_new_with_free_func (g_object_unref);
@@ -158,21 +166,40 @@ fill_week (ParaatMonthView         *self,
       int from = (int) starts[k];
       int to = (int) ends[k] - 1;
       GtkWidget *chip;
+      GtkGridLayoutChild *place;
 
       if (lanes[k] < 0)
         continue;
 
-      chip = paraat_exercise_chip_new (self->store, span->exercise);
-      gtk_widget_set_margin_start (chip, 3);
-      gtk_widget_set_margin_end (chip, 3);
-      gtk_widget_set_margin_bottom (chip, 2);
+      if (n_chips < pool->len)
+        {
+          chip = g_ptr_array_index (pool, n_chips);
+          paraat_exercise_chip_update (chip, self->store, span->exercise);
+          gtk_widget_set_visible (chip, TRUE);
+        }
+      else
+        {
+          chip = paraat_exercise_chip_new (self->store, span->exercise);
+          gtk_widget_set_margin_start (chip, 3);
+          gtk_widget_set_margin_end (chip, 3);
+          gtk_widget_set_margin_bottom (chip, 2);
+          /* Before the "N more" buttons, as a screen reader reads them */
+          gtk_widget_insert_before (chip, GTK_WIDGET (grid), self->more_buttons[offset]);
+          g_ptr_array_add (pool, chip);
+        }
+      n_chips++;
       if (span->first_day < offset)
         gtk_widget_add_css_class (chip, "continues-before");
       if (span->last_day > offset + 6)
         gtk_widget_add_css_class (chip, "continues-after");
-      gtk_grid_attach (grid, chip, from, 1 + lanes[k], to - from + 1, 1);
-      g_ptr_array_add (self->transient, chip);
+      place = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (gtk_widget_get_layout_manager (GTK_WIDGET (grid)),
+                                                                         chip));
+      gtk_grid_layout_child_set_column (place, from);
+      gtk_grid_layout_child_set_row (place, 1 + lanes[k]);
+      gtk_grid_layout_child_set_column_span (place, to - from + 1);
     }
+  for (guint i = n_chips; i < pool->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (pool, i), FALSE);
 
   for (guint d = 0; d < 7; d++)
     {
@@ -182,31 +209,33 @@ fill_week (ParaatMonthView         *self,
       g_autofree char *long_date = NULL;
       g_autofree char *accessible = NULL;
       g_autofree char *tooltip = NULL;
-      GtkWidget *button;
+      GtkWidget *button, *more_button;
 
       g_date_add_days (&day, d);
       iso = format_day (&day, "%Y-%m-%d");
       long_date = format_day (&day, "%A %e %B %Y");
       number = g_date_get_day (&day) == 1 ? format_day (&day, "%e %b") : g_strdup_printf ("%d", g_date_get_day (&day));
 
+      more_button = self->more_buttons[week_index * 7 + d];
       if (hidden[d] > 0)
         {
           g_autofree char *more = NULL;
-          GtkWidget *more_button;
 
           /* Translators: a day in the month view has more exercises than fit */
           more = g_strdup_printf (g_dngettext (NULL, "%u more", "%u more", hidden[d]), hidden[d]);
-          more_button = gtk_button_new_with_label (more);
-          gtk_button_set_has_frame (GTK_BUTTON (more_button), FALSE);
-          gtk_widget_set_halign (more_button, GTK_ALIGN_START);
-          gtk_widget_add_css_class (more_button, "more-button");
+          gtk_button_set_label (GTK_BUTTON (more_button), more);
           g_object_set_data_full (G_OBJECT (more_button), "exercises", g_ptr_array_ref (per_day[d]),
                                   (GDestroyNotify) g_ptr_array_unref);
           g_object_set_data_full (G_OBJECT (more_button), "day-label", g_strdup (long_date), g_free);
-          g_signal_connect (more_button, "clicked", G_CALLBACK (on_more_clicked_cb), self);
-          gtk_grid_attach (grid, more_button, (int) d, PARAAT_MONTH_VIEW_LANES, 1, 1);
-          g_ptr_array_add (self->transient, more_button);
+          /* Only the buttons on show carry the class */
+          gtk_widget_add_css_class (more_button, "more-button");
         }
+      else
+        {
+          g_object_set_data (G_OBJECT (more_button), "exercises", NULL);
+          gtk_widget_remove_css_class (more_button, "more-button");
+        }
+      gtk_widget_set_visible (more_button, hidden[d] > 0);
 
       {
         const char *classes[5] = { "month-day", NULL };
@@ -264,14 +293,6 @@ paraat_month_view_set_exercises (ParaatMonthView *self,
   paraat_month_view_get_grid (&date, &first, &n_days);
   spans = paraat_calendar_layout_spans (exercises, &first, n_days, PARAAT_DEFAULT_TZID);
 
-  for (guint i = 0; i < self->transient->len; i++)
-    {
-      GtkWidget *widget = g_ptr_array_index (self->transient, i);
-
-      gtk_grid_remove (GTK_GRID (gtk_widget_get_parent (widget)), widget);
-    }
-  g_ptr_array_set_size (self->transient, 0);
-
   for (guint w = 0; w < G_N_ELEMENTS (self->week_grids); w++)
     {
       GDate week_first = first;
@@ -291,7 +312,8 @@ paraat_month_view_dispose (GObject *object)
   ParaatMonthView *self = PARAAT_MONTH_VIEW (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->transient, g_ptr_array_unref);
+  for (guint w = 0; w < G_N_ELEMENTS (self->chips); w++)
+    g_clear_pointer (&self->chips[w], g_ptr_array_unref);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (paraat_month_view_parent_class)->dispose (object);
@@ -345,7 +367,6 @@ paraat_month_view_init (ParaatMonthView *self)
   self->weeks = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_set_homogeneous (GTK_BOX (self->weeks), TRUE);
   gtk_widget_set_vexpand (self->weeks, TRUE);
-  self->transient = g_ptr_array_new ();
   self->popover = gtk_popover_new ();
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
   for (guint w = 0; w < G_N_ELEMENTS (self->week_grids); w++)
@@ -374,6 +395,19 @@ paraat_month_view_init (ParaatMonthView *self)
       /* Takes the height the week is given beyond its chips */
       gtk_widget_set_vexpand (filler, TRUE);
       gtk_grid_attach (GTK_GRID (grid), filler, 0, PARAAT_MONTH_VIEW_LANES + 1, 7, 1);
+      for (int d = 0; d < 7; d++)
+        {
+          GtkWidget *more_button = gtk_button_new ();
+
+          gtk_button_set_has_frame (GTK_BUTTON (more_button), FALSE);
+          gtk_widget_set_halign (more_button, GTK_ALIGN_START);
+          gtk_widget_set_visible (more_button, FALSE);
+          g_signal_connect (more_button, "clicked", G_CALLBACK (on_more_clicked_cb), self);
+          gtk_grid_attach (GTK_GRID (grid), more_button, d, PARAAT_MONTH_VIEW_LANES, 1, 1);
+          self->more_buttons[w * 7 + (guint) d] = more_button;
+        }
+      /* The week's chips: borrowed, the grid owns them */
+      self->chips[w] = g_ptr_array_new ();
       gtk_box_append (GTK_BOX (self->weeks), grid);
       self->week_grids[w] = grid;
     }

@@ -29,6 +29,7 @@ struct _ParaatYearDay
   GtkButton      parent_instance;
   ParaatDayCount count;
   GdkRGBA        colors[PARAAT_DAY_TOP_TYPES];
+  char           date[11];   /* YYYY-MM-DD, for calendar.show-day */
 };
 
 G_DEFINE_FINAL_TYPE (ParaatYearDay, paraat_year_day, GTK_TYPE_BUTTON)
@@ -57,10 +58,19 @@ paraat_year_day_snapshot (GtkWidget   *widget,
     }
 }
 
+/* Not a GtkActionable: each of those gets an action muxer, which at
+ * start-up cost 0.5 million instructions a day, 8% of the start-up. */
+static void
+paraat_year_day_clicked (GtkButton *button)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "calendar.show-day", "s", PARAAT_YEAR_DAY (button)->date);
+}
+
 static void
 paraat_year_day_class_init (ParaatYearDayClass *klass)
 {
   GTK_WIDGET_CLASS (klass)->snapshot = paraat_year_day_snapshot;
+  GTK_BUTTON_CLASS (klass)->clicked = paraat_year_day_clicked;
 }
 
 static void
@@ -190,8 +200,7 @@ build_month (ParaatYearView *self,
         gtk_widget_add_css_class (GTK_WIDGET (button), "today");
       paraat_tooltip_set_lazy (GTK_WIDGET (button), description);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calendar.show-day");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+      g_strlcpy (button->date, target, sizeof button->date);
       gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (button), column, row, 1, 1);
       if (++column == 7)
         {

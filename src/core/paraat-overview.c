@@ -436,13 +436,17 @@ add_overdue_actions (ParaatStore  *store,
   int rc;
 
   stmt = paraat_store_prepare (store,
-                               "SELECT x.region_code, r.name, count (*), min (a.due_date) FROM action_item a"
-                               " JOIN exercise e ON e.id = a.exercise_id"
-                               " JOIN (SELECT id AS exercise_id, region_code FROM exercise"
-                               "  UNION SELECT exercise_id, region_code FROM exercise_region) x"
-                               "  ON x.exercise_id = e.id"
+                               /* From the overdue items (a partial index) to their regions: a
+                                * union of all exercises' regions first took 0.1 s at 100,000. */
+                               "SELECT x.region_code, r.name, count (*), min (x.due_date) FROM"
+                               " (SELECT a.id, e.region_code, a.due_date FROM action_item a"
+                               "  JOIN exercise e ON e.id = a.exercise_id"
+                               "  WHERE e.deleted = 0 AND a.status <> 'done' AND a.due_date < ?1"
+                               "  UNION SELECT a.id, er.region_code, a.due_date FROM action_item a"
+                               "  JOIN exercise e ON e.id = a.exercise_id"
+                               "  JOIN exercise_region er ON er.exercise_id = e.id"
+                               "  WHERE e.deleted = 0 AND a.status <> 'done' AND a.due_date < ?1) x"
                                " JOIN region r ON r.code = x.region_code"
-                               " WHERE e.deleted = 0 AND a.status <> 'done' AND a.due_date < ?1"
                                " GROUP BY x.region_code ORDER BY x.region_code",
                                error);
   if (stmt == NULL)

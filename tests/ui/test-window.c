@@ -627,6 +627,11 @@ test_calendar_views (void)
   }
   screenshot (GTK_WIDGET (window), "calendar-year");
 
+  /* A day's button opens its month (1 January is the first) */
+  g_signal_emit_by_name (find_with_class (view, "year-day"), "clicked");
+  g_assert_cmpstr (paraat_calendar_page_get_view (page), ==, "month");
+  g_assert_cmpint (paraat_calendar_page_get_month (page), ==, 1);
+
   /* A click on a day opens its month */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.show-day", "s", "2026-03-17"));
   paraat_test_wait (100);
