@@ -1124,6 +1124,30 @@ stamp_file (const char *path)
   return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, (gint64) st.st_size, (gint64) st.st_mtime);
 }
 
+/* The source's name: the caller's, else the first X-WR-CALNAME, else
+ * the first file's */
+static gboolean
+name_source (ParaatImportPlan  *plan,
+             const char        *source_name,
+             const char        *calname,
+             const char        *first_path,
+             GError           **error)
+{
+  if (source_name != NULL && *source_name != '\0')
+    plan->source_name = g_strstrip (g_strdup (source_name));
+  else if (calname != NULL)
+    plan->source_name = g_strstrip (g_strdup (calname));
+  else
+    plan->source_name = name_from_path (first_path);
+  if (*plan->source_name == '\0')
+    {
+      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_SOURCE, _("A calendar source needs a name."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Another calendar's event that a merged export passed on: never an
  * exercise, and left out (*skipped, with a warning) when a source here
  * other than @source_id has it already, or an exercise has its UID. */
@@ -1579,17 +1603,8 @@ plan_new_lean (ParaatImportPlan     *plan_in,
   report_progress (&ctx, 0.0);
   if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PASS_NAME, paths, error))
     goto out;
-  if (source_name != NULL && *source_name != '\0')
-    plan->source_name = g_strstrip (g_strdup (source_name));
-  else if (ctx.calname != NULL)
-    plan->source_name = g_strstrip (g_strdup (ctx.calname));
-  else
-    plan->source_name = name_from_path (paths[0]);
-  if (*plan->source_name == '\0')
-    {
-      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_SOURCE, _("A calendar source needs a name."));
-      goto out;
-    }
+  if (!name_source (plan, source_name, ctx.calname, paths[0], error))
+    goto out;
   if (paraat_import_snapshot_find_source (db, plan->source_name, &ctx.source_id, &existing_kind, &local_error))
     plan->kind = existing_kind;
   else if (local_error != NULL)
@@ -1807,17 +1822,8 @@ paraat_import_plan_new_full (ParaatStore           *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  if (source_name != NULL && *source_name != '\0')
-    plan->source_name = g_strstrip (g_strdup (source_name));
-  else if (ctx.calname != NULL)
-    plan->source_name = g_strstrip (g_strdup (ctx.calname));
-  else
-    plan->source_name = name_from_path (paths[0]);
-  if (*plan->source_name == '\0')
-    {
-      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_SOURCE, _("A calendar source needs a name."));
-      goto out;
-    }
+  if (!name_source (plan, source_name, ctx.calname, paths[0], error))
+    goto out;
 
   if (paraat_import_snapshot_find_source (db, plan->source_name, &source_id, &existing_kind, &local_error))
     {
