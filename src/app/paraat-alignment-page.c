@@ -112,7 +112,7 @@ build_row (ParaatAlignmentPage *self,
   for (guint i = 0; i < paraat_finding_get_n_items (finding); i++)
     {
       ParaatCalendarItem *item = paraat_finding_get_item (finding, i);
-      g_autofree char *when = paraat_calendar_item_format_when (item);
+      const char *when = paraat_calendar_item_get_when (item);
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) entry = NULL;
 

@@ -71,7 +71,7 @@ write_text (GPtrArray *findings,
       for (guint k = 0; k < paraat_finding_get_n_items (finding); k++)
         {
           ParaatCalendarItem *item = paraat_finding_get_item (finding, k);
-          g_autofree char *when = paraat_calendar_item_format_when (item);
+          const char *when = paraat_calendar_item_get_when (item);
 
           g_string_append_printf (out, "  - %s\t%s\t%s\t%s\n", item->uid, when,
                                   item->region_code ? item->region_code : "", item->title);

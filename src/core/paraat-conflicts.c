@@ -162,6 +162,7 @@ paraat_calendar_item_unref (ParaatCalendarItem *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_free (self->uid);
+      g_free (self->when);
       g_free (self->colour);
       g_free (self->calendar);
       g_free (self->organisation);
@@ -207,8 +208,8 @@ paraat_calendar_item_new_from_exercise (ParaatExercise *exercise)
   return self;
 }
 
-char *
-paraat_calendar_item_format_when (ParaatCalendarItem *self)
+static char *
+format_when (ParaatCalendarItem *self)
 {
   g_autoptr(GTimeZone) tz = paraat_time_zone_new (self->tzid ? self->tzid : PARAAT_DEFAULT_TZID);
   g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (self->start_utc);
@@ -224,6 +225,36 @@ paraat_calendar_item_format_when (ParaatCalendarItem *self)
   end = g_date_time_to_timezone (end_utc, tz);
 
   return paraat_format_when (start, end, self->all_day);
+}
+
+/**
+ * paraat_calendar_item_get_when:
+ *
+ * The item's time as people read it, in its own zone ("5 Jan 2026,
+ * 06:30–09:30"). Made on the first call and kept: an item takes part in
+ * many findings. Safe to call from several threads.
+ *
+ * Returns: (transfer none): the text
+ */
+const char *
+paraat_calendar_item_get_when (ParaatCalendarItem *self)
+{
+  char *when;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  when = g_atomic_pointer_get (&self->when);
+  if (when == NULL)
+    {
+      when = format_when (self);
+      if (!g_atomic_pointer_compare_and_exchange (&self->when, NULL, when))
+        {
+          g_free (when);
+          when = g_atomic_pointer_get (&self->when);
+        }
+    }
+
+  return when;
 }
 
 /**
@@ -878,8 +909,8 @@ explain (ParaatFinding *self)
 {
   ParaatCalendarItem *a = self->items[0];
   ParaatCalendarItem *b = self->n_items > 1 ? self->items[1] : NULL;
-  g_autofree char *a_when = paraat_calendar_item_format_when (a);
-  g_autofree char *b_when = b ? paraat_calendar_item_format_when (b) : g_strdup ("");
+  const char *a_when = paraat_calendar_item_get_when (a);
+  const char *b_when = b ? paraat_calendar_item_get_when (b) : "";
   g_autofree char *amount = format_duration (self->amount);
   g_autofree char *after = format_duration (self->amount_after);
   const char *names[] = { "unit", "brigade", "region", "first", "first_region", "first_when",

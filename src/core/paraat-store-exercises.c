@@ -335,29 +335,32 @@ paraat_store_count_local_days (GDateTime *from,
   return g_date_days_between (&a, &b);
 }
 
-typedef gboolean (*OccurrenceFunc) (gint64 start, gint64 end, gpointer data);
-
 /*
- * Walks the occurrences of @ex in its own zone, so that a drill at 19:00
- * stays at 19:00 local time after a DST change. Stops when @func returns
- * FALSE, after MAX_RECURRENCE_STEPS, or at the end of the rule.
+ * Walks the occurrences of a series that starts at @start_utc and ends
+ * at @end_utc (its first occurrence) in the zone @tzid, so that a drill
+ * at 19:00 stays at 19:00 local time after a DST change. Stops when @func
+ * returns FALSE, after MAX_RECURRENCE_STEPS, or at the end of the rule.
  */
-static void
-foreach_occurrence (ParaatExercise *ex,
-                    OccurrenceFunc  func,
-                    gpointer        data)
+void
+paraat_store_foreach_occurrence (const char           *tzid,
+                                 gint64                start_utc_s,
+                                 gint64                end_utc_s,
+                                 gboolean              all_day,
+                                 const char           *rrule,
+                                 ParaatOccurrenceFunc  func,
+                                 gpointer              data)
 {
-  g_autoptr(GTimeZone) tz = paraat_store_zone_for (ex->tzid);
-  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (ex->start_utc);
+  g_autoptr(GTimeZone) tz = paraat_store_zone_for (tzid);
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (start_utc_s);
   g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
-  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (end_utc_s);
   g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
   int days = paraat_store_count_local_days (start, end);
-  gint64 seconds = ex->end_utc - ex->start_utc;
+  gint64 seconds = end_utc_s - start_utc_s;
   struct icalrecurrencetype recur;
   icalrecur_iterator *it;
 
-  if (!paraat_store_parse_rrule (ex->rrule, &recur, NULL))
+  if (!paraat_store_parse_rrule (rrule, &recur, NULL))
     return;
   /* The iterator runs in floating local time and compares UNTIL field by
    * field. RFC 5545 writes UNTIL in UTC when the start has a zone, which
@@ -372,7 +375,7 @@ foreach_occurrence (ParaatExercise *ex,
       if (until != NULL)
         recur.until = paraat_store_to_ical_local (until, FALSE);
     }
-  it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, ex->all_day));
+  it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, all_day));
   if (it == NULL)
     return;
 
@@ -389,12 +392,20 @@ foreach_occurrence (ParaatExercise *ex,
       if (occ_start == NULL)
         continue;
       /* All-day occurrences keep whole local days, whatever DST does. */
-      occ_end = ex->all_day ? g_date_time_add_days (occ_start, days)
+      occ_end = all_day ? g_date_time_add_days (occ_start, days)
                             : g_date_time_add_seconds (occ_start, seconds);
       if (!func (g_date_time_to_unix (occ_start), g_date_time_to_unix (occ_end), data))
         break;
     }
   icalrecur_iterator_free (it);
+}
+
+static void
+foreach_occurrence (ParaatExercise       *ex,
+                    ParaatOccurrenceFunc  func,
+                    gpointer              data)
+{
+  paraat_store_foreach_occurrence (ex->tzid, ex->start_utc, ex->end_utc, ex->all_day, ex->rrule, func, data);
 }
 
 typedef struct
@@ -493,8 +504,10 @@ paraat_store_exercise_in_scope (ParaatScope    *scope,
   return paraat_store_regions_in_scope (scope, ex->region_code, (const char * const *) ex->regions);
 }
 
-static gint64
-get_max_duration (ParaatStore *self)
+/* The longest single exercise there is: how far before a range a single
+ * exercise overlapping it can start. */
+gint64
+paraat_store_get_max_duration (ParaatStore *self)
 {
   sqlite3_stmt *stmt;
 
@@ -573,7 +586,7 @@ paraat_store_list_exercises (ParaatStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from_utc);
   sqlite3_bind_int64 (stmt, 2, to_utc);
-  sqlite3_bind_int64 (stmt, 3, get_max_duration (self));
+  sqlite3_bind_int64 (stmt, 3, paraat_store_get_max_duration (self));
   if (!(single = paraat_store_collect_exercises (self, stmt, error)))
     return NULL;
 

@@ -105,6 +105,17 @@ void          paraat_store_set_not_found     (GError                   **error,
 gboolean      paraat_store_parse_rrule       (const char                *rrule,
                                               struct icalrecurrencetype *recur,
                                               GError                   **error);
+gint64        paraat_store_get_max_duration  (ParaatStore               *self);
+typedef gboolean (*ParaatOccurrenceFunc) (gint64   start_utc,
+                                          gint64   end_utc,
+                                          gpointer data);
+void          paraat_store_foreach_occurrence (const char           *tzid,
+                                               gint64                start_utc,
+                                               gint64                end_utc,
+                                               gboolean              all_day,
+                                               const char           *rrule,
+                                               ParaatOccurrenceFunc  func,
+                                               gpointer              data);
 gboolean      paraat_store_regions_in_scope  (ParaatScope               *scope,
                                               const char                *region_code,
                                               const char * const        *regions);
