@@ -618,6 +618,130 @@ paraat_store_list_exercises (ParaatStore  *self,
   return g_steal_pointer (&out);
 }
 
+/* The stored exercises overlapping ?1..?2, a series once; by start, UID.
+ * A series without end has no series_end_utc. */
+#define SERIES_WHERE \
+  " WHERE e.deleted = 0 AND e.start_utc < ?2" \
+  " AND ((e.rrule = '' AND e.end_utc > ?1)" \
+  " OR (e.rrule <> '' AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)))" \
+  " ORDER BY e.start_utc, e.uid"
+
+/**
+ * paraat_store_foreach_series:
+ * @scope: (nullable): the regions to show, %NULL for all
+ * @from_utc: start of the range (inclusive)
+ * @to_utc: end of the range (exclusive)
+ * @func: (scope call): called with each exercise; returning %FALSE with
+ *   its error set stops the walk
+ *
+ * paraat_store_list_series() one exercise at a time, so that an export of
+ * the whole store never holds it. @func must not use the store.
+ *
+ * Returns: %FALSE if reading or @func failed
+ */
+gboolean
+paraat_store_foreach_series (ParaatStore         *self,
+                             ParaatScope         *scope,
+                             gint64               from_utc,
+                             gint64               to_utc,
+                             ParaatExerciseFunc   func,
+                             gpointer             user_data,
+                             GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
+
+  stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e" SERIES_WHERE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_utc);
+  sqlite3_bind_int64 (stmt, 2, to_utc);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ParaatExercise) ex = exercise_from_row (stmt);
+
+      if (paraat_store_exercise_in_scope (scope, ex))
+        ok = func (ex, user_data, error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      ok = FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return ok;
+}
+
+/**
+ * paraat_store_list_series_zones:
+ * @scope: (nullable): as for paraat_store_list_series()
+ *
+ * The time zones of the exercises paraat_store_list_series() gives that
+ * are not all-day, each once, in the order they first come: what an
+ * export writes a VTIMEZONE for before its events.
+ *
+ * Returns: (transfer full): the zone names
+ */
+GStrv
+paraat_store_list_series_zones (ParaatStore  *self,
+                                ParaatScope  *scope,
+                                gint64        from_utc,
+                                gint64        to_utc,
+                                GError      **error)
+{
+  g_autoptr(GStrvBuilder) zones = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
+
+  stmt = paraat_store_prepare (self, "SELECT e.tzid, e.all_day, e.region_code,"
+                                     " (SELECT group_concat (region_code, char (31)) FROM exercise_region"
+                                     "  WHERE exercise_id = e.id)"
+                                     " FROM exercise e" SERIES_WHERE, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from_utc);
+  sqlite3_bind_int64 (stmt, 2, to_utc);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *tzid = (const char *) sqlite3_column_text (stmt, 0);
+      g_auto(GStrv) regions = NULL;
+
+      if (sqlite3_column_int (stmt, 1) != 0 || tzid == NULL || g_hash_table_contains (seen, tzid))
+        continue;
+      regions = split_column (stmt, 3);
+      if (!paraat_store_regions_in_scope (scope, (const char *) sqlite3_column_text (stmt, 2),
+                                          (const char * const *) regions))
+        continue;
+      g_hash_table_add (seen, g_strdup (tzid));
+      g_strv_builder_add (zones, tzid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (zones);
+}
+
+static gboolean
+collect_series (ParaatExercise  *exercise,
+                gpointer         user_data,
+                GError         **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (exercise));
+
+  return TRUE;
+}
+
 /**
  * paraat_store_list_series:
  * @scope: (nullable): the regions to show, %NULL for all
@@ -637,30 +761,10 @@ paraat_store_list_series (ParaatStore  *self,
                           gint64        to_utc,
                           GError      **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (PARAAT_IS_STORE (self), NULL);
-
-  /* A series without end has no series_end_utc. */
-  stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e"
-                                     " WHERE e.deleted = 0 AND e.start_utc < ?2"
-                                     " AND ((e.rrule = '' AND e.end_utc > ?1)"
-                                     " OR (e.rrule <> '' AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)))"
-                                     " ORDER BY e.start_utc, e.uid", error);
-  if (stmt == NULL)
+  if (!paraat_store_foreach_series (self, scope, from_utc, to_utc, collect_series, out, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from_utc);
-  sqlite3_bind_int64 (stmt, 2, to_utc);
-  if (!(rows = paraat_store_collect_exercises (self, stmt, error)))
-    return NULL;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      if (paraat_store_exercise_in_scope (scope, rows->pdata[i]))
-        g_ptr_array_add (out, g_object_ref (rows->pdata[i]));
-    }
 
   return g_steal_pointer (&out);
 }
