@@ -208,21 +208,31 @@ paraat_calendar_item_new_from_exercise (ParaatExercise *exercise)
   return self;
 }
 
+/* @utc in @tz, as a GDateTime in a zone of the one offset @tz has then:
+ * the same fields, without GLib's walk over @tz's transitions */
+static GDateTime *
+to_local (GTimeZone *tz,
+          gint64     utc)
+{
+  g_autoptr(GTimeZone) fixed = paraat_time_zone_new_for_offset (paraat_time_zone_get_offset_at (tz, utc));
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
+
+  return instant != NULL ? g_date_time_to_timezone (instant, fixed) : NULL;
+}
+
 static char *
 format_when (ParaatCalendarItem *self)
 {
   g_autoptr(GTimeZone) tz = paraat_time_zone_new (self->tzid ? self->tzid : PARAAT_DEFAULT_TZID);
-  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (self->start_utc);
-  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (self->end_utc);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
 
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  if (start_utc == NULL || end_utc == NULL)
+  start = to_local (tz, self->start_utc);
+  end = to_local (tz, self->end_utc);
+  if (start == NULL || end == NULL)
     return g_strdup ("?");
-  start = g_date_time_to_timezone (start_utc, tz);
-  end = g_date_time_to_timezone (end_utc, tz);
 
   return paraat_format_when (start, end, self->all_day);
 }
@@ -842,7 +852,7 @@ expand (const char         *template,
         const char * const *names,
         const char * const *values)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (256);
   const char *p = template;
 
   while (*p != '\0')
@@ -852,7 +862,12 @@ expand (const char         *template,
 
       if (*p != '{' || !(close = strchr (p, '}')))
         {
-          g_string_append_c (out, *p++);
+          /* The text up to the next brace at once */
+          const char *brace = strchr (p + 1, '{');
+          gsize n = brace ? (gsize) (brace - p) : strlen (p);
+
+          g_string_append_len (out, p, n);
+          p += n;
           continue;
         }
       for (guint i = 0; names[i] != NULL; i++)

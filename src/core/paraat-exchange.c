@@ -11,20 +11,16 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "paraat-calendar.h"
 #include "paraat-exchange.h"
 #include "paraat-ical.h"
 #include "paraat-import-private.h"
+#include "paraat-utils.h"
 #include "paraat-xcal.h"
 
 /* Bigger than any calendar a region keeps; a guard against mistakes */
@@ -777,16 +773,6 @@ write_calendar (Export               *x,
   return g_output_stream_write_all (x->out, VCALENDAR_END, strlen (VCALENDAR_END), NULL, NULL, error);
 }
 
-static void
-set_file_error (GError     **error,
-                const char  *path,
-                int          saved_errno)
-{
-  /* Translators: a file name, then what went wrong */
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"),
-               path, g_strerror (saved_errno));
-}
-
 /**
  * paraat_exchange_export_file:
  * @scope: whose exercises
@@ -823,50 +809,24 @@ paraat_exchange_export_file (ParaatStore           *store,
                              GError               **error)
 {
   g_autoptr(GHashTable) exercise_uids = NULL;
-  g_autoptr(GOutputStream) file = NULL;
-  g_autoptr(GOutputStream) out = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(ParaatFileWriter) file = NULL;
   Export x = { 0 };
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (format == PARAAT_EXCHANGE_FORMAT_ICS || format == PARAAT_EXCHANGE_FORMAT_XCAL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  if ((fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666)) < 0)
-    {
-      set_file_error (error, path, errno);
-      return FALSE;
-    }
-  file = g_unix_output_stream_new (fd, TRUE);
-  out = g_buffered_output_stream_new_sized (file, 256 * 1024);
+  if (!(file = paraat_file_writer_new (path, error)))
+    return FALSE;
   exercise_uids = (flags & PARAAT_EXPORT_SOURCES) ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL)
                                                   : NULL;
-  x.out = out;
+  x.out = paraat_file_writer_get_stream (file);
   x.exercise_uids = exercise_uids;
 
-  ok = write_calendar (&x, store, scope, from_utc, to_utc, format, flags, calname, error) &&
-       g_output_stream_flush (out, NULL, error);
+  ok = write_calendar (&x, store, scope, from_utc, to_utc, format, flags, calname, error);
   g_clear_pointer (&x.xcal, paraat_xcal_writer_free);
-  if (ok && fsync (fd) != 0)
-    {
-      set_file_error (error, path, errno);
-      ok = FALSE;
-    }
-  /* Closes the file too; an error here (NFS, a full disk) counts */
-  if (!g_output_stream_close (out, NULL, ok ? error : NULL))
-    ok = FALSE;
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      set_file_error (error, path, errno);
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
+  if (!ok || !paraat_file_writer_commit (g_steal_pointer (&file), error))
+    return FALSE;
   if (n_exported != NULL)
     *n_exported = x.n_written;
 

@@ -230,13 +230,29 @@ format_local_day (gint64      utc,
                   char        day[16])
 {
   g_autoptr(GTimeZone) zone = paraat_store_zone_for (tzid);
-  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (utc);
-  g_autoptr(GDateTime) local = start ? g_date_time_to_timezone (start, zone) : NULL;
-  int y = 0, m = 0, d = 0;
+  GDate date;
 
-  if (local != NULL)
-    g_date_time_get_ymd (local, &y, &m, &d);
-  g_snprintf (day, 16, "%04d-%02d-%02d", y, m, d);
+  guint y = 0, m = 0, d = 0;
+
+  paraat_local_date (zone, utc, &date);
+  if (g_date_valid (&date) && g_date_get_year (&date) <= 9999)
+    {
+      y = g_date_get_year (&date);
+      m = g_date_get_month (&date);
+      d = g_date_get_day (&date);
+    }
+  /* By hand: g_snprintf() was a third of making 100,000 items */
+  day[0] = '0' + y / 1000;
+  day[1] = '0' + y / 100 % 10;
+  day[2] = '0' + y / 10 % 10;
+  day[3] = '0' + y % 10;
+  day[4] = '-';
+  day[5] = '0' + m / 10;
+  day[6] = '0' + m % 10;
+  day[7] = '-';
+  day[8] = '0' + d / 10;
+  day[9] = '0' + d % 10;
+  day[10] = '\0';
 }
 
 /*
