@@ -160,14 +160,44 @@ item_from_row (sqlite3_stmt *stmt)
   return item;
 }
 
-typedef struct
+/* Steps @stmt (?1 and ?2 bound here) and keeps the items in @scope in
+ * @out, and with @rules, each one's RRULE */
+static gboolean
+read_items (ParaatStore   *self,
+            sqlite3_stmt  *stmt,
+            ParaatScope   *scope,
+            gint64         from_utc,
+            gint64         to_utc,
+            GPtrArray     *out,
+            GPtrArray     *rules,
+            GError       **error)
 {
-  ParaatCalendarItem *master;
-  GPtrArray          *out;
-  gint64              from;
-  gint64              to;
-  guint               emitted;
-} Expansion;
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, from_utc);
+  sqlite3_bind_int64 (stmt, 2, to_utc);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ParaatCalendarItem *item = item_from_row (stmt);
+
+      if (!paraat_store_regions_in_scope (scope, item->region_code, (const char * const *) item->regions))
+        {
+          paraat_calendar_item_unref (item);
+          continue;
+        }
+      g_ptr_array_add (out, item);
+      if (rules != NULL)
+        g_ptr_array_add (rules, g_strdup ((const char *) sqlite3_column_text (stmt, 11)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 static ParaatCalendarItem *
 item_copy (ParaatCalendarItem *item)
@@ -187,26 +217,25 @@ item_copy (ParaatCalendarItem *item)
   return copy;
 }
 
-/* As paraat_store_list_exercises() expands a series */
+typedef struct
+{
+  ParaatCalendarItem *master;
+  GPtrArray          *out;
+} Expansion;
+
 static gboolean
 add_occurrence (gint64   start,
                 gint64   end,
                 gpointer data)
 {
   Expansion *x = data;
-  ParaatCalendarItem *occ;
+  ParaatCalendarItem *occ = item_copy (x->master);
 
-  if (start >= x->to)
-    return FALSE;
-  if (end <= x->from)
-    return TRUE;
-
-  occ = item_copy (x->master);
   occ->start_utc = start;
   occ->end_utc = end;
   g_ptr_array_add (x->out, occ);
 
-  return ++x->emitted < PARAAT_MAX_OCCURRENCES;
+  return TRUE;
 }
 
 static int
@@ -275,69 +304,29 @@ append_exercises (ParaatStore  *self,
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
   guint first = items->len;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(assignments = load_assignments (self, error)))
     return FALSE;
 
   stmt = paraat_store_prepare (self, "SELECT " ITEM_COLUMNS " FROM exercise e"
-                                     " WHERE e.deleted = 0 AND e.rrule = ''"
-                                     " AND e.start_utc >= ?1 - ?3 AND e.start_utc < ?2 AND e.end_utc > ?1"
-                                     " ORDER BY e.start_utc", error);
+                                     PARAAT_SINGLE_IN_RANGE " ORDER BY e.start_utc", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from_utc);
-  sqlite3_bind_int64 (stmt, 2, to_utc);
   sqlite3_bind_int64 (stmt, 3, paraat_store_get_max_duration (self));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ParaatCalendarItem *item = item_from_row (stmt);
-
-      if (paraat_store_regions_in_scope (scope, item->region_code, (const char * const *) item->regions))
-        g_ptr_array_add (items, item);
-      else
-        paraat_calendar_item_unref (item);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      paraat_store_set_sql_error (self, error);
-      return FALSE;
-    }
-
-  stmt = paraat_store_prepare (self, "SELECT " ITEM_COLUMNS " FROM exercise e"
-                                     " WHERE e.deleted = 0 AND e.rrule <> '' AND e.start_utc < ?2"
-                                     " AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)", error);
-  if (stmt == NULL)
+  if (!read_items (self, stmt, scope, from_utc, to_utc, items, NULL, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from_utc);
-  sqlite3_bind_int64 (stmt, 2, to_utc);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ParaatCalendarItem *item = item_from_row (stmt);
 
-      if (paraat_store_regions_in_scope (scope, item->region_code, (const char * const *) item->regions))
-        {
-          g_ptr_array_add (recurring, item);
-          g_ptr_array_add (rules, g_strdup ((const char *) sqlite3_column_text (stmt, 11)));
-        }
-      else
-        paraat_calendar_item_unref (item);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      paraat_store_set_sql_error (self, error);
-      return FALSE;
-    }
+  stmt = paraat_store_prepare (self, "SELECT " ITEM_COLUMNS " FROM exercise e" PARAAT_SERIES_IN_RANGE, error);
+  if (stmt == NULL || !read_items (self, stmt, scope, from_utc, to_utc, recurring, rules, error))
+    return FALSE;
 
   for (guint i = 0; i < recurring->len; i++)
     {
       ParaatCalendarItem *master = recurring->pdata[i];
-      Expansion x = { master, items, from_utc, to_utc, 0 };
+      Expansion x = { master, items };
 
-      paraat_store_foreach_occurrence (master->tzid, master->start_utc, master->end_utc, master->all_day,
-                                       rules->pdata[i], add_occurrence, &x);
+      paraat_store_foreach_occurrence_in (master->tzid, master->start_utc, master->end_utc, master->all_day,
+                                          rules->pdata[i], from_utc, to_utc, add_occurrence, &x);
     }
   if (recurring->len > 0)
     g_qsort_with_data (items->pdata + first, items->len - first, sizeof (gpointer),

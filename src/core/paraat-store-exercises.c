@@ -521,11 +521,59 @@ compute_series_end (ParaatExercise *ex)
 
 typedef struct
 {
+  ParaatOccurrenceFunc  func;
+  gpointer              data;
+  gint64                from;
+  gint64                to;
+  guint                 emitted;
+} Window;
+
+static gboolean
+window_occurrence (gint64   start,
+                   gint64   end,
+                   gpointer data)
+{
+  Window *w = data;
+
+  if (start >= w->to)
+    return FALSE;
+  if (end <= w->from)
+    return TRUE;
+  if (!w->func (start, end, w->data))
+    return FALSE;
+
+  return ++w->emitted < PARAAT_MAX_OCCURRENCES;
+}
+
+/**
+ * paraat_store_foreach_occurrence_in:
+ * @from_utc: start of the range (inclusive)
+ * @to_utc: end of the range (exclusive)
+ *
+ * paraat_store_foreach_occurrence() for the occurrences that overlap the
+ * range, at most %PARAAT_MAX_OCCURRENCES of them: what every list of a
+ * period shows of a series.
+ */
+void
+paraat_store_foreach_occurrence_in (const char           *tzid,
+                                    gint64                start_utc,
+                                    gint64                end_utc,
+                                    gboolean              all_day,
+                                    const char           *rrule,
+                                    gint64                from_utc,
+                                    gint64                to_utc,
+                                    ParaatOccurrenceFunc  func,
+                                    gpointer              data)
+{
+  Window w = { func, data, from_utc, to_utc, 0 };
+
+  paraat_store_foreach_occurrence (tzid, start_utc, end_utc, all_day, rrule, window_occurrence, &w);
+}
+
+typedef struct
+{
   ParaatExercise *master;
   GPtrArray      *out;
-  gint64          from;
-  gint64          to;
-  guint           emitted;
 } Expansion;
 
 static gboolean
@@ -534,20 +582,14 @@ add_occurrence (gint64   start,
                 gpointer data)
 {
   Expansion *x = data;
-  ParaatExercise *occ;
+  ParaatExercise *occ = paraat_exercise_copy (x->master);
 
-  if (start >= x->to)
-    return FALSE;
-  if (end <= x->from)
-    return TRUE;
-
-  occ = paraat_exercise_copy (x->master);
   occ->start_utc = start;
   occ->end_utc = end;
   occ->occurrence = TRUE;
   g_ptr_array_add (x->out, occ);
 
-  return ++x->emitted < PARAAT_MAX_OCCURRENCES;
+  return TRUE;
 }
 
 /* Whether @scope holds the organising region or a participating one;
@@ -652,9 +694,7 @@ paraat_store_list_exercises (ParaatStore  *self,
   /* Single exercises: the start index bounds the scan to the range plus
    * the longest exercise there is. */
   stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e"
-                                     " WHERE e.deleted = 0 AND e.rrule = ''"
-                                     " AND e.start_utc >= ?1 - ?3 AND e.start_utc < ?2 AND e.end_utc > ?1"
-                                     " ORDER BY e.start_utc", error);
+                                     PARAAT_SINGLE_IN_RANGE " ORDER BY e.start_utc", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from_utc);
@@ -664,8 +704,7 @@ paraat_store_list_exercises (ParaatStore  *self,
     return NULL;
 
   stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e"
-                                     " WHERE e.deleted = 0 AND e.rrule <> '' AND e.start_utc < ?2"
-                                     " AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)", error);
+                                     PARAAT_SERIES_IN_RANGE, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from_utc);
@@ -680,10 +719,12 @@ paraat_store_list_exercises (ParaatStore  *self,
     }
   for (guint i = 0; i < recurring->len; i++)
     {
-      Expansion x = { recurring->pdata[i], out, from_utc, to_utc, 0 };
+      ParaatExercise *master = recurring->pdata[i];
+      Expansion x = { master, out };
 
-      if (paraat_store_exercise_in_scope (scope, x.master))
-        foreach_occurrence (x.master, add_occurrence, &x);
+      if (paraat_store_exercise_in_scope (scope, master))
+        paraat_store_foreach_occurrence_in (master->tzid, master->start_utc, master->end_utc, master->all_day,
+                                            master->rrule, from_utc, to_utc, add_occurrence, &x);
     }
   if (recurring->len > 0)
     g_ptr_array_sort (out, compare_by_start);
