@@ -80,6 +80,40 @@ typedef struct
   GtkMenuButton *button;
 } Row;
 
+/* The exercises involved, to open; imported events are named only */
+static void
+on_create_popup_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  ParaatFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; finding != NULL && i < paraat_finding_get_n_items (finding); i++)
+    {
+      ParaatCalendarItem *item = paraat_finding_get_item (finding, i);
+      const char *when = paraat_calendar_item_get_when (item);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) entry = NULL;
+
+      if (item->source == PARAAT_ITEM_SOURCE_EXERCISE)
+        {
+          /* Translators: a menu entry: an exercise's title, its region and dates */
+          label = g_strdup_printf (_("Open “%s” (%s, %s)"), item->title,
+                                   item->region_code ? item->region_code : "", when);
+          entry = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target_value (entry, "alignment.open", g_variant_new_string (item->uid));
+        }
+      else
+        {
+          /* Translators: a menu entry for an event of an imported calendar: title, calendar, dates */
+          label = g_strdup_printf (_("“%s” on %s, %s"), item->title, item->calendar ? item->calendar : "", when);
+          entry = g_menu_item_new (label, "alignment.none");
+        }
+      g_menu_append_item (menu, entry);
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 on_setup_row_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -100,6 +134,11 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap (*label, TRUE);
       gtk_label_set_wrap_mode (*label, PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (*label, 0);
+      /* Bounds for measuring: without them GTK lays each explanation
+       * out a word (or a letter) a line for its smallest width, and
+       * unwrapped for its natural one, for every row it makes */
+      gtk_label_set_width_chars (*label, 20);
+      gtk_label_set_max_width_chars (*label, 100);
       gtk_box_append (GTK_BOX (texts), GTK_WIDGET (*label));
     }
   gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
@@ -110,6 +149,7 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
 
   row->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (row->button, "view-more-symbolic");
+  gtk_menu_button_set_create_popup_func (row->button, on_create_popup_cb, NULL, NULL);
   gtk_widget_set_valign (GTK_WIDGET (row->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (row->button), "flat");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->button));
@@ -128,7 +168,6 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "row");
   ParaatSeverity severity = paraat_finding_get_severity (finding);
   const char *subject = paraat_finding_get_subject (finding);
-  g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GString) subtitle = g_string_new (rule_title (paraat_finding_get_rule_id (finding)));
   static const char * const styles[] = { "error", "warning", "accent" };
   const char *icon_name, *style;
@@ -162,33 +201,12 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (row->title, paraat_finding_get_explanation (finding));
   gtk_label_set_text (row->subtitle, subtitle->str);
 
-  /* The exercises involved, to open; imported events are named only */
+  /* The menu is made when it opens: a popover per row made the list
+   * slow to show */
   for (guint i = 0; i < paraat_finding_get_n_items (finding); i++)
-    {
-      ParaatCalendarItem *item = paraat_finding_get_item (finding, i);
-      const char *when = paraat_calendar_item_get_when (item);
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) entry = NULL;
-
-      if (item->source == PARAAT_ITEM_SOURCE_EXERCISE)
-        {
-          /* Translators: a menu entry: an exercise's title, its region and dates */
-          label = g_strdup_printf (_("Open “%s” (%s, %s)"), item->title,
-                                   item->region_code ? item->region_code : "", when);
-          entry = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target_value (entry, "alignment.open", g_variant_new_string (item->uid));
-          n_exercises++;
-        }
-      else
-        {
-          /* Translators: a menu entry for an event of an imported calendar: title, calendar, dates */
-          label = g_strdup_printf (_("“%s” on %s, %s"), item->title, item->calendar ? item->calendar : "", when);
-          entry = g_menu_item_new (label, "alignment.none");
-        }
-      g_menu_append_item (menu, entry);
-    }
-  gtk_menu_button_set_menu_model (row->button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (GTK_WIDGET (row->button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+    n_exercises += paraat_finding_get_item (finding, i)->source == PARAAT_ITEM_SOURCE_EXERCISE;
+  g_object_set_data_full (G_OBJECT (row->button), "finding", g_object_ref (finding), g_object_unref);
+  gtk_widget_set_visible (GTK_WIDGET (row->button), paraat_finding_get_n_items (finding) > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->button), n_exercises > 0 ? _("Open an exercise involved")
                                                                          : _("The events involved"));
 }
