@@ -28,6 +28,10 @@
  *     calendar.previous in the list (a whole year of the 25 regions, the
  *     years before this one); the floor is the
  *     year's rows read with sqlite3 directly;
+ *   - alignment: a child that shows the Alignment section (which then
+ *     analyses this year for all regions) and steps to the years before;
+ *     the floor is the core's analysis of this year in this process. Its
+ *     peak RSS is reported apart from the calendar's;
  *   - core, in this process: paraat_store_open() and
  *     paraat_store_list_exercises() for the same months and years, against
  *     sqlite3_open() and the raw queries.
@@ -51,6 +55,7 @@
 
 #include "paraat-application.h"
 #include "paraat-calendar.h"
+#include "paraat-conflicts.h"
 #include "paraat-window.h"
 
 /* Pause before each timed action, so the frame clock is idle (not waiting
@@ -216,6 +221,17 @@ run_scenario (gpointer user_data)
        * this one, as gen-calendar's years end in 2030. */
       for (guint i = 0; i < child.switches; i++)
         report_action (page, "list-previous", "calendar.previous", NULL);
+    }
+
+  else if (g_str_equal (child.scenario, "alignment"))
+    {
+      /* The Alignment section analyses this year when it is shown, then
+       * the years before */
+      GtkWidget *alignment = paraat_window_get_page (PARAAT_WINDOW (child.window), "alignment");
+
+      report_action (GTK_WIDGET (child.window), "alignment-switch", "win.show-section", "alignment");
+      for (guint i = 0; alignment != NULL && i < child.switches; i++)
+        report_action (alignment, "alignment-previous", "alignment.previous", NULL);
     }
 
   fflush (stdout);
@@ -614,6 +630,31 @@ measure_core (const char  *db_path,
   sqlite3_close (db);
 }
 
+/* What the Alignment section does before it shows anything: this
+ * year's items and their analysis, in the core, for all regions */
+static gint64
+time_analysis (const char *db_path,
+               int         year,
+               guint      *n_findings)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, year, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (tz, year + 1, 1, 1, 0, 0, 0);
+  g_autoptr(ParaatStore) store = paraat_store_open (db_path, PARAAT_STORE_OPEN_DEFER_CHECK, NULL);
+  g_autoptr(ParaatConflictRules) rules = paraat_conflict_rules_new_default (NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  g_assert (store != NULL && rules != NULL);
+  items = paraat_store_list_calendar_items (store, NULL, g_date_time_to_unix (from), g_date_time_to_unix (to), NULL);
+  g_assert (items != NULL);
+  findings = paraat_conflicts_analyze (rules, items, NULL, NULL);
+  *n_findings = findings->len;
+
+  return g_get_monotonic_time () - started;
+}
+
 /* The table */
 
 static char *
@@ -675,6 +716,13 @@ typedef struct
   gint64       list_switch_us, list_switch_settled_us;
   gint64       list_year_us, list_year_settled_us;
   guint        list_count;
+  gboolean     has_alignment;
+  gint64       alignment_us, alignment_settled_us;
+  gint64       alignment_year_us, alignment_year_settled_us;
+  guint        alignment_count;
+  gint64       alignment_rss_kb;  /* its own: the calendar's target is not about it */
+  gint64       analysis_us;       /* the reference: the core's analysis of this year */
+  guint        n_findings;
   CoreFigures  core;
 } Database;
 
@@ -864,6 +912,37 @@ print_table (GPtrArray *dbs,
     }
   row (out, "Core: list_exercises, one year, all regions", cells, "a year's rows by sqlite3", "—", "—");
 
+  /* Alignment */
+  for (guint i = 0; i < dbs->len; i++)
+    {
+      Database *d = dbs->pdata[i];
+      g_autofree char *cell = format_cell (d->alignment_settled_us, d->analysis_us);
+
+      g_ptr_array_add (cells, d->has_alignment ? g_strdup_printf ("%s, %u findings", cell, d->n_findings)
+                                               : g_strdup ("n/a"));
+    }
+  row (out, "Switch to Alignment → settled (this year, 25 regions)", cells,
+       "the core's analysis of the same year (items and rules)", "—", "—");
+  for (guint i = 0; i < dbs->len; i++)
+    {
+      Database *d = dbs->pdata[i];
+
+      g_ptr_array_add (cells, d->has_alignment ? format_cell (d->alignment_year_settled_us, d->analysis_us)
+                                               : g_strdup ("n/a"));
+    }
+  {
+    g_autofree char *figure = g_strdup_printf ("Alignment, previous year → settled (median of %u)", LIST_STEPS);
+
+    row (out, figure, cells, "same", "—", "—");
+  }
+  for (guint i = 0; i < dbs->len; i++)
+    {
+      Database *d = dbs->pdata[i];
+
+      g_ptr_array_add (cells, d->has_alignment ? format_mb (d->alignment_rss_kb, floor_rss_kb) : g_strdup ("n/a"));
+    }
+  row (out, "Peak RSS of the Alignment process", cells, "the one-label window", "—", "—");
+
   fputs (out->str, stdout);
 }
 
@@ -1033,6 +1112,25 @@ main (int    argc,
       d->maxrss_kb = MAX (d->maxrss_kb, c.maxrss_kb);
       g_printerr ("bench-calendar: list view, %s: peak RSS %.0f MB\n", d->label, c.maxrss_kb / 1024.0);
       child_clear (&c);
+
+      {
+        const char *alignment_argv[] = { self_exe, "--child-db", d->path, "--child-scenario", "alignment",
+                                         "--switches", G_STRINGIFY (LIST_STEPS), NULL };
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+        g_printerr ("bench-calendar: alignment, %s\n", d->label);
+        if (!spawn_child (alignment_argv, &c))
+          return 2;
+        d->has_alignment = parse_timings (&c, "alignment-switch", &d->alignment_us, &d->alignment_settled_us,
+                                          &d->alignment_count);
+        if (!parse_timings (&c, "alignment-previous", &d->alignment_year_us, &d->alignment_year_settled_us,
+                            &d->alignment_count))
+          d->alignment_year_settled_us = -1;
+        d->alignment_rss_kb = c.maxrss_kb;
+        g_printerr ("bench-calendar: alignment, %s: peak RSS %.0f MB\n", d->label, c.maxrss_kb / 1024.0);
+        child_clear (&c);
+        d->analysis_us = time_analysis (d->path, g_date_time_get_year (now), &d->n_findings);
+      }
 
       g_printerr ("bench-calendar: core, %s\n", d->label);
       measure_core (d->path, switches, LIST_STEPS, &d->core);

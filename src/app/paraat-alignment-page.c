@@ -29,13 +29,16 @@ struct _ParaatAlignmentPage
   GtkDropDown   *severity_dropdown;
   GtkLabel      *summary_label;
   GtkStack      *stack;
-  GtkListBox    *list;
+  GtkListView   *list;
   AdwStatusPage *empty_page;
 
   /* Owned */
   ParaatStore   *store;
   ParaatScope   *scope;
   GPtrArray     *findings;   /* ParaatFinding, all of the year */
+  GListStore    *model;      /* the same, for the list */
+  GtkFilter     *filter;     /* the severity chosen */
+  GtkFilterListModel *shown;
   int            year;
   guint          n_shown;
   gboolean       stale;      /* changed while hidden: analyse when shown */
@@ -68,18 +71,109 @@ rule_title (const char *rule_id)
   return rule_id;
 }
 
-static GtkWidget *
-build_row (ParaatAlignmentPage *self,
-           ParaatFinding       *finding)
+/* A row of the list: made once, then given finding after finding */
+typedef struct
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
+  GtkImage      *icon;
+  GtkLabel      *title;
+  GtkLabel      *subtitle;
+  GtkMenuButton *button;
+} Row;
+
+/* The exercises involved, to open; imported events are named only */
+static void
+on_create_popup_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  ParaatFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
   g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; finding != NULL && i < paraat_finding_get_n_items (finding); i++)
+    {
+      ParaatCalendarItem *item = paraat_finding_get_item (finding, i);
+      const char *when = paraat_calendar_item_get_when (item);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) entry = NULL;
+
+      if (item->source == PARAAT_ITEM_SOURCE_EXERCISE)
+        {
+          /* Translators: a menu entry: an exercise's title, its region and dates */
+          label = g_strdup_printf (_("Open “%s” (%s, %s)"), item->title,
+                                   item->region_code ? item->region_code : "", when);
+          entry = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target_value (entry, "alignment.open", g_variant_new_string (item->uid));
+        }
+      else
+        {
+          /* Translators: a menu entry for an event of an imported calendar: title, calendar, dates */
+          label = g_strdup_printf (_("“%s” on %s, %s"), item->title, item->calendar ? item->calendar : "", when);
+          entry = g_menu_item_new (label, "alignment.none");
+        }
+      g_menu_append_item (menu, entry);
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+on_setup_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  Row *row = g_new0 (Row, 1);
+
+  row->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_set_valign (GTK_WIDGET (row->icon), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
+
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  row->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  for (GtkLabel **label = &row->title; label <= &row->subtitle; label++)
+    {
+      gtk_label_set_wrap (*label, TRUE);
+      gtk_label_set_wrap_mode (*label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (*label, 0);
+      /* Bounds for measuring: without them GTK lays each explanation
+       * out a word (or a letter) a line for its smallest width, and
+       * unwrapped for its natural one, for every row it makes */
+      gtk_label_set_width_chars (*label, 20);
+      gtk_label_set_max_width_chars (*label, 100);
+      gtk_box_append (GTK_BOX (texts), GTK_WIDGET (*label));
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  row->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (row->button, "view-more-symbolic");
+  gtk_menu_button_set_create_popup_func (row->button, on_create_popup_cb, NULL, NULL);
+  gtk_widget_set_valign (GTK_WIDGET (row->button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->button), "flat");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->button));
+
+  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  ParaatFinding *finding = gtk_list_item_get_item (list_item);
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "row");
+  ParaatSeverity severity = paraat_finding_get_severity (finding);
+  const char *subject = paraat_finding_get_subject (finding);
   g_autoptr(GString) subtitle = g_string_new (rule_title (paraat_finding_get_rule_id (finding)));
+  static const char * const styles[] = { "error", "warning", "accent" };
   const char *icon_name, *style;
   guint n_exercises = 0;
 
-  switch (paraat_finding_get_severity (finding))
+  switch (severity)
     {
     case PARAAT_SEVERITY_CRITICAL:
       icon_name = "dialog-error-symbolic";
@@ -95,58 +189,26 @@ build_row (ParaatAlignmentPage *self,
       style = "accent";
       break;
     }
-  icon = gtk_image_new_from_icon_name (icon_name);
-  gtk_widget_add_css_class (icon, style);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  paraat_severity_get_label (paraat_finding_get_severity (finding)), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_image_set_from_icon_name (row->icon, icon_name);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->icon), styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (row->icon), style);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  paraat_severity_get_label (severity), -1);
 
-  if (paraat_finding_get_subject (finding) != NULL && *paraat_finding_get_subject (finding) != '\0')
-    g_string_append_printf (subtitle, " · %s", paraat_finding_get_subject (finding));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_finding_get_explanation (finding));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subject != NULL && *subject != '\0')
+    g_string_append_printf (subtitle, " · %s", subject);
+  gtk_label_set_text (row->title, paraat_finding_get_explanation (finding));
+  gtk_label_set_text (row->subtitle, subtitle->str);
 
-  /* The exercises involved, to open; imported events are named only */
+  /* The menu is made when it opens: a popover per row made the list
+   * slow to show */
   for (guint i = 0; i < paraat_finding_get_n_items (finding); i++)
-    {
-      ParaatCalendarItem *item = paraat_finding_get_item (finding, i);
-      g_autofree char *when = paraat_calendar_item_format_when (item);
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) entry = NULL;
-
-      if (item->source == PARAAT_ITEM_SOURCE_EXERCISE)
-        {
-          /* Translators: a menu entry: an exercise's title, its region and dates */
-          label = g_strdup_printf (_("Open “%s” (%s, %s)"), item->title,
-                                   item->region_code ? item->region_code : "", when);
-          entry = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target_value (entry, "alignment.open", g_variant_new_string (item->uid));
-          n_exercises++;
-        }
-      else
-        {
-          /* Translators: a menu entry for an event of an imported calendar: title, calendar, dates */
-          label = g_strdup_printf (_("“%s” on %s, %s"), item->title, item->calendar ? item->calendar : "", when);
-          entry = g_menu_item_new (label, "alignment.none");
-        }
-      g_menu_append_item (menu, entry);
-    }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0)
-    {
-      GtkWidget *button = gtk_menu_button_new ();
-
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, n_exercises > 0 ? _("Open an exercise involved")
-                                                           : _("The events involved"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-
-  return row;
+    n_exercises += paraat_finding_get_item (finding, i)->source == PARAAT_ITEM_SOURCE_EXERCISE;
+  g_object_set_data_full (G_OBJECT (row->button), "finding", g_object_ref (finding), g_object_unref);
+  gtk_widget_set_visible (GTK_WIDGET (row->button), paraat_finding_get_n_items (finding) > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->button), n_exercises > 0 ? _("Open an exercise involved")
+                                                                         : _("The events involved"));
 }
 
 static gboolean
@@ -164,29 +226,28 @@ is_shown (ParaatAlignmentPage *self,
   return TRUE;
 }
 
+static gboolean
+filter_finding (gpointer item,
+                gpointer user_data)
+{
+  return is_shown (user_data, item);
+}
+
 static void
 refill (ParaatAlignmentPage *self)
 {
   guint counts[PARAAT_SEVERITY_CRITICAL + 1] = { 0 };
   g_autofree char *year = g_strdup_printf ("%d", self->year);
   g_autofree char *critical = NULL, *warnings = NULL, *notes = NULL, *summary = NULL;
-  GtkWidget *child;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   gtk_label_set_text (self->period_label, year);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
-  self->n_shown = 0;
   for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
-    {
-      ParaatFinding *finding = g_ptr_array_index (self->findings, i);
-
-      counts[MIN (paraat_finding_get_severity (finding), PARAAT_SEVERITY_CRITICAL)]++;
-      if (!is_shown (self, finding))
-        continue;
-      gtk_list_box_append (self->list, build_row (self, finding));
-      self->n_shown++;
-    }
+    counts[MIN (paraat_finding_get_severity (g_ptr_array_index (self->findings, i)), PARAAT_SEVERITY_CRITICAL)]++;
+  g_list_store_splice (self->model, 0, n_old, self->findings ? self->findings->pdata : NULL,
+                       self->findings ? self->findings->len : 0);
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  self->n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   critical = g_strdup_printf (g_dngettext (NULL, "%u critical", "%u critical", counts[PARAAT_SEVERITY_CRITICAL]),
                               counts[PARAAT_SEVERITY_CRITICAL]);
@@ -304,11 +365,10 @@ paraat_alignment_page_export (ParaatAlignmentPage  *self,
                               GError              **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
-    if (is_shown (self, g_ptr_array_index (self->findings, i)))
-      g_ptr_array_add (shown, g_ptr_array_index (self->findings, i));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->shown)); i++)
+    g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (self->shown), i));
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (out == NULL)
@@ -427,6 +487,8 @@ paraat_alignment_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PARAAT_TYPE_ALIGNMENT_PAGE);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->scope, paraat_scope_unref);
   g_clear_object (&self->store);
 
@@ -466,8 +528,20 @@ paraat_alignment_page_init (ParaatAlignmentPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->year = g_date_time_get_year (now);
+
+  self->model = g_list_store_new (PARAAT_TYPE_FINDING);
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_finding, self, NULL));
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), self->filter);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), self);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
 }
 
 GtkWidget *

@@ -1339,14 +1339,20 @@ on_export_response_cb (GtkNativeDialog    *dialog,
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      if (paraat_calendar_page_export (self, g_object_get_data (G_OBJECT (dialog), "format"), path, &n, &error))
+      if (!paraat_calendar_page_export (self, g_object_get_data (G_OBJECT (dialog), "format"), path, &n, &error))
+        paraat_window_add_toast_for (GTK_WIDGET (self),
+                                     adw_toast_new_format (_("Could not export: %s"), error->message));
+      else if (self->n_visible_sources > 0)
+        /* Translators: a merged export: %u counts the exercises and the
+         * imported calendars' events together; %s is a file name */
+        paraat_window_add_toast_for (GTK_WIDGET (self),
+                                     adw_toast_new_format (g_dngettext (NULL, "Exported %u event to “%s”",
+                                                             "Exported %u events to “%s”", n), n, name));
+      else
         /* Translators: %u is a number of exercises, %s a file name */
         paraat_window_add_toast_for (GTK_WIDGET (self),
                                      adw_toast_new_format (g_dngettext (NULL, "Exported %u exercise to “%s”",
                                                              "Exported %u exercises to “%s”", n), n, name));
-      else
-        paraat_window_add_toast_for (GTK_WIDGET (self),
-                                     adw_toast_new_format (_("Could not export: %s"), error->message));
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

@@ -10,8 +10,11 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "paraat-calendar.h"
 #include "paraat-cli-private.h"
@@ -53,10 +56,47 @@ parse_day (const char *text,
 }
 
 static void
-write_text (GPtrArray *findings,
-            GString   *out)
+append_all (GString    *out,
+            const char *first,
+            ...) G_GNUC_NULL_TERMINATED;
+
+static void
+append_all (GString    *out,
+            const char *first,
+            ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (const char *piece = first; piece != NULL; piece = va_arg (args, const char *))
+    g_string_append (out, piece);
+  va_end (args);
+}
+
+/* Writes @text out once it holds @at_least bytes */
+static gboolean
+flush_text (GOutputStream  *stream,
+            GString        *text,
+            gsize           at_least,
+            GError        **error)
+{
+  gboolean ok;
+
+  if (text->len < at_least || text->len == 0)
+    return TRUE;
+  ok = g_output_stream_write_all (stream, text->str, text->len, NULL, NULL, error);
+  g_string_truncate (text, 0);
+
+  return ok;
+}
+
+static gboolean
+write_text (GPtrArray      *findings,
+            GOutputStream  *stream,
+            GError        **error)
 {
   guint counts[PARAAT_SEVERITY_CRITICAL + 1] = { 0 };
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -64,19 +104,22 @@ write_text (GPtrArray *findings,
       ParaatSeverity severity = paraat_finding_get_severity (finding);
 
       counts[severity]++;
-      /* One block per finding: what, why, and the exercises to jump to */
-      g_string_append_printf (out, "%s: %s (%s)\n", paraat_severity_get_label (severity),
-                              paraat_finding_get_rule_id (finding), paraat_finding_get_subject (finding));
-      g_string_append_printf (out, "  %s\n", paraat_finding_get_explanation (finding));
+      /* One block per finding: what, why, and the exercises to jump to.
+       * Appended piece by piece: a printf per line was a tenth of the
+       * command at 90,000 findings. */
+      append_all (out, paraat_severity_get_label (severity), ": ", paraat_finding_get_rule_id (finding), " (",
+                  paraat_finding_get_subject (finding) ? paraat_finding_get_subject (finding) : "", ")\n  ", paraat_finding_get_explanation (finding), "\n",
+                  NULL);
       for (guint k = 0; k < paraat_finding_get_n_items (finding); k++)
         {
           ParaatCalendarItem *item = paraat_finding_get_item (finding, k);
-          g_autofree char *when = paraat_calendar_item_format_when (item);
 
-          g_string_append_printf (out, "  - %s\t%s\t%s\t%s\n", item->uid, when,
-                                  item->region_code ? item->region_code : "", item->title);
+          append_all (out, "  - ", item->uid, "\t", paraat_calendar_item_get_when (item), "\t",
+                      item->region_code ? item->region_code : "", "\t", item->title, "\n", NULL);
         }
       g_string_append_c (out, '\n');
+      if (!flush_text (stream, out, 64 * 1024, error))
+        return FALSE;
     }
 
   if (findings->len == 0)
@@ -90,6 +133,8 @@ write_text (GPtrArray *findings,
                               counts[PARAAT_SEVERITY_INFO]);
       g_string_append_c (out, '\n');
     }
+
+  return flush_text (stream, out, 0, error);
 }
 
 int
@@ -117,7 +162,8 @@ cmd_conflicts (int    argc,
   g_autoptr(ParaatConflictRules) rules = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(ParaatFileWriter) file = NULL;
+  g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = paraat_today_iso ();
@@ -173,36 +219,33 @@ cmd_conflicts (int    argc,
    * The scope picks the findings that concern it. */
   findings = paraat_conflicts_analyze (rules, items, scope, NULL);
 
+  /* Written as it is made: 90,000 findings are 30 MB of text */
+  if (output != NULL)
+    {
+      if (!(file = paraat_file_writer_new (output, &error)))
+        return fail (error);
+      out = g_object_ref (paraat_file_writer_get_stream (file));
+    }
+  else
+    {
+      g_autoptr(GOutputStream) stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      out = g_buffered_output_stream_new_sized (stdout_stream, 64 * 1024);
+    }
   if (json)
     written = paraat_conflicts_write_json (findings, out, NULL, &error);
   else if (csv)
     written = paraat_conflicts_write_csv (findings, out, NULL, &error);
   else
+    written = write_text (findings, out, &error);
+  if (written)
+    written = file != NULL ? paraat_file_writer_commit (g_steal_pointer (&file), &error)
+                           : g_output_stream_close (out, NULL, &error);
+  if (!written)
     {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      write_text (findings, text);
-      written = g_output_stream_write_all (out, text->str, text->len, NULL, NULL, &error);
+      print_error (_("Could not write the findings: %s"), error->message);
+      return EXIT_STORE;
     }
-  if (!written || !g_output_stream_close (out, NULL, &error))
-    return fail (error);
-
-  {
-    GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (out);
-    const char *data = g_memory_output_stream_get_data (memory);
-    gsize size = g_memory_output_stream_get_data_size (memory);
-
-    if (output != NULL)
-      {
-        if (!g_file_set_contents (output, data ? data : "", size, &error))
-          return fail (error);
-      }
-    else if (size > 0 && (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0))
-      {
-        print_error (_("Could not write the findings."));
-        return EXIT_STORE;
-      }
-  }
 
   return EXIT_OK;
 }

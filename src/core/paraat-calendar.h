@@ -45,6 +45,21 @@ GPtrArray        *paraat_store_list_series       (ParaatStore         *self,
                                                    gint64               from_utc,
                                                    gint64               to_utc,
                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+typedef gboolean (*ParaatExerciseFunc) (ParaatExercise  *exercise,
+                                        gpointer         user_data,
+                                        GError         **error);
+gboolean          paraat_store_foreach_series    (ParaatStore         *self,
+                                                   ParaatScope         *scope,
+                                                   gint64               from_utc,
+                                                   gint64               to_utc,
+                                                   ParaatExerciseFunc   func,
+                                                   gpointer             user_data,
+                                                   GError             **error);
+GStrv             paraat_store_list_series_zones (ParaatStore         *self,
+                                                   ParaatScope         *scope,
+                                                   gint64               from_utc,
+                                                   gint64               to_utc,
+                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray        *paraat_store_get_history        (ParaatStore         *self,
                                                    const char          *uid,
                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -162,6 +162,7 @@ paraat_calendar_item_unref (ParaatCalendarItem *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_free (self->uid);
+      g_free (self->when);
       g_free (self->colour);
       g_free (self->calendar);
       g_free (self->organisation);
@@ -207,23 +208,63 @@ paraat_calendar_item_new_from_exercise (ParaatExercise *exercise)
   return self;
 }
 
-char *
-paraat_calendar_item_format_when (ParaatCalendarItem *self)
+/* @utc in @tz, as a GDateTime in a zone of the one offset @tz has then:
+ * the same fields, without GLib's walk over @tz's transitions */
+static GDateTime *
+to_local (GTimeZone *tz,
+          gint64     utc)
+{
+  g_autoptr(GTimeZone) fixed = paraat_time_zone_new_for_offset (paraat_time_zone_get_offset_at (tz, utc));
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
+
+  return instant != NULL ? g_date_time_to_timezone (instant, fixed) : NULL;
+}
+
+static char *
+format_when (ParaatCalendarItem *self)
 {
   g_autoptr(GTimeZone) tz = paraat_time_zone_new (self->tzid ? self->tzid : PARAAT_DEFAULT_TZID);
-  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (self->start_utc);
-  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (self->end_utc);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
 
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  if (start_utc == NULL || end_utc == NULL)
+  start = to_local (tz, self->start_utc);
+  end = to_local (tz, self->end_utc);
+  if (start == NULL || end == NULL)
     return g_strdup ("?");
-  start = g_date_time_to_timezone (start_utc, tz);
-  end = g_date_time_to_timezone (end_utc, tz);
 
   return paraat_format_when (start, end, self->all_day);
+}
+
+/**
+ * paraat_calendar_item_get_when:
+ *
+ * The item's time as people read it, in its own zone ("5 Jan 2026,
+ * 06:30–09:30"). Made on the first call and kept: an item takes part in
+ * many findings. Safe to call from several threads.
+ *
+ * Returns: (transfer none): the text
+ */
+const char *
+paraat_calendar_item_get_when (ParaatCalendarItem *self)
+{
+  char *when;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  when = g_atomic_pointer_get (&self->when);
+  if (when == NULL)
+    {
+      when = format_when (self);
+      if (!g_atomic_pointer_compare_and_exchange (&self->when, NULL, when))
+        {
+          g_free (when);
+          when = g_atomic_pointer_get (&self->when);
+        }
+    }
+
+  return when;
 }
 
 /**
@@ -811,7 +852,7 @@ expand (const char         *template,
         const char * const *names,
         const char * const *values)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (256);
   const char *p = template;
 
   while (*p != '\0')
@@ -821,7 +862,12 @@ expand (const char         *template,
 
       if (*p != '{' || !(close = strchr (p, '}')))
         {
-          g_string_append_c (out, *p++);
+          /* The text up to the next brace at once */
+          const char *brace = strchr (p + 1, '{');
+          gsize n = brace ? (gsize) (brace - p) : strlen (p);
+
+          g_string_append_len (out, p, n);
+          p += n;
           continue;
         }
       for (guint i = 0; names[i] != NULL; i++)
@@ -878,8 +924,8 @@ explain (ParaatFinding *self)
 {
   ParaatCalendarItem *a = self->items[0];
   ParaatCalendarItem *b = self->n_items > 1 ? self->items[1] : NULL;
-  g_autofree char *a_when = paraat_calendar_item_format_when (a);
-  g_autofree char *b_when = b ? paraat_calendar_item_format_when (b) : g_strdup ("");
+  const char *a_when = paraat_calendar_item_get_when (a);
+  const char *b_when = b ? paraat_calendar_item_get_when (b) : "";
   g_autofree char *amount = format_duration (self->amount);
   g_autofree char *after = format_duration (self->amount_after);
   const char *names[] = { "unit", "brigade", "region", "first", "first_region", "first_when",

@@ -93,6 +93,9 @@ typedef struct
   gint64              calendar_id;   /* external: the source's id */
   char               *location;      /* external: for showing it; nullable */
   char               *description;   /* external: for showing it; nullable */
+
+  /*< private >*/
+  char               *when;          /* paraat_calendar_item_get_when(), made once */
 } ParaatCalendarItem;
 
 #define PARAAT_TYPE_CALENDAR_ITEM (paraat_calendar_item_get_type ())
@@ -105,7 +108,7 @@ ParaatCalendarItem *paraat_calendar_item_new           (ParaatItemSource    sour
 ParaatCalendarItem *paraat_calendar_item_ref           (ParaatCalendarItem *self);
 void                paraat_calendar_item_unref         (ParaatCalendarItem *self);
 ParaatCalendarItem *paraat_calendar_item_new_from_exercise (ParaatExercise *exercise) G_GNUC_WARN_UNUSED_RESULT;
-char               *paraat_calendar_item_format_when   (ParaatCalendarItem *self) G_GNUC_WARN_UNUSED_RESULT;
+const char         *paraat_calendar_item_get_when      (ParaatCalendarItem *self);
 char               *paraat_fold_unit                   (const char         *unit) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParaatCalendarItem, paraat_calendar_item_unref)

@@ -20,6 +20,7 @@
 #include "paraat-exchange.h"
 #include "paraat-ical.h"
 #include "paraat-import-private.h"
+#include "paraat-utils.h"
 #include "paraat-xcal.h"
 
 /* Bigger than any calendar a region keeps; a guard against mistakes */
@@ -619,24 +620,21 @@ paraat_exchange_validate_file (const char            *path,
 }
 
 /* The sources' events for a merged export: each UID (and RECURRENCE-ID)
- * once, an exercise's UID never again */
+ * once; paraat_exchange_export_file() leaves out those with an
+ * exercise's UID as it writes */
 static GPtrArray *
 list_source_vevents (ParaatStore  *store,
                      ParaatScope  *scope,
                      gint64        from_utc,
                      gint64        to_utc,
-                     GPtrArray    *exercises,
                      GError      **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) vevents = g_ptr_array_new_with_free_func ((GDestroyNotify) icalcomponent_free);
-  g_autoptr(GHashTable) exercise_uids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!(rows = paraat_store_list_source_raw (store, scope, from_utc, to_utc, error)))
     return NULL;
-  for (guint i = 0; i < exercises->len; i++)
-    g_hash_table_add (exercise_uids, (gpointer) paraat_exercise_get_uid (exercises->pdata[i]));
   for (guint i = 0; i < rows->len; i++)
     {
       ParaatSourceRaw *row = rows->pdata[i];
@@ -648,8 +646,7 @@ list_source_vevents (ParaatStore  *store,
           g_warning ("An event of “%s” is not a VEVENT; left out of the export", row->calendar);
           continue;
         }
-      if (g_hash_table_contains (exercise_uids, icalcomponent_get_uid (vevent)) ||
-          !g_hash_table_add (seen, event_key (vevent)))
+      if (!g_hash_table_add (seen, event_key (vevent)))
         {
           icalcomponent_free (vevent);
           continue;
@@ -658,6 +655,122 @@ list_source_vevents (ParaatStore  *store,
     }
 
   return g_steal_pointer (&vevents);
+}
+
+/* An export on its way: the file is written event by event, so that
+ * memory does not grow with the store */
+typedef struct
+{
+  GOutputStream    *out;
+  ParaatXcalWriter *xcal;            /* NULL: iCalendar */
+  GHashTable       *exercise_uids;   /* for a merged export: the UIDs written */
+  guint             n_written;
+} Export;
+
+static gboolean
+write_vevent (Export         *x,
+              icalcomponent  *vevent,
+              GError        **error)
+{
+  x->n_written++;
+  if (x->xcal != NULL)
+    {
+      /* A write error stops the writer; paraat_xcal_writer_finish() says it */
+      paraat_xcal_writer_add (x->xcal, vevent);
+      return TRUE;
+    }
+  else
+    {
+      g_autofree char *text = icalcomponent_as_ical_string_r (vevent);
+
+      return g_output_stream_write_all (x->out, text, strlen (text), NULL, NULL, error);
+    }
+}
+
+static gboolean
+on_export_exercise_cb (ParaatExercise  *exercise,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  Export *x = user_data;
+  g_autoptr(icalcomponent) vevent = paraat_ical_from_exercise (exercise);
+
+  if (vevent == NULL)
+    return TRUE;
+  if (x->exercise_uids != NULL)
+    g_hash_table_add (x->exercise_uids, g_strdup (paraat_exercise_get_uid (exercise)));
+
+  return write_vevent (x, vevent, error);
+}
+
+#define VCALENDAR_END "END:VCALENDAR\r\n"
+
+static gboolean
+write_calendar (Export               *x,
+                ParaatStore          *store,
+                ParaatScope          *scope,
+                gint64                from_utc,
+                gint64                to_utc,
+                ParaatExchangeFormat  format,
+                ParaatExportFlags     flags,
+                const char           *calname,
+                GError              **error)
+{
+  g_autoptr(GPtrArray) vevents = NULL;
+  g_autoptr(GStrvBuilder) zones = g_strv_builder_new ();
+  g_autoptr(icalcomponent) head = NULL;
+  g_auto(GStrv) exercise_zones = NULL;
+  g_auto(GStrv) tzids = NULL;
+
+  /* The zones come first in the file, so they are gathered first */
+  if (!(exercise_zones = paraat_store_list_series_zones (store, scope, from_utc, to_utc, error)))
+    return FALSE;
+  g_strv_builder_addv (zones, (const char **) exercise_zones);
+  if (flags & PARAAT_EXPORT_SOURCES)
+    {
+      if (!(vevents = list_source_vevents (store, scope, from_utc, to_utc, error)))
+        return FALSE;
+      for (guint i = 0; i < vevents->len; i++)
+        paraat_ical_add_zones_of (zones, vevents->pdata[i]);
+    }
+  tzids = g_strv_builder_end (zones);
+  head = paraat_ical_new_calendar_head (calname, (const char * const *) tzids);
+
+  if (format == PARAAT_EXCHANGE_FORMAT_XCAL)
+    {
+      if (!(x->xcal = paraat_xcal_writer_new (x->out, error)))
+        return FALSE;
+      paraat_xcal_writer_begin_calendar (x->xcal, head);
+    }
+  else
+    {
+      g_autofree char *text = icalcomponent_as_ical_string_r (head);
+      gsize len = strlen (text);
+
+      g_assert (g_str_has_suffix (text, VCALENDAR_END));
+      if (!g_output_stream_write_all (x->out, text, len - strlen (VCALENDAR_END), NULL, NULL, error))
+        return FALSE;
+    }
+
+  if (!paraat_store_foreach_series (store, scope, from_utc, to_utc, on_export_exercise_cb, x, error))
+    return FALSE;
+  for (guint i = 0; vevents != NULL && i < vevents->len; i++)
+    {
+      icalcomponent *vevent = vevents->pdata[i];
+
+      /* An exercise's UID is written once, as the exercise */
+      if (!g_hash_table_contains (x->exercise_uids, icalcomponent_get_uid (vevent)) &&
+          !write_vevent (x, vevent, error))
+        return FALSE;
+    }
+
+  if (x->xcal != NULL)
+    {
+      paraat_xcal_writer_end_calendar (x->xcal);
+      return paraat_xcal_writer_finish (g_steal_pointer (&x->xcal), error);
+    }
+
+  return g_output_stream_write_all (x->out, VCALENDAR_END, strlen (VCALENDAR_END), NULL, NULL, error);
 }
 
 /**
@@ -677,8 +790,11 @@ list_source_vevents (ParaatStore  *store,
  * as the publisher wrote it with X-PARAAT-SOURCE naming its calendar
  * (paraat_ical_vevent_from_source()). A UID already written (an
  * exercise's, or the same event in a second source) is written once.
- * The file is written beside @path and renamed, so a failed export
- * leaves no half file and an old one intact.
+ *
+ * The exercises are read and written one at a time, so memory does not
+ * grow with the store (the sources' events, far fewer, are held). The
+ * file is written beside @path, flushed to disk and renamed, so a failed
+ * export leaves no half file and an old one intact.
  */
 gboolean
 paraat_exchange_export_file (ParaatStore           *store,
@@ -692,39 +808,27 @@ paraat_exchange_export_file (ParaatStore           *store,
                              guint                 *n_exported,
                              GError               **error)
 {
-  g_autoptr(GPtrArray) exercises = NULL;
-  g_autoptr(GPtrArray) vevents = NULL;
-  g_autoptr(icalcomponent) vcalendar = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GHashTable) exercise_uids = NULL;
+  g_autoptr(ParaatFileWriter) file = NULL;
+  Export x = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (format == PARAAT_EXCHANGE_FORMAT_ICS || format == PARAAT_EXCHANGE_FORMAT_XCAL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  exercises = paraat_store_list_series (store, scope, from_utc, to_utc, error);
-  if (exercises == NULL)
+  if (!(file = paraat_file_writer_new (path, error)))
     return FALSE;
-  if ((flags & PARAAT_EXPORT_SOURCES) &&
-      !(vevents = list_source_vevents (store, scope, from_utc, to_utc, exercises, error)))
-    return FALSE;
-  vcalendar = paraat_ical_new_merged_calendar (exercises, vevents, calname);
-  memory = g_memory_output_stream_new_resizable ();
-  if (format == PARAAT_EXCHANGE_FORMAT_XCAL)
-    ok = paraat_xcal_write_component (vcalendar, memory, error);
-  else
-    {
-      g_autofree char *text = icalcomponent_as_ical_string_r (vcalendar);
+  exercise_uids = (flags & PARAAT_EXPORT_SOURCES) ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL)
+                                                  : NULL;
+  x.out = paraat_file_writer_get_stream (file);
+  x.exercise_uids = exercise_uids;
 
-      ok = g_output_stream_write_all (memory, text, strlen (text), NULL, NULL, error);
-    }
-  if (!ok || !g_output_stream_close (memory, NULL, error))
-    return FALSE;
-  if (!g_file_set_contents_full (path,
-                                 g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
-                                 g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
+  ok = write_calendar (&x, store, scope, from_utc, to_utc, format, flags, calname, error);
+  g_clear_pointer (&x.xcal, paraat_xcal_writer_free);
+  if (!ok || !paraat_file_writer_commit (g_steal_pointer (&file), error))
     return FALSE;
   if (n_exported != NULL)
-    *n_exported = exercises->len + (vevents ? vevents->len : 0);
+    *n_exported = x.n_written;
 
   return TRUE;
 }

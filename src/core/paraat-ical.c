@@ -953,12 +953,17 @@ add_vtimezone (icalcomponent *vcalendar,
     g_warning ("libical has no time zone “%s”; the export names it without a VTIMEZONE", tzid);
 }
 
-/* Each zone a VEVENT's TZID parameters name; they are IANA names here
- * (see paraat_ical_vevent_from_source()) */
-static void
-add_vtimezones_of (icalcomponent *vcalendar,
-                   GHashTable    *added,
-                   icalcomponent *vevent)
+/**
+ * paraat_ical_add_zones_of:
+ * @zones: where to add them
+ * @vevent: a VEVENT
+ *
+ * Adds each zone @vevent's TZID parameters name; they are IANA names here
+ * (see paraat_ical_vevent_from_source()).
+ */
+void
+paraat_ical_add_zones_of (GStrvBuilder  *zones,
+                          icalcomponent *vevent)
 {
   for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY); prop != NULL;
        prop = icalcomponent_get_next_property (vevent, ICAL_ANY_PROPERTY))
@@ -966,8 +971,40 @@ add_vtimezones_of (icalcomponent *vcalendar,
       icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
 
       if (param != NULL)
-        add_vtimezone (vcalendar, added, icalparameter_get_tzid (param));
+        g_strv_builder_add (zones, icalparameter_get_tzid (param));
     }
+}
+
+/**
+ * paraat_ical_new_calendar_head:
+ * @calname: (nullable): the name calendar programs show (X-WR-CALNAME)
+ * @tzids: (nullable): the zones the events will name, in any order and
+ *   with repeats
+ *
+ * A VCALENDAR with PRODID, VERSION, CALSCALE and a VTIMEZONE for
+ * Europe/Amsterdam and for each zone of @tzids (UTC needs none), but no
+ * events yet: the start of a calendar written event by event.
+ *
+ * Returns: (transfer full): a new VCALENDAR
+ */
+icalcomponent *
+paraat_ical_new_calendar_head (const char         *calname,
+                               const char * const *tzids)
+{
+  icalcomponent *vcalendar = icalcomponent_new_vcalendar ();
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  icalcomponent_add_property (vcalendar, icalproperty_new_prodid ("-//Paraat//NONSGML Paraat " PACKAGE_VERSION "//EN"));
+  icalcomponent_add_property (vcalendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (vcalendar, icalproperty_new_calscale ("GREGORIAN"));
+  if (calname != NULL && *calname != '\0')
+    add_x (vcalendar, "X-WR-CALNAME", calname);
+
+  add_vtimezone (vcalendar, zones, PARAAT_DEFAULT_TZID);
+  for (guint i = 0; tzids != NULL && tzids[i] != NULL; i++)
+    add_vtimezone (vcalendar, zones, tzids[i]);
+
+  return vcalendar;
 }
 
 /**
@@ -1007,27 +1044,23 @@ paraat_ical_new_merged_calendar (GPtrArray  *exercises,
                                  const char *calname)
 {
   icalcomponent *vcalendar;
-  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) zones = g_strv_builder_new ();
+  g_auto(GStrv) tzids = NULL;
 
   g_return_val_if_fail (exercises != NULL, NULL);
 
-  vcalendar = icalcomponent_new_vcalendar ();
-  icalcomponent_add_property (vcalendar, icalproperty_new_prodid ("-//Paraat//NONSGML Paraat " PACKAGE_VERSION "//EN"));
-  icalcomponent_add_property (vcalendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (vcalendar, icalproperty_new_calscale ("GREGORIAN"));
-  if (calname != NULL && *calname != '\0')
-    add_x (vcalendar, "X-WR-CALNAME", calname);
-
-  add_vtimezone (vcalendar, zones, PARAAT_DEFAULT_TZID);
   for (guint i = 0; i < exercises->len; i++)
     {
       ParaatExercise *ex = exercises->pdata[i];
 
       if (!ex->all_day)
-        add_vtimezone (vcalendar, zones, ex->tzid);
+        g_strv_builder_add (zones, ex->tzid);
     }
   for (guint i = 0; vevents != NULL && i < vevents->len; i++)
-    add_vtimezones_of (vcalendar, zones, vevents->pdata[i]);
+    paraat_ical_add_zones_of (zones, vevents->pdata[i]);
+  tzids = g_strv_builder_end (zones);
+
+  vcalendar = paraat_ical_new_calendar_head (calname, (const char * const *) tzids);
   for (guint i = 0; i < exercises->len; i++)
     {
       icalcomponent *vevent = paraat_ical_from_exercise (exercises->pdata[i]);

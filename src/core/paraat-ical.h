@@ -37,6 +37,10 @@ const char     *paraat_ical_find_x         (icalcomponent   *comp,
                                             const char      *name);
 icalcomponent  *paraat_ical_new_calendar   (GPtrArray       *exercises,
                                             const char      *calname) G_GNUC_WARN_UNUSED_RESULT;
+icalcomponent  *paraat_ical_new_calendar_head (const char         *calname,
+                                               const char * const *tzids) G_GNUC_WARN_UNUSED_RESULT;
+void            paraat_ical_add_zones_of      (GStrvBuilder       *zones,
+                                               icalcomponent      *vevent);
 icalcomponent  *paraat_ical_new_merged_calendar (GPtrArray  *exercises,
                                             GPtrArray       *vevents,
                                             const char      *calname) G_GNUC_WARN_UNUSED_RESULT;

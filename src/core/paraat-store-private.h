@@ -96,6 +96,17 @@ gboolean      paraat_store_fill_demo_defence (ParaatStore  *self,
   " (SELECT group_concat (organisation, char (31)) FROM" \
   "   (SELECT organisation FROM exercise_organisation WHERE exercise_id = e.id ORDER BY organisation))"
 
+/* The exercises overlapping ?1..?2: single ones by the start index,
+ * which bounds the scan to the range plus the longest exercise (?3,
+ * paraat_store_get_max_duration()), and the series that may have an
+ * occurrence in it (one without end has no series_end_utc) */
+#define PARAAT_SINGLE_IN_RANGE \
+  " WHERE e.deleted = 0 AND e.rrule = ''" \
+  " AND e.start_utc >= ?1 - ?3 AND e.start_utc < ?2 AND e.end_utc > ?1"
+#define PARAAT_SERIES_IN_RANGE \
+  " WHERE e.deleted = 0 AND e.rrule <> '' AND e.start_utc < ?2" \
+  " AND (e.series_end_utc IS NULL OR e.series_end_utc > ?1)"
+
 GTimeZone    *paraat_store_zone_for          (const char                *tzid) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray    *paraat_store_collect_exercises (ParaatStore               *self,
                                               sqlite3_stmt              *stmt,
@@ -105,6 +116,26 @@ void          paraat_store_set_not_found     (GError                   **error,
 gboolean      paraat_store_parse_rrule       (const char                *rrule,
                                               struct icalrecurrencetype *recur,
                                               GError                   **error);
+gint64        paraat_store_get_max_duration  (ParaatStore               *self);
+typedef gboolean (*ParaatOccurrenceFunc) (gint64   start_utc,
+                                          gint64   end_utc,
+                                          gpointer data);
+void          paraat_store_foreach_occurrence (const char           *tzid,
+                                               gint64                start_utc,
+                                               gint64                end_utc,
+                                               gboolean              all_day,
+                                               const char           *rrule,
+                                               ParaatOccurrenceFunc  func,
+                                               gpointer              data);
+void          paraat_store_foreach_occurrence_in (const char           *tzid,
+                                                  gint64                start_utc,
+                                                  gint64                end_utc,
+                                                  gboolean              all_day,
+                                                  const char           *rrule,
+                                                  gint64                from_utc,
+                                                  gint64                to_utc,
+                                                  ParaatOccurrenceFunc  func,
+                                                  gpointer              data);
 gboolean      paraat_store_regions_in_scope  (ParaatScope               *scope,
                                               const char                *region_code,
                                               const char * const        *regions);

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,13 @@ int       paraat_iso_days_between (const char *from,
 char     *paraat_fold_text       (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 GStrv     paraat_split_list      (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
+GTimeZone *paraat_time_zone_new_for_offset (gint32 offset) G_GNUC_WARN_UNUSED_RESULT;
+gint32    paraat_time_zone_get_offset_at (GTimeZone *tz,
+                                          gint64     utc);
+void      paraat_local_date              (GTimeZone *tz,
+                                          gint64     utc,
+                                          GDate     *date);
+
 void      paraat_set_string          (char       **field,
                                       const char  *value);
 void      paraat_set_nullable_string (char       **field,
@@ -31,5 +38,17 @@ char     *paraat_format_date_time    (GDateTime   *dt,
                                       const char  *format) G_GNUC_WARN_UNUSED_RESULT;
 
 GTimeZone *paraat_time_zone_new      (const char  *identifier) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A file written in full or not at all */
+typedef struct _ParaatFileWriter ParaatFileWriter;
+
+ParaatFileWriter *paraat_file_writer_new        (const char        *path,
+                                                 GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+GOutputStream    *paraat_file_writer_get_stream (ParaatFileWriter  *self);
+gboolean          paraat_file_writer_commit     (ParaatFileWriter  *self,
+                                                 GError           **error);
+void              paraat_file_writer_free       (ParaatFileWriter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParaatFileWriter, paraat_file_writer_free)
 
 G_END_DECLS

@@ -498,6 +498,155 @@ write_component (Writer        *w,
   end (w);
 }
 
+struct _ParaatXcalWriter
+{
+  Writer w;
+};
+
+/**
+ * paraat_xcal_writer_new:
+ * @out: where to write; not closed
+ *
+ * Starts an xCal document: <icalendar> in the RFC 6321 namespace,
+ * indented two spaces. Write calendars into it with
+ * paraat_xcal_writer_add() or paraat_xcal_writer_begin_calendar(), then
+ * paraat_xcal_writer_finish().
+ *
+ * Returns: (transfer full): the writer, or %NULL if libxml2 could not
+ *   start
+ */
+ParaatXcalWriter *
+paraat_xcal_writer_new (GOutputStream  *out,
+                        GError        **error)
+{
+  ParaatXcalWriter *self;
+  xmlOutputBuffer *buffer;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), NULL);
+
+  self = g_new0 (ParaatXcalWriter, 1);
+  self->w.out = out;
+  buffer = xmlOutputBufferCreateIO (on_output_write_cb, on_output_close_cb, &self->w, NULL);
+  if (buffer == NULL || (self->w.writer = xmlNewTextWriter (buffer)) == NULL)
+    {
+      if (buffer != NULL)
+        xmlOutputBufferClose (buffer);
+      g_free (self);
+      g_set_error (error, PARAAT_XCAL_ERROR, PARAAT_XCAL_ERROR_WRITE, "Could not start the XML writer");
+      return NULL;
+    }
+  check (&self->w, xmlTextWriterSetIndent (self->w.writer, 1));
+  check (&self->w, xmlTextWriterSetIndentString (self->w.writer, (const xmlChar *) "  "));
+  check (&self->w, xmlTextWriterStartDocument (self->w.writer, NULL, "UTF-8", NULL));
+  check (&self->w, xmlTextWriterStartElementNS (self->w.writer, NULL, (const xmlChar *) "icalendar",
+                                                (const xmlChar *) PARAAT_XCAL_NAMESPACE));
+
+  return self;
+}
+
+/**
+ * paraat_xcal_writer_add:
+ * @component: a component, with all it holds
+ *
+ * Writes @component: a whole VCALENDAR into the document, or a VEVENT
+ * into the calendar paraat_xcal_writer_begin_calendar() opened.
+ */
+void
+paraat_xcal_writer_add (ParaatXcalWriter *self,
+                        icalcomponent    *component)
+{
+  g_return_if_fail (self != NULL && component != NULL);
+
+  write_component (&self->w, component);
+}
+
+/**
+ * paraat_xcal_writer_begin_calendar:
+ * @vcalendar: a VCALENDAR's head: its properties, and components such as
+ *   the VTIMEZONEs that come before the events
+ *
+ * Opens a <vcalendar> with what @vcalendar holds and leaves its
+ * <components> open for paraat_xcal_writer_add(), so that an export
+ * writes its events one at a time. Close it with
+ * paraat_xcal_writer_end_calendar().
+ */
+void
+paraat_xcal_writer_begin_calendar (ParaatXcalWriter *self,
+                                   icalcomponent    *vcalendar)
+{
+  Writer *w = &self->w;
+
+  g_return_if_fail (self != NULL && vcalendar != NULL);
+
+  start (w, "vcalendar");
+  start (w, "properties");
+  for (icalproperty *prop = icalcomponent_get_first_property (vcalendar, ICAL_ANY_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (vcalendar, ICAL_ANY_PROPERTY))
+    write_property (w, prop);
+  end (w);
+  start (w, "components");
+  for (icalcomponent *child = icalcomponent_get_first_component (vcalendar, ICAL_ANY_COMPONENT); child != NULL;
+       child = icalcomponent_get_next_component (vcalendar, ICAL_ANY_COMPONENT))
+    write_component (w, child);
+}
+
+void
+paraat_xcal_writer_end_calendar (ParaatXcalWriter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  end (&self->w);  /* components */
+  end (&self->w);  /* vcalendar */
+}
+
+/**
+ * paraat_xcal_writer_finish:
+ *
+ * Closes the document and frees the writer.
+ *
+ * Returns: %FALSE if anything could not be written
+ */
+gboolean
+paraat_xcal_writer_finish (ParaatXcalWriter  *self,
+                           GError           **error)
+{
+  Writer *w = &self->w;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  check (w, xmlTextWriterEndDocument (w->writer));
+  check (w, xmlTextWriterFlush (w->writer));
+  xmlFreeTextWriter (w->writer);
+  w->writer = NULL;
+
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&w->error));
+      ok = FALSE;
+    }
+  else if (w->failed)
+    {
+      g_set_error (error, PARAAT_XCAL_ERROR, PARAAT_XCAL_ERROR_WRITE, "libxml2 could not write the xCal document");
+      ok = FALSE;
+    }
+  g_free (self);
+
+  return ok;
+}
+
+/* A writer given up on (an export that failed half-way) */
+void
+paraat_xcal_writer_free (ParaatXcalWriter *self)
+{
+  if (self == NULL)
+    return;
+  if (self->w.writer != NULL)
+    xmlFreeTextWriter (self->w.writer);
+  g_clear_error (&self->w.error);
+  g_free (self);
+}
+
 /**
  * paraat_xcal_write_component:
  * @component: a VCALENDAR, or an XROOT holding several
@@ -511,49 +660,23 @@ paraat_xcal_write_component (icalcomponent  *component,
                              GOutputStream  *out,
                              GError        **error)
 {
-  Writer w = { NULL, out, NULL, FALSE };
-  xmlOutputBuffer *buffer;
+  ParaatXcalWriter *writer;
 
   g_return_val_if_fail (component != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  buffer = xmlOutputBufferCreateIO (on_output_write_cb, on_output_close_cb, &w, NULL);
-  if (buffer == NULL || (w.writer = xmlNewTextWriter (buffer)) == NULL)
-    {
-      if (buffer != NULL)
-        xmlOutputBufferClose (buffer);
-      g_set_error (error, PARAAT_XCAL_ERROR, PARAAT_XCAL_ERROR_WRITE, "Could not start the XML writer");
-      return FALSE;
-    }
-  check (&w, xmlTextWriterSetIndent (w.writer, 1));
-  check (&w, xmlTextWriterSetIndentString (w.writer, (const xmlChar *) "  "));
-  check (&w, xmlTextWriterStartDocument (w.writer, NULL, "UTF-8", NULL));
-  check (&w, xmlTextWriterStartElementNS (w.writer, NULL, (const xmlChar *) "icalendar",
-                                          (const xmlChar *) PARAAT_XCAL_NAMESPACE));
+  if (!(writer = paraat_xcal_writer_new (out, error)))
+    return FALSE;
   if (icalcomponent_isa (component) == ICAL_XROOT_COMPONENT)
     {
       for (icalcomponent *c = icalcomponent_get_first_component (component, ICAL_VCALENDAR_COMPONENT);
            c != NULL; c = icalcomponent_get_next_component (component, ICAL_VCALENDAR_COMPONENT))
-        write_component (&w, c);
+        paraat_xcal_writer_add (writer, c);
     }
   else
-    write_component (&w, component);
-  check (&w, xmlTextWriterEndDocument (w.writer));
-  check (&w, xmlTextWriterFlush (w.writer));
-  xmlFreeTextWriter (w.writer);
+    paraat_xcal_writer_add (writer, component);
 
-  if (w.error != NULL)
-    {
-      g_propagate_error (error, w.error);
-      return FALSE;
-    }
-  if (w.failed)
-    {
-      g_set_error (error, PARAAT_XCAL_ERROR, PARAAT_XCAL_ERROR_WRITE, "libxml2 could not write the xCal document");
-      return FALSE;
-    }
-
-  return TRUE;
+  return paraat_xcal_writer_finish (writer, error);
 }
 
 /**

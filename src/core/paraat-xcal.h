@@ -28,6 +28,21 @@ typedef enum
 
 GQuark   paraat_xcal_error_quark      (void);
 
+typedef struct _ParaatXcalWriter ParaatXcalWriter;
+
+ParaatXcalWriter *paraat_xcal_writer_new            (GOutputStream     *out,
+                                                     GError           **error);
+void              paraat_xcal_writer_add            (ParaatXcalWriter  *self,
+                                                     icalcomponent     *component);
+void              paraat_xcal_writer_begin_calendar (ParaatXcalWriter  *self,
+                                                     icalcomponent     *vcalendar);
+void              paraat_xcal_writer_end_calendar   (ParaatXcalWriter  *self);
+gboolean          paraat_xcal_writer_finish         (ParaatXcalWriter  *self,
+                                                     GError           **error);
+void              paraat_xcal_writer_free           (ParaatXcalWriter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParaatXcalWriter, paraat_xcal_writer_free)
+
 gboolean paraat_xcal_write_component  (icalcomponent  *component,
                                        GOutputStream  *out,
                                        GError        **error);

@@ -955,6 +955,83 @@ test_demo (ParaatTestFixture *fixture,
     }
 }
 
+/* The store reads the analysis' items straight from the rows; they must
+ * be what the exercises themselves say, occurrence by occurrence. */
+static void
+test_store_items_match (ParaatTestFixture *fixture,
+                        gconstpointer      user_data)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (15, G_DATE_JANUARY, 2026);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, 2025, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (tz, 2028, 1, 1, 0, 0, 0);
+  g_autoptr(ParaatScope) scope = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_items = 0, n_recurring = 0, n_drill = 0;
+
+  g_autoptr(ParaatExercise) drill = paraat_exercise_new ();
+  g_autoptr(GDateTime) drill_start = g_date_time_new (tz, 2026, 3, 2, 19, 0, 0);
+  g_autoptr(GDateTime) drill_end = g_date_time_new (tz, 2026, 3, 2, 21, 30, 0);
+  const char * const regions[] = { "VR06", "VR04", NULL };
+
+  g_assert_true (paraat_store_fill_demo (fixture->store, today, &error));
+  g_assert_no_error (error);
+  /* A series across the change to summer time, with units and regions */
+  paraat_exercise_set_title (drill, "Alarmeringsproef");
+  paraat_exercise_set_type_code (drill, "ROT");
+  paraat_exercise_set_region_code (drill, "VR05");
+  paraat_exercise_set_regions (drill, regions);
+  paraat_exercise_set_times (drill, drill_start, drill_end, FALSE);
+  paraat_exercise_set_defence (drill, PARAAT_DEFENCE_CONFIRMED);
+  paraat_exercise_set_defence_units (drill, "Natres; 11 Geniecompagnie");
+  paraat_exercise_set_ovr_observer (drill, TRUE);
+  paraat_exercise_set_rrule (drill, "FREQ=WEEKLY;COUNT=6");
+  g_assert_true (paraat_store_save_exercise (fixture->store, drill, "test", NULL, &error));
+  g_assert_no_error (error);
+  scope = paraat_scope_resolve (fixture->store, "brigade:43MB", "2026-01-15", &error);
+  g_assert_no_error (error);
+  items = paraat_store_list_calendar_items (fixture->store, scope, g_date_time_to_unix (from),
+                                            g_date_time_to_unix (to), &error);
+  g_assert_no_error (error);
+  exercises = paraat_store_list_exercises (fixture->store, scope, g_date_time_to_unix (from),
+                                           g_date_time_to_unix (to), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      ParaatCalendarItem *item = items->pdata[i];
+      g_autoptr(ParaatCalendarItem) expected = NULL;
+      ParaatExercise *ex;
+
+      if (item->source != PARAAT_ITEM_SOURCE_EXERCISE)
+        continue;
+      g_assert_cmpuint (n_items, <, exercises->len);
+      ex = exercises->pdata[n_items++];
+      expected = paraat_calendar_item_new_from_exercise (ex);
+      n_recurring += *paraat_exercise_get_rrule (ex) != '\0';
+      n_drill += g_str_equal (item->uid, paraat_exercise_get_uid (drill));
+
+      g_assert_cmpstr (item->uid, ==, expected->uid);
+      g_assert_cmpstr (item->title, ==, expected->title);
+      g_assert_cmpint (item->start_utc, ==, expected->start_utc);
+      g_assert_cmpint (item->end_utc, ==, expected->end_utc);
+      g_assert_cmpint (item->all_day, ==, expected->all_day);
+      g_assert_cmpstr (item->tzid, ==, expected->tzid);
+      g_assert_cmpstr (item->region_code, ==, expected->region_code);
+      g_assert_true (g_strv_equal ((const char * const *) item->regions, (const char * const *) expected->regions));
+      g_assert_true (g_strv_equal ((const char * const *) item->units, (const char * const *) expected->units));
+      g_assert_cmpint (item->status, ==, expected->status);
+      g_assert_cmpint (item->defence, ==, expected->defence);
+      g_assert_cmpint (item->ovr_observer, ==, expected->ovr_observer);
+      g_assert_cmpstr (paraat_calendar_item_get_when (item), ==, paraat_calendar_item_get_when (expected));
+    }
+  g_assert_cmpuint (n_items, ==, exercises->len);
+  g_assert_cmpuint (n_recurring, >, 6);
+  g_assert_cmpuint (n_drill, ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -982,6 +1059,8 @@ main (int   argc,
   g_test_add_func ("/core/conflicts/export/empty", test_export_empty);
   g_test_add ("/core/conflicts/store/items", ParaatTestFixture, NULL, paraat_test_fixture_set_up_store,
               test_store_items, paraat_test_fixture_tear_down);
+  g_test_add ("/core/conflicts/store/items-match", ParaatTestFixture, NULL, paraat_test_fixture_set_up_store,
+              test_store_items_match, paraat_test_fixture_tear_down);
   g_test_add ("/core/conflicts/store/demo", ParaatTestFixture, "2026-01-15", paraat_test_fixture_set_up_store,
               test_demo, paraat_test_fixture_tear_down);
   g_test_add ("/core/conflicts/store/demo/2025-09-01", ParaatTestFixture, "2025-09-01",

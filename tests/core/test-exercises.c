@@ -1974,6 +1974,112 @@ test_exercises_parse_when (void)
     }
 }
 
+/* DAILY and WEEKLY rules with only INTERVAL and COUNT are walked without
+ * libical's iterator. The same rule with a BYMONTH that keeps every month
+ * goes through libical: both must give the same occurrences, across the
+ * DST changes, on a time that does not exist or exists twice, all day. */
+static void
+test_exercises_dst_simple_rules (ParaatTestFixture *fixture,
+                                 gconstpointer      user_data)
+{
+  static const struct {
+    const char *start;
+    const char *end;
+    const char *rrule;
+    guint       n;   /* 0: open-ended, within the window */
+  } cases[] = {
+    { "2026-03-20T02:30:00", "2026-03-20T04:00:00", "FREQ=DAILY;COUNT=40", 40 },
+    { "2026-10-20T02:30:00", "2026-10-20T03:00:00", "FREQ=DAILY;INTERVAL=3;COUNT=30", 30 },
+    { "2026-03-08T19:00:00", "2026-03-08T21:00:00", "FREQ=WEEKLY;COUNT=10", 10 },
+    { "2026-10-04T23:30:00", "2026-10-05T01:00:00", "FREQ=WEEKLY;INTERVAL=2;COUNT=12", 12 },
+    { "2026-03-27", "2026-03-30", "FREQ=WEEKLY;COUNT=8", 8 },
+    { "2026-10-24", "2026-10-25", "FREQ=DAILY;INTERVAL=2;COUNT=9", 9 },
+    { "2026-01-05T19:00:00", "2026-01-05T21:00:00", "FREQ=WEEKLY", 0 },
+    { "2026-12-30T09:00:00", "2026-12-30T09:30:00", "FREQ=DAILY;INTERVAL=5", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *rule = g_strdup_printf ("%s;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12", cases[i].rrule);
+      g_autofree char *simple = add_recurring (fixture->store, "Eenvoudig", cases[i].start, cases[i].end,
+                                               cases[i].rrule);
+      g_autofree char *by_libical = add_recurring (fixture->store, "Via libical", cases[i].start, cases[i].end,
+                                                   rule);
+      g_autoptr(GPtrArray) all = list (fixture->store, NULL, "2025-12-01", "2028-03-01");
+      g_autoptr(GArray) a = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint k = 0; k < all->len; k++)
+        {
+          ParaatExercise *occ = all->pdata[k];
+          gint64 times[] = { paraat_exercise_get_start_utc (occ), paraat_exercise_get_end_utc (occ) };
+
+          if (g_str_equal (paraat_exercise_get_uid (occ), simple))
+            g_array_append_vals (a, times, 2);
+          else if (g_str_equal (paraat_exercise_get_uid (occ), by_libical))
+            g_array_append_vals (b, times, 2);
+        }
+      g_test_message ("%s from %s: %u occurrences", cases[i].rrule, cases[i].start, a->len / 2);
+      if (cases[i].n > 0)
+        g_assert_cmpuint (b->len, ==, 2 * cases[i].n);
+      else
+        g_assert_cmpuint (b->len, >, 2 * 50);
+      g_assert_cmpuint (a->len, ==, b->len);
+      for (guint k = 0; k < a->len; k++)
+        g_assert_cmpint (g_array_index (a, gint64, k), ==, g_array_index (b, gint64, k));
+
+      /* Out of the way of the next case */
+      g_assert_true (paraat_store_delete_exercise (fixture->store, simple, NULL));
+      g_assert_true (paraat_store_delete_exercise (fixture->store, by_libical, NULL));
+    }
+}
+
+/* paraat_time_zone_get_offset_at() remembers intervals; it must say what
+ * GLib says, second by second at the changes and anywhere else, in any
+ * order of asking, for zones with and without DST */
+static void
+test_utils_zone_offsets (void)
+{
+  static const char * const zones[] = { "Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe", "UTC",
+                                        "+05:30" };
+  /* 2026-03-29T01:00:00Z and 2026-10-25T01:00:00Z: Amsterdam's changes */
+  static const gint64 changes[] = { 1774746000, 1792890000 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+      gint64 utc = 0;
+
+      g_assert_nonnull (tz);
+      for (guint n = 0; n < 3000; n++)
+        {
+          g_autoptr(GDateTime) instant = NULL;
+          g_autoptr(GDateTime) local = NULL;
+          GDate date;
+          int y, m, d;
+
+          if (n < 2 * G_N_ELEMENTS (changes) * 3)
+            utc = changes[n / 6 % G_N_ELEMENTS (changes)] + (int) (n % 3) - 1;
+          else if (n % 2)
+            /* 1900 to 2100 */
+            utc = (gint64) g_test_rand_double_range (-2208988800.0, 4102444800.0);
+          else
+            /* Near the last one: the cache's neighbours */
+            utc += g_test_rand_int_range (-40 * 86400, 40 * 86400);
+          instant = g_date_time_new_from_unix_utc (utc);
+          local = g_date_time_to_timezone (instant, tz);
+          g_assert_cmpint (paraat_time_zone_get_offset_at (tz, utc), ==,
+                           g_date_time_get_utc_offset (local) / G_TIME_SPAN_SECOND);
+          paraat_local_date (tz, utc, &date);
+          g_date_time_get_ymd (local, &y, &m, &d);
+          g_assert_true (g_date_valid (&date));
+          g_assert_cmpint (g_date_get_year (&date), ==, y);
+          g_assert_cmpint (g_date_get_month (&date), ==, m);
+          g_assert_cmpint (g_date_get_day (&date), ==, d);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2014,6 +2120,7 @@ main (int   argc,
   ADD ("/core/exercises/dst/infinite", test_exercises_dst_infinite);
   ADD ("/core/exercises/dst/day-boundaries", test_exercises_day_boundaries);
   ADD ("/core/exercises/dst/until-utc", test_exercises_recurrence_until_utc);
+  ADD ("/core/exercises/dst/simple-rules", test_exercises_dst_simple_rules);
   ADD ("/core/exercises/shift/days", test_exercises_shift);
   ADD ("/core/exercises/shift/atomic", test_exercises_shift_atomic);
   ADD ("/core/exercises/copy-year/all", test_exercises_copy_year);
@@ -2025,6 +2132,7 @@ main (int   argc,
   ADD ("/core/exercises/actions/invalid", test_exercises_actions_invalid);
   ADD ("/core/exercises/actions/scope", test_exercises_actions_scope);
   g_test_add_func ("/core/exercises/parse-when", test_exercises_parse_when);
+  g_test_add_func ("/core/utils/zone-offsets", test_utils_zone_offsets);
 
 #undef ADD
 

@@ -571,6 +571,59 @@ test_ical_demo_round_trip (ParaatTestFixture *fixture,
   assert_same_list (from_ics, again, FALSE);
 }
 
+/* paraat_exchange_export_file() writes event by event what the
+ * in-memory writers make of the whole list, byte for byte, and leaves
+ * nothing else behind; a file it cannot write is an error naming it. */
+static void
+test_ical_demo_streamed (ParaatTestFixture *fixture,
+                         gconstpointer      user_data)
+{
+  g_autoptr(GPtrArray) series = fill_demo (fixture->store);
+  g_autofree char *missing = paraat_test_fixture_build_path (fixture, "no-such-folder/out.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  for (int xcal = 0; xcal <= 1; xcal++)
+    {
+      g_autofree char *expected_path = export_to (fixture, series, xcal ? "whole.xml" : "whole.ics", xcal);
+      g_autofree char *path = paraat_test_fixture_build_path (fixture, xcal ? "streamed.xml" : "streamed.ics");
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = NULL;
+      guint n = 0;
+
+      /* Twice: the second replaces the first */
+      for (int i = 0; i < 2; i++)
+        {
+          g_assert_true (paraat_exchange_export_file (fixture->store, NULL, G_MININT64, G_MAXINT64,
+                                                      xcal ? PARAAT_EXCHANGE_FORMAT_XCAL : PARAAT_EXCHANGE_FORMAT_ICS,
+                                                      0, "Demo", path, &n, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpuint (n, ==, series->len);
+      g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+      g_assert_true (g_file_get_contents (path, &actual, NULL, NULL));
+      g_assert_cmpstr (actual, ==, expected);
+    }
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  g_assert_nonnull (dir);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    {
+      if (g_str_has_prefix (name, "whole.") || g_str_has_prefix (name, "streamed."))
+        {
+          g_assert_true (g_str_has_suffix (name, ".ics") || g_str_has_suffix (name, ".xml"));
+          n_files++;
+        }
+    }
+  g_assert_cmpuint (n_files, ==, 4);
+
+  g_assert_false (paraat_exchange_export_file (fixture->store, NULL, G_MININT64, G_MAXINT64,
+                                               PARAAT_EXCHANGE_FORMAT_ICS, 0, "Demo", missing, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +641,8 @@ main (int   argc,
               test_ical_demo_valid, paraat_test_fixture_tear_down);
   g_test_add ("/core/ical/demo/round-trip", ParaatTestFixture, NULL, paraat_test_fixture_set_up_store,
               test_ical_demo_round_trip, paraat_test_fixture_tear_down);
+  g_test_add ("/core/ical/demo/streamed-export", ParaatTestFixture, NULL, paraat_test_fixture_set_up_store,
+              test_ical_demo_streamed, paraat_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -358,6 +358,25 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The first descendant of @type with the CSS class @name */
+static GtkWidget *
+find_styled (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_styled (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_accessibility (void)
 {
@@ -1133,6 +1152,22 @@ test_alignment (void)
   g_assert_cmpuint (findings->len, >, 0);
   g_assert_cmpuint (paraat_alignment_page_get_n_shown (page), ==, findings->len);
   screenshot (GTK_WIDGET (window), "alignment");
+
+  /* A row's menu is made when it opens and names the exercises involved */
+  {
+    GtkWidget *list = find_styled (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "findings");
+    GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant (list, GTK_TYPE_MENU_BUTTON));
+
+    g_assert_null (gtk_menu_button_get_menu_model (button));
+    gtk_menu_button_popup (button);
+    paraat_test_wait (100);
+    g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+    g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==,
+                     paraat_finding_get_n_items (g_ptr_array_index (findings, 0)));
+    screenshot (GTK_WIDGET (window), "alignment-menu");
+    gtk_menu_button_popdown (button);
+    paraat_test_wait (50);
+  }
 
   /* Export what is shown, for the working group */
   g_assert_true (paraat_alignment_page_export (page, "csv", csv, &error));
