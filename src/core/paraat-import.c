@@ -492,6 +492,7 @@ struct _ParaatImportPlan
 
   /* PARAAT_IMPORT_PLAN_NO_EVENTS: apply reads the files again */
   gboolean            no_events;
+  gboolean            applied;       /* made by paraat_import_run(), which wrote it */
   GStrv               paths;
   GStrv               stamps;        /* each file's size and mtime when planned */
   GArray             *region_names;
@@ -501,9 +502,10 @@ struct _ParaatImportPlan
 /* The passes over the files of a plan without events */
 typedef enum
 {
-  PASS_NAME,   /* only looking for X-WR-CALNAME */
+  PASS_NAME,   /* only looking for X-WR-CALNAME, in the calendar's properties */
   PASS_PLAN,
   PASS_APPLY,
+  PASS_RUN,    /* paraat_import_run(): plans each event and writes it at once */
 } Pass;
 
 typedef struct
@@ -530,6 +532,8 @@ typedef struct
   ParaatStore          *store;       /* borrowed: applying */
   gint64                apply_source_id;
   gboolean              exercises;   /* an exercise was written */
+  gboolean              stopped;     /* PASS_NAME stopped reading the file */
+  gboolean              replaced;    /* PASS_RUN: an event replaced one already written */
   sqlite3_stmt         *find_key;
   sqlite3_stmt         *insert_key;
   sqlite3_stmt         *update_key;
@@ -1297,8 +1301,17 @@ bind_key_row (sqlite3_stmt      *stmt,
 }
 
 static gboolean
+is_written (ParaatImportState state)
+{
+  return state == PARAAT_IMPORT_STATE_NEW || state == PARAAT_IMPORT_STATE_CHANGED;
+}
+
+/* Classifies @event and notes its key; *@chosen: it is the one kept of
+ * the events with its UID so far (it may still lose to a later one) */
+static gboolean
 plan_event_lean (ReadContext       *ctx,
                  ParaatImportEvent *event,
+                 gboolean          *chosen,
                  GError           **error)
 {
   ParaatImportPlan *plan = ctx->plan;
@@ -1307,6 +1320,7 @@ plan_event_lean (ReadContext       *ctx,
   sqlite3_stmt *write;
   int rc;
 
+  *chosen = FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1320,6 +1334,10 @@ plan_event_lean (ReadContext       *ctx,
       if (event->sequence <= sequence)
         return TRUE;
       uncount (plan, state);
+      /* The one read before is in the database already: only the two
+       * passes of a plan can leave it out. See paraat_import_run(). */
+      if (ctx->pass == PASS_RUN && is_written (state))
+        ctx->replaced = TRUE;
       write = ctx->update_key;
     }
   else
@@ -1338,6 +1356,7 @@ plan_event_lean (ReadContext       *ctx,
   sqlite3_reset (write);
   if (rc != SQLITE_DONE)
     return set_keys_error (plan->keys, error);
+  *chosen = TRUE;
 
   return TRUE;
 }
@@ -1392,7 +1411,7 @@ apply_event_lean (ReadContext       *ctx,
   event->existing_id = sqlite3_column_int64 (stmt, 6);
   sqlite3_reset (stmt);
 
-  if (!chosen || (event->state != PARAAT_IMPORT_STATE_NEW && event->state != PARAAT_IMPORT_STATE_CHANGED))
+  if (!chosen || !is_written (event->state))
     return TRUE;
   if (!event->is_exercise)
     set_raw (event, comp);
@@ -1408,24 +1427,29 @@ on_lean_component_cb (icalcomponent  *comp,
   ReadContext *ctx = user_data;
   Pass pass = ctx->pass;
   g_autoptr(ParaatImportEvent) event = NULL;
+  gboolean chosen;
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
 
-  if (ctx->calname == NULL && pass != PASS_APPLY)
+  /* The calendar's properties come before its components (RFC 5545
+   * §3.4, RFC 6321 §3.4), so the parent of the first holds them all:
+   * the rest of the file need not be read for the name. */
+  if (pass == PASS_NAME)
     {
       icalcomponent *calendar = icalcomponent_get_parent (comp);
       const char *name = calendar ? paraat_ical_find_x (calendar, "X-WR-CALNAME") : NULL;
 
       if (name != NULL && *name != '\0')
         ctx->calname = g_strdup (name);
+      ctx->stopped = TRUE;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped after the calendar's properties");
+      return FALSE;
     }
-  if (pass == PASS_NAME)
-    return TRUE;
 
   if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
     {
-      if (pass == PASS_PLAN)
+      if (pass != PASS_APPLY)
         /* Translators: file name, line number, a component name such as VTODO */
         g_ptr_array_add (ctx->plan->warnings,
                          g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
@@ -1436,16 +1460,21 @@ on_lean_component_cb (icalcomponent  *comp,
 
   ctx->ordinal++;
   event = read_event (ctx, comp, FALSE);
-  if (pass == PASS_PLAN)
-    {
-      if (!plan_event_lean (ctx, event, error))
-        return FALSE;
-      if (ctx->ordinal % 256 == 0)
-        report_progress (ctx, ctx->fraction);
-      return TRUE;
-    }
+  if (pass == PASS_APPLY)
+    return apply_event_lean (ctx, event, comp, error);
 
-  return apply_event_lean (ctx, event, comp, error);
+  if (!plan_event_lean (ctx, event, &chosen, error))
+    return FALSE;
+  if (ctx->ordinal % 256 == 0)
+    report_progress (ctx, ctx->fraction);
+  /* Once an event replaced one already written, the run ends as a plan
+   * and applies it with a second read. */
+  if (pass == PASS_PLAN || ctx->replaced || !chosen || !is_written (event->state))
+    return TRUE;
+  if (!event->is_exercise)
+    set_raw (event, comp);
+
+  return write_lean_event (ctx, event, error);
 }
 
 static gboolean
@@ -1465,15 +1494,22 @@ read_files_lean (ReadContext         *ctx,
       g_autofree char *file = g_path_get_basename (paths[i]);
       ParaatCalendarFormat format;
 
+      g_autoptr(GError) local_error = NULL;
+
       ctx->file = file;
       ctx->fraction = 0.9 * i / n_paths;
-      if (!paraat_calendar_read_file (paths[i], &limits, &format, on_lean_component_cb, ctx, error))
+      ctx->stopped = FALSE;
+      if (!paraat_calendar_read_file (paths[i], &limits, &format, on_lean_component_cb, ctx, &local_error) &&
+          !ctx->stopped)
         {
           ctx->file = NULL;
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
       ctx->file = NULL;
-      if (pass == PASS_PLAN)
+      if (pass == PASS_NAME && ctx->calname != NULL)
+        break;
+      if (pass == PASS_PLAN || pass == PASS_RUN)
         report_progress (ctx, 0.9 * (i + 1) / n_paths);
     }
 
@@ -1630,6 +1666,36 @@ out:
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 
+/* Marks removed what plan_removed_lean() found */
+static gboolean
+write_removed_lean (ReadContext  *ctx,
+                    sqlite3      *keys,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (keys, "SELECT existing_id FROM removed", -1, &stmt, NULL) != SQLITE_OK)
+    return set_keys_error (keys, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ParaatImportEvent) event = paraat_import_event_new ();
+
+      event->state = PARAAT_IMPORT_STATE_REMOVED;
+      event->existing_id = sqlite3_column_int64 (stmt, 0);
+      if (!write_lean_event (ctx, event, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_keys_error (keys, error);
+
+  return TRUE;
+}
+
 static gboolean
 apply_lean (ParaatImportPlan  *self,
             ParaatStore       *store,
@@ -1640,8 +1706,6 @@ apply_lean (ParaatImportPlan  *self,
 {
   g_auto(ReadContext) ctx = { 0 };
   g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   for (guint i = 0; self->paths[i] != NULL; i++)
     {
@@ -1668,36 +1732,15 @@ apply_lean (ParaatImportPlan  *self,
   ctx.apply_source_id = source_id;
   if (!prepare_keys (&ctx, error))
     goto fail;
-  if (!read_files_lean (&ctx, PASS_APPLY, (const char * const *) self->paths, error))
+  if (!read_files_lean (&ctx, PASS_APPLY, (const char * const *) self->paths, error) ||
+      !write_removed_lean (&ctx, self->keys, error))
     goto fail;
-
-  if (sqlite3_prepare_v2 (self->keys, "SELECT existing_id FROM removed", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_keys_error (self->keys, error);
-      goto fail;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(ParaatImportEvent) event = paraat_import_event_new ();
-
-      event->state = PARAAT_IMPORT_STATE_REMOVED;
-      event->existing_id = sqlite3_column_int64 (stmt, 0);
-      if (!write_lean_event (&ctx, event, error))
-        goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_keys_error (self->keys, error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   *exercises = ctx.exercises;
   scratch->keys = NULL;
   return TRUE;
 
 fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
   scratch->keys = NULL;
   return FALSE;
 }
@@ -2095,6 +2138,7 @@ paraat_import_plan_apply (ParaatImportPlan  *self,
   gint64 source_id;
 
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
   g_return_val_if_fail (PARAAT_IS_STORE (store), FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_begin (store, error))
@@ -2144,4 +2188,171 @@ paraat_import_plan_apply (ParaatImportPlan  *self,
 fail:
   paraat_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * paraat_import_run:
+ * @store: the store to write, used in its own thread
+ * @source_name: (nullable): as for paraat_import_plan_new()
+ * @kind: as for paraat_import_plan_new()
+ * @organisation: (nullable): the source's organisation from now on;
+ *   %NULL keeps the stored one
+ * @colour: (nullable): the source's colour from now on; %NULL keeps the
+ *   stored one
+ * @paths: as for paraat_import_plan_new()
+ * @progress: (nullable) (scope call): called in this thread
+ *
+ * Imports the files in one transaction, reading them once: each event
+ * is planned as paraat_import_plan_new_full() with
+ * %PARAAT_IMPORT_PLAN_NO_EVENTS plans it, compared with the store as the
+ * transaction found it, and written at once; then the source's events
+ * that are in none of the files are marked removed. The store ends up as
+ * that plan and paraat_import_plan_apply() would leave it, with the same
+ * counts and warnings. Only when an event replaces one with its UID
+ * already written (the same UID twice, the later with a higher SEQUENCE)
+ * are the writes taken back and the files read a second time, to write
+ * only the one kept.
+ *
+ * Cancelled or failed, the transaction is rolled back and the store is
+ * as it was. Without @source_name only the calendars' properties are
+ * read first, for X-WR-CALNAME, not the whole files.
+ *
+ * Returns: (transfer full): the plan it carried out, for its source,
+ *   counts and warnings; it holds no events and cannot be applied again.
+ *   %NULL on error.
+ */
+ParaatImportPlan *
+paraat_import_run (ParaatStore           *store,
+                   const char            *source_name,
+                   ParaatSourceKind       kind,
+                   const char            *organisation,
+                   const char            *colour,
+                   const char * const    *paths,
+                   GCancellable          *cancellable,
+                   ParaatImportProgress   progress,
+                   gpointer               user_data,
+                   GError               **error)
+{
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_auto(ReadContext) ctx = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GStrvBuilder) stamps = NULL;
+  sqlite3 *db = NULL;
+  ParaatSourceKind existing_kind = kind;
+  guint n_paths;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  n_paths = paths ? g_strv_length ((char **) paths) : 0;
+  if (n_paths == 0)
+    {
+      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_NO_FILES, _("No file to import."));
+      return NULL;
+    }
+
+  plan = g_new0 (ParaatImportPlan, 1);
+  plan->kind = kind;
+  plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
+  plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+  plan->organisation = g_strdup (organisation);
+  plan->colour = g_strdup (colour);
+  plan->no_events = TRUE;
+  plan->applied = TRUE;
+  /* For the second read, should one be needed */
+  plan->paths = g_strdupv ((char **) paths);
+  stamps = g_strv_builder_new ();
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_autofree char *stamp = stamp_file (paths[i]);
+
+      g_strv_builder_add (stamps, stamp);
+    }
+  plan->stamps = g_strv_builder_end (stamps);
+
+  ctx.plan = plan;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.user_data = user_data;
+  ctx.store = store;
+  report_progress (&ctx, 0.0);
+  if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PASS_NAME, paths, error))
+    return NULL;
+  if (!name_source (plan, source_name, ctx.calname, paths[0], error))
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_begin (store, error))
+    return NULL;
+  /* Opened once this transaction holds the write lock, so that the
+   * snapshot is the store as the transaction found it: the events are
+   * compared with that, not with what this import wrote already, just
+   * as a plan does. */
+  if (!(db = paraat_import_snapshot_open (paraat_store_get_path (store), error)))
+    goto out;
+  ctx.snapshot = db;
+  if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
+      !(plan->keys = open_keys (error)))
+    goto out;
+  ctx.region_names = plan->region_names;
+  if (!prepare_keys (&ctx, error))
+    goto out;
+  if (sqlite3_prepare_v2 (db, "SELECT id, sequence, removed FROM source_event"
+                              " WHERE source_id = ?1 AND uid = ?2 AND ifnull (recurrence_id, '') = ?3",
+                          -1, &ctx.find_source_event, NULL) != SQLITE_OK)
+    {
+      set_keys_error (db, error);
+      goto out;
+    }
+
+  if (paraat_import_snapshot_find_source (db, plan->source_name, &ctx.source_id, &existing_kind, &local_error))
+    plan->kind = existing_kind;
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+  else
+    plan->new_source = TRUE;
+
+  ctx.apply_source_id = paraat_store_import_ensure_source (store, plan->source_name, plan->kind,
+                                                           plan->organisation, plan->colour, plan->last_file, error);
+  if (ctx.apply_source_id == 0 || !paraat_store_exec (store, "SAVEPOINT import_run", error))
+    goto out;
+
+  if (!read_files_lean (&ctx, PASS_RUN, paths, error))
+    goto out;
+  if (ctx.source_id != 0 && !plan_removed_lean (&ctx, error))
+    goto out;
+  if (ctx.replaced)
+    {
+      /* The plan is complete; write what it chose, as apply does. */
+      if (!paraat_store_exec (store, "ROLLBACK TO import_run", error) ||
+          !apply_lean (plan, store, ctx.apply_source_id, cancellable, &ctx.exercises, error))
+        goto out;
+    }
+  else if (!write_removed_lean (&ctx, plan->keys, error))
+    goto out;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_commit (store, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&ctx.find_source_event, sqlite3_finalize);
+  paraat_import_snapshot_close (db);
+  if (!ok)
+    {
+      paraat_store_rollback (store);
+      return NULL;
+    }
+
+  report_progress (&ctx, 1.0);
+  paraat_store_emit_changed (store, PARAAT_CHANGE_SOURCES);
+  if (ctx.exercises)
+    paraat_store_emit_changed (store, PARAAT_CHANGE_CALENDAR);
+
+  return g_steal_pointer (&plan);
 }

@@ -186,6 +186,18 @@ gboolean          paraat_import_plan_apply           (ParaatImportPlan      *sel
                                                       GCancellable          *cancellable,
                                                       GError               **error);
 
+/* Plan and apply in one transaction and one read of the files; for the CLI */
+ParaatImportPlan *paraat_import_run                  (ParaatStore           *store,
+                                                      const char            *source_name,
+                                                      ParaatSourceKind       kind,
+                                                      const char            *organisation,
+                                                      const char            *colour,
+                                                      const char * const    *paths,
+                                                      GCancellable          *cancellable,
+                                                      ParaatImportProgress   progress,
+                                                      gpointer               user_data,
+                                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParaatImportPlan, paraat_import_plan_free)
 
 G_END_DECLS
