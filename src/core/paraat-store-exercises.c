@@ -417,12 +417,75 @@ note_series_end (gint64   start,
   return TRUE;
 }
 
+/* Whether @recur is only FREQ=DAILY or WEEKLY with COUNT and INTERVAL:
+ * then occurrence k starts k × INTERVAL days or weeks after the first,
+ * at the same local time, as libical's iterator finds them. */
+static gboolean
+is_plain_count (const struct icalrecurrencetype *recur)
+{
+  const short *lists[] = { recur->by_second, recur->by_minute, recur->by_hour, recur->by_day,
+                           recur->by_month_day, recur->by_year_day, recur->by_week_no, recur->by_month,
+                           recur->by_set_pos };
+
+  if ((recur->freq != ICAL_DAILY_RECURRENCE && recur->freq != ICAL_WEEKLY_RECURRENCE) ||
+      recur->count <= 0 || recur->count > MAX_RECURRENCE_STEPS || recur->interval < 1 ||
+      !icaltime_is_null_time (recur->until) || recur->rscale != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      if (lists[i][0] != ICAL_RECURRENCE_ARRAY_MAX)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The end of the last occurrence of an is_plain_count() rule, without
+ * walking the others: an import writes thousands of series. 0 when it
+ * cannot tell; then the caller walks them. */
+static gint64
+compute_plain_series_end (ParaatExercise                  *ex,
+                          const struct icalrecurrencetype *recur)
+{
+  g_autoptr(GTimeZone) tz = paraat_store_zone_for (ex->tzid);
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (ex->start_utc);
+  g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
+  g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
+  g_autoptr(GDateTime) last_start = NULL;
+  g_autoptr(GDateTime) last_end = NULL;
+  gint64 days = (gint64) (recur->count - 1) * recur->interval * (recur->freq == ICAL_WEEKLY_RECURRENCE ? 7 : 1);
+  GDate date;
+  int y, m, d;
+
+  g_date_time_get_ymd (start, &y, &m, &d);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if (days > G_MAXUINT - g_date_get_julian (&date))
+    return 0;
+  g_date_add_days (&date, days);
+  if (!g_date_valid (&date))
+    return 0;
+  /* As foreach_occurrence() makes each occurrence */
+  last_start = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                ex->all_day ? 0 : g_date_time_get_hour (start),
+                                ex->all_day ? 0 : g_date_time_get_minute (start),
+                                ex->all_day ? 0 : g_date_time_get_second (start));
+  if (last_start == NULL)
+    return 0;
+  last_end = ex->all_day ? g_date_time_add_days (last_start, paraat_store_count_local_days (start, end))
+                         : g_date_time_add_seconds (last_start, ex->end_utc - ex->start_utc);
+
+  return last_end ? g_date_time_to_unix (last_end) : 0;
+}
+
 /* For the range index: where the last occurrence ends, or 0 for never. */
 static gint64
 compute_series_end (ParaatExercise *ex)
 {
   struct icalrecurrencetype recur;
   SeriesEnd series = { ex->end_utc, 0, FALSE };
+  gint64 end;
 
   if (*ex->rrule == '\0')
     return ex->end_utc;
@@ -430,6 +493,8 @@ compute_series_end (ParaatExercise *ex)
     return 0;
   if (recur.count == 0 && icaltime_is_null_time (recur.until))
     return 0;
+  if (is_plain_count (&recur) && (end = compute_plain_series_end (ex, &recur)) != 0)
+    return end;
   foreach_occurrence (ex, note_series_end, &series);
 
   return series.last_end;
