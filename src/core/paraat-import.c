@@ -2286,6 +2286,8 @@ paraat_import_run (ParaatStore           *store,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_begin (store, error))
     return NULL;
+  if (!paraat_store_import_set_checks (store, FALSE, error))
+    goto out;
   /* Opened once this transaction holds the write lock, so that the
    * snapshot is the store as the transaction found it: the events are
    * compared with that, not with what this import wrote already, just
@@ -2344,10 +2346,10 @@ out:
   g_clear_pointer (&ctx.find_source_event, sqlite3_finalize);
   paraat_import_snapshot_close (db);
   if (!ok)
-    {
-      paraat_store_rollback (store);
-      return NULL;
-    }
+    paraat_store_rollback (store);
+  paraat_store_import_set_checks (store, TRUE, NULL);
+  if (!ok)
+    return NULL;
 
   report_progress (&ctx, 1.0);
   paraat_store_emit_changed (store, PARAAT_CHANGE_SOURCES);

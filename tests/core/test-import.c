@@ -1153,6 +1153,8 @@ import_both (ParaatStore        *planned,
   g_assert_no_error (error);
   g_assert_nonnull (done);
   g_assert_true (sqlite3_get_autocommit (run->db));
+  /* The CHECKs the run left out are back on */
+  g_assert_cmpint (paraat_test_db_query_int (run->db, "PRAGMA ignore_check_constraints"), ==, 0);
   assert_same_plan (plan, done);
   g_assert_cmpuint (g_list_model_get_n_items (paraat_import_plan_get_events (done)), ==, 0);
 
@@ -1325,6 +1327,7 @@ test_import_run_fails (ParaatTestFixture *fixture,
   g_assert_error (error, PARAAT_READER_ERROR, PARAAT_READER_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "dtend-before-dtstart.ics"));
   g_assert_true (sqlite3_get_autocommit (fixture->store->db));
+  g_assert_cmpint (paraat_test_db_query_int (fixture->store->db, "PRAGMA ignore_check_constraints"), ==, 0);
   dump_after = paraat_test_dump_database (fixture->path);
   g_assert_cmpstr (dump_before, ==, dump_after);
 
