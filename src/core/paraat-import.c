@@ -714,11 +714,15 @@ set_raw (ParaatImportEvent *event,
   icalmemory_free_buffer (raw);
 }
 
-/* @with_raw: also the VEVENT's text, which only a source event keeps */
+/* @with_raw: also the VEVENT's text, which only a source event keeps.
+ * @lean: for a plan without events, which never shows the event: when it
+ * can only become an exercise, the columns of a source event are left
+ * out. */
 static ParaatImportEvent *
 read_event (ReadContext   *ctx,
             icalcomponent *comp,
-            gboolean       with_raw)
+            gboolean       with_raw,
+            gboolean       lean)
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
@@ -736,6 +740,17 @@ read_event (ReadContext   *ctx,
   event->sequence = sequence > 0 ? sequence : 0;
   event->recurrence_id = format_recurrence_id (comp);
   event->summary = g_strdup (icalcomponent_get_summary (comp) ? icalcomponent_get_summary (comp) : "");
+
+  event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
+  x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
+  event->has_x_region = x_region != NULL;
+  if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
+    add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
+                 "X-PARAAT-REGION", x_region);
+  /* A region's own event is an exercise or nothing (see classify_lean()) */
+  if (lean && ctx->plan->kind == PARAAT_SOURCE_KIND_REGION && event->republished == NULL)
+    goto exercise;
+
   event->description = g_strdup (icalcomponent_get_description (comp) ? icalcomponent_get_description (comp) : "");
   event->location = g_strdup (icalcomponent_get_location (comp) ? icalcomponent_get_location (comp) : "");
   read_times (event, comp);
@@ -749,12 +764,6 @@ read_event (ReadContext   *ctx,
     }
   event->status = g_strdup (status_name (comp));
 
-  event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
-  x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
-  event->has_x_region = x_region != NULL;
-  if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
-    add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
-                 "X-PARAAT-REGION", x_region);
   if (event->region_code == NULL)
     {
       const char *code = find_region_in_text (ctx->region_names, event->location);
@@ -813,6 +822,7 @@ read_event (ReadContext   *ctx,
   if (with_raw)
     set_raw (event, comp);
 
+exercise:
   /* Whether it becomes an exercise is decided once the source is known. */
   event->exercise_warnings = g_ptr_array_new_with_free_func (g_free);
   event->exercise = paraat_ical_to_exercise (comp, event->exercise_warnings, &error);
@@ -862,7 +872,7 @@ on_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  event = read_event (ctx, comp, TRUE);
+  event = read_event (ctx, comp, TRUE, FALSE);
   key = paraat_import_event_key (event->uid, event->recurrence_id);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (index != 0)
@@ -1459,7 +1469,7 @@ on_lean_component_cb (icalcomponent  *comp,
     }
 
   ctx->ordinal++;
-  event = read_event (ctx, comp, FALSE);
+  event = read_event (ctx, comp, FALSE, TRUE);
   if (pass == PASS_APPLY)
     return apply_event_lean (ctx, event, comp, error);
 
@@ -2006,7 +2016,7 @@ paraat_import_write_calendar (ParaatStore       *store,
   for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
        comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
     {
-      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, TRUE);
+      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, TRUE, FALSE);
 
       if (plan->warnings->len > 0)
         {

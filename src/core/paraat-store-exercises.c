@@ -220,18 +220,12 @@ paraat_store_parse_rrule (const char                *rrule,
   return TRUE;
 }
 
+/* Whether every code of @ex is in the reference tables */
 static gboolean
-validate_exercise (ParaatStore     *self,
-                   ParaatExercise  *ex,
-                   GError         **error)
+check_codes (ParaatStore     *self,
+             ParaatExercise  *ex,
+             GError         **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  if (ex->title == NULL || *g_strstrip (ex->title) == '\0')
-    {
-      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Title"));
-      return FALSE;
-    }
   if (!check_reference (self, PARAAT_KIND_EXERCISE_TYPE, _("Type"), ex->type_code, error) ||
       !check_reference (self, PARAAT_KIND_REGION, _("Region"), ex->region_code, error))
     return FALSE;
@@ -248,6 +242,26 @@ validate_exercise (ParaatStore     *self,
       if (!check_reference (self, PARAAT_KIND_DISCIPLINE, _("Disciplines"), ex->disciplines[i], error))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+validate_exercise (ParaatStore     *self,
+                   ParaatExercise  *ex,
+                   GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (ex->title == NULL || *g_strstrip (ex->title) == '\0')
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Title"));
+      return FALSE;
+    }
+  /* paraat_import_run() checked the codes already; the foreign keys
+   * still hold them. */
+  if (!self->import_checked && !check_codes (self, ex, error))
+    return FALSE;
   if (ex->start_utc == 0 && ex->end_utc == 0)
     {
       g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Start"));
@@ -748,9 +762,12 @@ insert_history (ParaatStore  *self,
   return paraat_store_step_done (self, stmt, error);
 }
 
+/* @is_new: @ex was just inserted, so it has no rows to delete (the
+ * foreign keys' ON DELETE CASCADE leaves none behind for a reused id) */
 static gboolean
 write_children (ParaatStore     *self,
                 ParaatExercise  *ex,
+                gboolean         is_new,
                 GError         **error)
 {
   static const struct {
@@ -768,13 +785,16 @@ write_children (ParaatStore     *self,
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      sqlite3_stmt *stmt = paraat_store_prepare (self, tables[t].delete_sql, error);
+      sqlite3_stmt *stmt;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, ex->id);
-      if (!paraat_store_step_done (self, stmt, error))
-        return FALSE;
+      if (!is_new)
+        {
+          if (!(stmt = paraat_store_prepare (self, tables[t].delete_sql, error)))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, ex->id);
+          if (!paraat_store_step_done (self, stmt, error))
+            return FALSE;
+        }
 
       for (guint i = 0; lists[t][i] != NULL; i++)
         {
@@ -846,6 +866,7 @@ save_in_transaction (ParaatStore     *self,
   const char *modified;
   gint64 series_end;
   sqlite3_stmt *stmt;
+  gboolean is_new = ex->id == 0;
 
   if (!validate_exercise (self, ex, error))
     return FALSE;
@@ -971,7 +992,7 @@ save_in_transaction (ParaatStore     *self,
         }
     }
 
-  if (!write_children (self, ex, error))
+  if (!write_children (self, ex, is_new, error))
     return FALSE;
 
   if (modified == now)

@@ -1029,12 +1029,19 @@ paraat_store_import_ensure_source (ParaatStore       *self,
  * CHECK (x IN (…)) of more than two values on every row it writes, a
  * quarter of the instructions of an import of exercises. The foreign
  * keys and the UNIQUE and NOT NULL constraints stay.
+ *
+ * Likewise the run has checked each exercise's codes against the
+ * reference tables as its transaction found them (check_references()
+ * in paraat-import.c) and left out those that are not there, so
+ * validate_exercise() does not look them up again.
  */
 gboolean
 paraat_store_import_set_checks (ParaatStore  *self,
                                 gboolean      checks,
                                 GError      **error)
 {
+  self->import_checked = !checks;
+
   return paraat_store_exec (self, checks ? "PRAGMA ignore_check_constraints = OFF"
                                          : "PRAGMA ignore_check_constraints = ON", error);
 }
