@@ -1439,6 +1439,8 @@ on_lean_component_cb (icalcomponent  *comp,
   g_autoptr(ParaatImportEvent) event = NULL;
   gboolean chosen;
 
+  g_assert (pass != PASS_RUN);
+
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
 
@@ -1473,18 +1475,13 @@ on_lean_component_cb (icalcomponent  *comp,
   if (pass == PASS_APPLY)
     return apply_event_lean (ctx, event, comp, error);
 
+  g_assert (pass == PASS_PLAN);
   if (!plan_event_lean (ctx, event, &chosen, error))
     return FALSE;
   if (ctx->ordinal % 256 == 0)
     report_progress (ctx, ctx->fraction);
-  /* Once an event replaced one already written, the run ends as a plan
-   * and applies it with a second read. */
-  if (pass == PASS_PLAN || ctx->replaced || !chosen || !is_written (event->state))
-    return TRUE;
-  if (!event->is_exercise)
-    set_raw (event, comp);
 
-  return write_lean_event (ctx, event, error);
+  return TRUE;
 }
 
 static gboolean
@@ -1519,11 +1516,255 @@ read_files_lean (ReadContext         *ctx,
       ctx->file = NULL;
       if (pass == PASS_NAME && ctx->calname != NULL)
         break;
-      if (pass == PASS_PLAN || pass == PASS_RUN)
+      if (pass == PASS_PLAN)
         report_progress (ctx, 0.9 * (i + 1) / n_paths);
     }
 
   return !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+}
+
+/* The one pass (paraat_import_run())
+ *
+ * Reading and writing take about as long as each other, so a thread of
+ * its own reads the files and makes each event (the readers, libical,
+ * read_event()) while this one plans and writes them in the order read.
+ * At most PIPE_SIZE events wait between the two, so memory stays flat.
+ * All SQLite connections stay in this thread. The reader's warnings
+ * travel with their event and join the plan's when it is taken, so they
+ * come in the same order as in a plan. */
+
+#define PIPE_SIZE 256
+/* Each side wakes the other only for this many events at once: waking
+ * it for each one cost a context switch per event. */
+#define PIPE_BATCH 64
+
+typedef struct
+{
+  ParaatImportEvent *event;     /* NULL for a component that is not an event */
+  GPtrArray         *warnings;  /* found while reading it */
+  double             fraction;
+} PipeItem;
+
+static void
+pipe_item_free (PipeItem *item)
+{
+  g_clear_object (&item->event);
+  g_clear_pointer (&item->warnings, g_ptr_array_unref);
+  g_free (item);
+}
+
+typedef struct
+{
+  GMutex                lock;
+  GCond                 not_empty;
+  GCond                 not_full;
+  GQueue                items;     /* PipeItem */
+  gboolean              done;      /* the reader has finished */
+  gboolean              stop;      /* the writer failed: the reader stops */
+  GError               *error;     /* why the reader failed */
+
+  /* The reader's; borrowed */
+  const char * const   *paths;
+  GArray               *region_names;
+  ParaatSourceKind      kind;
+  GCancellable         *cancellable;
+
+  /* The reader's own */
+  ReadContext           ctx;
+} Pipe;
+
+/* Blocks while the pipe is full; FALSE when the writer stopped */
+static gboolean
+pipe_push (Pipe     *pipe,
+           PipeItem *item)
+{
+  gboolean stopped;
+
+  g_mutex_lock (&pipe->lock);
+  while (pipe->items.length >= PIPE_SIZE && !pipe->stop)
+    g_cond_wait (&pipe->not_full, &pipe->lock);
+  stopped = pipe->stop;
+  if (!stopped)
+    {
+      g_queue_push_tail (&pipe->items, item);
+      if (pipe->items.length == PIPE_BATCH)
+        g_cond_signal (&pipe->not_empty);
+    }
+  g_mutex_unlock (&pipe->lock);
+  if (stopped)
+    pipe_item_free (item);
+
+  return !stopped;
+}
+
+/* Blocks while the pipe is empty; NULL once the reader has finished */
+static PipeItem *
+pipe_pop (Pipe *pipe)
+{
+  PipeItem *item;
+
+  g_mutex_lock (&pipe->lock);
+  while (pipe->items.length == 0 && !pipe->done)
+    g_cond_wait (&pipe->not_empty, &pipe->lock);
+  item = g_queue_pop_head (&pipe->items);
+  if (pipe->items.length == PIPE_SIZE - PIPE_BATCH)
+    g_cond_signal (&pipe->not_full);
+  g_mutex_unlock (&pipe->lock);
+
+  return item;
+}
+
+static gboolean
+on_piped_component_cb (icalcomponent  *comp,
+                       gpointer        user_data,
+                       GError        **error)
+{
+  Pipe *pipe = user_data;
+  ReadContext *ctx = &pipe->ctx;
+  PipeItem *item;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+
+  item = g_new0 (PipeItem, 1);
+  item->fraction = ctx->fraction;
+  if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
+    /* Translators: file name, line number, a component name such as VTODO */
+    g_ptr_array_add (ctx->plan->warnings,
+                     g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
+                                      ctx->file, paraat_calendar_reader_get_line (),
+                                      icalcomponent_kind_to_string (icalcomponent_isa (comp))));
+  else
+    {
+      item->event = read_event (ctx, comp, FALSE, TRUE);
+      /* The component is gone once this returns, and a source event
+       * keeps its text. A region's own event is an exercise or nothing
+       * (see classify_lean()). */
+      if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || item->event->republished != NULL)
+        set_raw (item->event, comp);
+    }
+  item->warnings = g_steal_pointer (&ctx->plan->warnings);
+  ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  if (!pipe_push (pipe, item))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+read_in_thread (gpointer data)
+{
+  Pipe *pipe = data;
+  ReadContext *ctx = &pipe->ctx;
+  g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
+  guint n_paths = g_strv_length ((char **) pipe->paths);
+  ParaatReaderLimits limits;
+  GError *error = NULL;
+
+  scratch->warnings = g_ptr_array_new_with_free_func (g_free);
+  scratch->kind = pipe->kind;
+  ctx->plan = scratch;
+  ctx->region_names = pipe->region_names;
+  ctx->cancellable = pipe->cancellable;
+  paraat_reader_limits_init (&limits);
+  for (guint i = 0; i < n_paths && error == NULL; i++)
+    {
+      g_autofree char *file = g_path_get_basename (pipe->paths[i]);
+      ParaatCalendarFormat format;
+
+      ctx->file = file;
+      ctx->fraction = 0.9 * i / n_paths;
+      paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
+      ctx->file = NULL;
+    }
+  ctx->plan = NULL;
+
+  g_mutex_lock (&pipe->lock);
+  pipe->error = error;
+  pipe->done = TRUE;
+  g_cond_signal (&pipe->not_empty);
+  g_mutex_unlock (&pipe->lock);
+
+  return NULL;
+}
+
+/* What on_lean_component_cb() does in a plan, and the write */
+static gboolean
+run_event (ReadContext       *ctx,
+           ParaatImportEvent *event,
+           GError           **error)
+{
+  gboolean chosen;
+
+  ctx->ordinal++;
+  if (!plan_event_lean (ctx, event, &chosen, error))
+    return FALSE;
+  if (ctx->ordinal % 256 == 0)
+    report_progress (ctx, ctx->fraction);
+  /* Once an event replaced one already written, the run ends as a plan
+   * and applies it with a second read. */
+  if (ctx->replaced || !chosen || !is_written (event->state))
+    return TRUE;
+
+  return write_lean_event (ctx, event, error);
+}
+
+static gboolean
+run_files (ReadContext         *ctx,
+           const char * const  *paths,
+           GError             **error)
+{
+  Pipe pipe = { 0 };
+  GThread *thread;
+  PipeItem *item;
+  gboolean ok = TRUE;
+
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.not_empty);
+  g_cond_init (&pipe.not_full);
+  g_queue_init (&pipe.items);
+  pipe.paths = paths;
+  pipe.region_names = ctx->region_names;
+  pipe.kind = ctx->plan->kind;
+  pipe.cancellable = ctx->cancellable;
+  ctx->pass = PASS_RUN;
+  ctx->ordinal = 0;
+
+  thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
+  while (ok && (item = pipe_pop (&pipe)) != NULL)
+    {
+      g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
+      ctx->fraction = item->fraction;
+      ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error) &&
+           (item->event == NULL || run_event (ctx, item->event, error));
+      pipe_item_free (item);
+    }
+  if (!ok)
+    {
+      g_mutex_lock (&pipe.lock);
+      pipe.stop = TRUE;
+      g_cond_signal (&pipe.not_full);
+      g_mutex_unlock (&pipe.lock);
+    }
+  g_thread_join (thread);
+
+  g_queue_clear_full (&pipe.items, (GDestroyNotify) pipe_item_free);
+  if (ok && pipe.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pipe.error));
+      ok = FALSE;
+    }
+  g_clear_error (&pipe.error);
+  read_context_clear (&pipe.ctx);
+  g_cond_clear (&pipe.not_empty);
+  g_cond_clear (&pipe.not_full);
+  g_mutex_clear (&pipe.lock);
+
+  return ok && !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
 }
 
 static gboolean
@@ -2334,7 +2575,7 @@ paraat_import_run (ParaatStore           *store,
   if (ctx.apply_source_id == 0 || !paraat_store_exec (store, "SAVEPOINT import_run", error))
     goto out;
 
-  if (!read_files_lean (&ctx, PASS_RUN, paths, error))
+  if (!run_files (&ctx, paths, error))
     goto out;
   if (ctx.source_id != 0 && !plan_removed_lean (&ctx, error))
     goto out;
