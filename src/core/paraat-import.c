@@ -9,6 +9,8 @@
  * (a GTask) while the main thread keeps using the store: it touches
  * nothing of @store but its path. paraat_import_plan_apply() then writes
  * the plan in one transaction on the main thread's store.
+ * paraat_import_run() does both in one transaction, reading the files
+ * once in a thread of its own while the caller's thread writes.
  */
 
 #include "config.h"

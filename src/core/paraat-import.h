@@ -7,7 +7,8 @@
  * region's) and the import itself, in two steps: a plan that reads the
  * files and compares them with the store without writing anything (the
  * preview, and the CLI's --dry-run), then one transaction that applies
- * it. See docs/exchange.md, "Import".
+ * it; or both in one transaction and one read of the files
+ * (paraat_import_run(), the CLI's import). See docs/exchange.md, "Import".
  */
 
 #pragma once
