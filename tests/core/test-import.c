@@ -1339,6 +1339,60 @@ test_import_run_fails (ParaatTestFixture *fixture,
   }
 }
 
+/* An exercise the store refuses (held, but years ahead), read first: the
+ * writing side fails while the reading side still has hundreds of events
+ * to hand over; both stop and nothing is written. */
+static void
+test_import_run_write_fails (ParaatTestFixture *fixture,
+                             gconstpointer      user_data)
+{
+  g_autofree char *demo_path = paraat_test_fixture_build_path (fixture, "demo.db");
+  g_autoptr(ParaatStore) demo = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ParaatExercise) bad = NULL;
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *paths[] = { NULL, NULL };
+
+  demo = paraat_store_open (demo_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  series = fill_demo (demo);
+  bad = paraat_exercise_copy (series->pdata[0]);
+  paraat_exercise_set_uid (bad, "held-in-2036@paraat.example");
+  paraat_exercise_set_status (bad, PARAAT_EXERCISE_STATUS_HELD);
+  bad->start_utc += 10 * 365 * 86400;
+  bad->end_utc += 10 * 365 * 86400;
+  g_ptr_array_add (events, g_object_ref (bad));
+  for (guint copy = 0; copy < 6; copy++)
+    {
+      for (guint i = 0; i < series->len; i++)
+        {
+          ParaatExercise *ex = paraat_exercise_copy (series->pdata[i]);
+          g_autofree char *uid = g_strdup_printf ("%u-%s", copy, paraat_exercise_get_uid (ex));
+
+          paraat_exercise_set_uid (ex, uid);
+          g_ptr_array_add (events, ex);
+        }
+    }
+  g_assert_cmpuint (events->len, >, 2 * 256);
+  path = export_to (fixture, events, "held.ics", FALSE);
+  paths[0] = path;
+
+  before = paraat_test_dump_database (fixture->path);
+  plan = paraat_import_run (fixture->store, "VR05", PARAAT_SOURCE_KIND_REGION, NULL, NULL, paths, NULL, NULL, NULL,
+                            &error);
+  g_assert_null (plan);
+  g_assert_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "held.ics: line "));
+  g_assert_true (sqlite3_get_autocommit (fixture->store->db));
+  after = paraat_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_import_run_cancel (ParaatTestFixture *fixture,
                         gconstpointer      user_data)
@@ -1405,6 +1459,8 @@ main (int   argc,
               set_up_no_events, test_import_run_same_as_plan, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/fails", ParaatTestFixture, NULL,
               set_up_no_events, test_import_run_fails, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/write-fails", ParaatTestFixture, NULL,
+              set_up_no_events, test_import_run_write_fails, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/cancel", ParaatTestFixture, NULL,
               set_up_no_events, test_import_run_cancel, paraat_test_fixture_tear_down);
 
