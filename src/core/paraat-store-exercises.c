@@ -733,6 +733,12 @@ paraat_store_list_series (ParaatStore  *self,
 
 /* Writing */
 
+/* The writes of an exercise bind their text with SQLITE_STATIC, not
+ * SQLITE_TRANSIENT: the strings outlive the step that reads them, and
+ * paraat_store_prepare() clears the bindings before the statement's next
+ * use, so SQLite need not copy them (a copy per column and row of an
+ * import). */
+
 static gboolean
 insert_history (ParaatStore  *self,
                 gint64        exercise_id,
@@ -752,12 +758,12 @@ insert_history (ParaatStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, exercise_id);
-  sqlite3_bind_text (stmt, 2, changed_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, who ? who : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, reason ? reason : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, changed_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, who ? who : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, reason ? reason : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, old_value ? old_value : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, new_value ? new_value : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, old_value ? old_value : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, new_value ? new_value : "", -1, SQLITE_STATIC);
 
   return paraat_store_step_done (self, stmt, error);
 }
@@ -806,7 +812,7 @@ write_children (ParaatStore     *self,
           if (!(stmt = paraat_store_prepare (self, tables[t].insert_sql, error)))
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, ex->id);
-          sqlite3_bind_text (stmt, 2, lists[t][i], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, lists[t][i], -1, SQLITE_STATIC);
           if (!paraat_store_step_done (self, stmt, error))
             return FALSE;
         }
@@ -821,34 +827,34 @@ bind_exercise (sqlite3_stmt   *stmt,
                gint64          series_end,
                const char     *now)
 {
-  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, ex->sequence);
-  sqlite3_bind_text (stmt, 3, ex->title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, ex->description, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, ex->type_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, ex->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, ex->description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, ex->type_code, -1, SQLITE_STATIC);
   if (ex->grip_code != NULL && *ex->grip_code != '\0')
-    sqlite3_bind_text (stmt, 6, ex->grip_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, ex->region_code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, ex->grip_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, ex->region_code, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, ex->start_utc);
   sqlite3_bind_int64 (stmt, 9, ex->end_utc);
   sqlite3_bind_int (stmt, 10, ex->all_day ? 1 : 0);
-  sqlite3_bind_text (stmt, 11, ex->tzid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, ex->location, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, ex->tzid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, ex->location, -1, SQLITE_STATIC);
   if (ex->has_geo)
     {
       sqlite3_bind_double (stmt, 13, ex->latitude);
       sqlite3_bind_double (stmt, 14, ex->longitude);
     }
-  sqlite3_bind_text (stmt, 15, ex->scenario_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, ex->scenario_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 16, paraat_defence_to_string (ex->defence), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, ex->defence_units, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 17, ex->defence_units, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 18, ex->ovr_observer ? 1 : 0);
   sqlite3_bind_int64 (stmt, 19, ex->reservists);
   sqlite3_bind_text (stmt, 20, paraat_exercise_status_to_string (ex->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 21, ex->rrule, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 21, ex->rrule, -1, SQLITE_STATIC);
   if (series_end > 0)
     sqlite3_bind_int64 (stmt, 22, series_end);
-  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_STATIC);
 }
 
 /* The work of paraat_store_save_exercise(), inside the caller's
@@ -1033,7 +1039,7 @@ paraat_store_import_exercise (ParaatStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_STATIC);
   ex->id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
 
