@@ -499,6 +499,7 @@ struct _ParaatImportPlan
   GStrv               stamps;        /* each file's size and mtime when planned */
   GArray             *region_names;
   sqlite3            *keys;          /* a private temporary database; see open_keys() */
+  GHashTable         *codes;         /* "table\x1fcode" → whether the snapshot has it */
 };
 
 /* The passes over the files of a plan without events */
@@ -901,6 +902,31 @@ on_component_cb (icalcomponent  *comp,
   return TRUE;
 }
 
+/* paraat_import_snapshot_has_code(), remembered: the reference tables are
+ * small and the snapshot does not change, while every exercise asks
+ * again. */
+static gboolean
+has_code (ParaatImportPlan *plan,
+          sqlite3          *db,
+          const char       *table,
+          const char       *code)
+{
+  g_autofree char *key = g_strconcat (table, "\x1f", code, NULL);
+  gpointer known;
+  gboolean found;
+
+  if (plan->codes == NULL)
+    plan->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (plan->codes, key, NULL, &known))
+    return GPOINTER_TO_INT (known);
+  found = paraat_import_snapshot_has_code (db, table, code);
+  /* A file full of made-up codes must not make memory grow */
+  if (g_hash_table_size (plan->codes) < 1024)
+    g_hash_table_insert (plan->codes, g_steal_pointer (&key), GINT_TO_POINTER (found));
+
+  return found;
+}
+
 /* Whether @ex's codes are all in the reference data; warns when not */
 static gboolean
 check_references (ParaatImportPlan  *plan,
@@ -910,20 +936,20 @@ check_references (ParaatImportPlan  *plan,
   ParaatExercise *ex = event->exercise;
 
   if (ex->region_code == NULL || *ex->region_code == '\0' ||
-      !paraat_import_snapshot_has_code (db, "region", ex->region_code))
+      !has_code (plan, db, "region", ex->region_code))
     {
       add_warning (plan, event, _("%s: “%s” is not a known region; the exercise was left out"),
                    "X-PARAAT-REGION", ex->region_code ? ex->region_code : "");
       return FALSE;
     }
-  if (ex->type_code == NULL || !paraat_import_snapshot_has_code (db, "exercise_type", ex->type_code))
+  if (ex->type_code == NULL || !has_code (plan, db, "exercise_type", ex->type_code))
     {
       add_warning (plan, event, _("%s: “%s” is not a known exercise type; the exercise was left out"),
                    "CATEGORIES", ex->type_code ? ex->type_code : "");
       return FALSE;
     }
   if (ex->grip_code != NULL && *ex->grip_code != '\0' &&
-      !paraat_import_snapshot_has_code (db, "grip_level", ex->grip_code))
+      !has_code (plan, db, "grip_level", ex->grip_code))
     {
       add_warning (plan, event, _("%s: “%s” is not a known GRIP level; the exercise was left out"),
                    "X-PARAAT-GRIP", ex->grip_code);
@@ -931,7 +957,7 @@ check_references (ParaatImportPlan  *plan,
     }
   for (guint i = 0; ex->disciplines != NULL && ex->disciplines[i] != NULL; i++)
     {
-      if (!paraat_import_snapshot_has_code (db, "discipline", ex->disciplines[i]))
+      if (!has_code (plan, db, "discipline", ex->disciplines[i]))
         {
           add_warning (plan, event, _("%s: “%s” is not a known discipline; the exercise was left out"),
                        "X-PARAAT-DISCIPLINES", ex->disciplines[i]);
@@ -940,7 +966,7 @@ check_references (ParaatImportPlan  *plan,
     }
   for (guint i = 0; ex->regions != NULL && ex->regions[i] != NULL; i++)
     {
-      if (!paraat_import_snapshot_has_code (db, "region", ex->regions[i]))
+      if (!has_code (plan, db, "region", ex->regions[i]))
         {
           add_warning (plan, event, _("%s: “%s” is not a known region; the exercise was left out"),
                        "X-PARAAT-REGIONS", ex->regions[i]);
@@ -2290,6 +2316,7 @@ paraat_import_plan_free (ParaatImportPlan *self)
   g_strfreev (self->paths);
   g_strfreev (self->stamps);
   g_clear_pointer (&self->region_names, g_array_unref);
+  g_clear_pointer (&self->codes, g_hash_table_unref);
   sqlite3_close (self->keys);
   g_free (self);
 }
