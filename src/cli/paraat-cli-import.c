@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * paraat-cli import … and sources …: imported calendars. import prints
- * the same preview the app shows before anything is written; --dry-run
- * stops there.
+ * the same summary the app's preview shows. --dry-run and --verbose plan
+ * first and print it before anything is written (--dry-run stops there);
+ * a plain import reads the files once, writing as it goes, and prints it
+ * after the write.
  */
 
 #include "config.h"
@@ -111,6 +113,23 @@ cmd_import (int    argc,
 
   if (!(store = open_store (PARAAT_STORE_OPEN_DEFAULT, &error)))
     return fail (error);
+
+  /* Nothing to show before the write: one pass, one transaction. */
+  if (!dry_run && !verbose)
+    {
+      plan = paraat_import_run (store, source, kind, organisation, colour, (const char * const *) argv + 1, NULL,
+                                NULL, NULL, &error);
+      if (plan == NULL)
+        {
+          print_error ("%s", error->message);
+          return import_exit_code (error);
+        }
+      print_plan (plan, FALSE);
+      /* Translators: %s is the name of an imported calendar */
+      g_print (_("Imported into “%s”.\n"), paraat_import_plan_get_source_name (plan));
+      return EXIT_OK;
+    }
+
   /* Without --verbose no event is listed, so the plan keeps none and
    * memory stays flat however big the files are. */
   plan = paraat_import_plan_new_full (store, source, kind, (const char * const *) argv + 1,

@@ -134,6 +134,9 @@ gboolean   paraat_import_write_calendar      (ParaatStore       *store,
                                               const char        *colour,
                                               const char        *file,
                                               GError           **error);
+gboolean   paraat_store_import_set_checks    (ParaatStore       *store,
+                                              gboolean           checks,
+                                              GError           **error);
 gboolean   paraat_store_import_exercise      (ParaatStore       *store,
                                               ParaatExercise    *exercise,
                                               const char        *file,

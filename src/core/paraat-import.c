@@ -9,6 +9,8 @@
  * (a GTask) while the main thread keeps using the store: it touches
  * nothing of @store but its path. paraat_import_plan_apply() then writes
  * the plan in one transaction on the main thread's store.
+ * paraat_import_run() does both in one transaction, reading the files
+ * once in a thread of its own while the caller's thread writes.
  */
 
 #include "config.h"
@@ -492,18 +494,21 @@ struct _ParaatImportPlan
 
   /* PARAAT_IMPORT_PLAN_NO_EVENTS: apply reads the files again */
   gboolean            no_events;
+  gboolean            applied;       /* made by paraat_import_run(), which wrote it */
   GStrv               paths;
   GStrv               stamps;        /* each file's size and mtime when planned */
   GArray             *region_names;
   sqlite3            *keys;          /* a private temporary database; see open_keys() */
+  GHashTable         *codes;         /* "table\x1fcode" → whether the snapshot has it */
 };
 
 /* The passes over the files of a plan without events */
 typedef enum
 {
-  PASS_NAME,   /* only looking for X-WR-CALNAME */
+  PASS_NAME,   /* only looking for X-WR-CALNAME, in the calendar's properties */
   PASS_PLAN,
   PASS_APPLY,
+  PASS_RUN,    /* paraat_import_run(): plans each event and writes it at once */
 } Pass;
 
 typedef struct
@@ -530,6 +535,8 @@ typedef struct
   ParaatStore          *store;       /* borrowed: applying */
   gint64                apply_source_id;
   gboolean              exercises;   /* an exercise was written */
+  gboolean              stopped;     /* PASS_NAME stopped reading the file */
+  gboolean              replaced;    /* PASS_RUN: an event replaced one already written */
   sqlite3_stmt         *find_key;
   sqlite3_stmt         *insert_key;
   sqlite3_stmt         *update_key;
@@ -710,11 +717,15 @@ set_raw (ParaatImportEvent *event,
   icalmemory_free_buffer (raw);
 }
 
-/* @with_raw: also the VEVENT's text, which only a source event keeps */
+/* @with_raw: also the VEVENT's text, which only a source event keeps.
+ * @lean: for a plan without events, which never shows the event: when it
+ * can only become an exercise, the columns of a source event are left
+ * out. */
 static ParaatImportEvent *
 read_event (ReadContext   *ctx,
             icalcomponent *comp,
-            gboolean       with_raw)
+            gboolean       with_raw,
+            gboolean       lean)
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
@@ -732,6 +743,17 @@ read_event (ReadContext   *ctx,
   event->sequence = sequence > 0 ? sequence : 0;
   event->recurrence_id = format_recurrence_id (comp);
   event->summary = g_strdup (icalcomponent_get_summary (comp) ? icalcomponent_get_summary (comp) : "");
+
+  event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
+  x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
+  event->has_x_region = x_region != NULL;
+  if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
+    add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
+                 "X-PARAAT-REGION", x_region);
+  /* A region's own event is an exercise or nothing (see classify_lean()) */
+  if (lean && ctx->plan->kind == PARAAT_SOURCE_KIND_REGION && event->republished == NULL)
+    goto exercise;
+
   event->description = g_strdup (icalcomponent_get_description (comp) ? icalcomponent_get_description (comp) : "");
   event->location = g_strdup (icalcomponent_get_location (comp) ? icalcomponent_get_location (comp) : "");
   read_times (event, comp);
@@ -745,12 +767,6 @@ read_event (ReadContext   *ctx,
     }
   event->status = g_strdup (status_name (comp));
 
-  event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
-  x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
-  event->has_x_region = x_region != NULL;
-  if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
-    add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
-                 "X-PARAAT-REGION", x_region);
   if (event->region_code == NULL)
     {
       const char *code = find_region_in_text (ctx->region_names, event->location);
@@ -809,6 +825,7 @@ read_event (ReadContext   *ctx,
   if (with_raw)
     set_raw (event, comp);
 
+exercise:
   /* Whether it becomes an exercise is decided once the source is known. */
   event->exercise_warnings = g_ptr_array_new_with_free_func (g_free);
   event->exercise = paraat_ical_to_exercise (comp, event->exercise_warnings, &error);
@@ -858,7 +875,7 @@ on_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  event = read_event (ctx, comp, TRUE);
+  event = read_event (ctx, comp, TRUE, FALSE);
   key = paraat_import_event_key (event->uid, event->recurrence_id);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (index != 0)
@@ -885,6 +902,31 @@ on_component_cb (icalcomponent  *comp,
   return TRUE;
 }
 
+/* paraat_import_snapshot_has_code(), remembered: the reference tables are
+ * small and the snapshot does not change, while every exercise asks
+ * again. */
+static gboolean
+has_code (ParaatImportPlan *plan,
+          sqlite3          *db,
+          const char       *table,
+          const char       *code)
+{
+  g_autofree char *key = g_strconcat (table, "\x1f", code, NULL);
+  gpointer known;
+  gboolean found;
+
+  if (plan->codes == NULL)
+    plan->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (plan->codes, key, NULL, &known))
+    return GPOINTER_TO_INT (known);
+  found = paraat_import_snapshot_has_code (db, table, code);
+  /* A file full of made-up codes must not make memory grow */
+  if (g_hash_table_size (plan->codes) < 1024)
+    g_hash_table_insert (plan->codes, g_steal_pointer (&key), GINT_TO_POINTER (found));
+
+  return found;
+}
+
 /* Whether @ex's codes are all in the reference data; warns when not */
 static gboolean
 check_references (ParaatImportPlan  *plan,
@@ -894,20 +936,20 @@ check_references (ParaatImportPlan  *plan,
   ParaatExercise *ex = event->exercise;
 
   if (ex->region_code == NULL || *ex->region_code == '\0' ||
-      !paraat_import_snapshot_has_code (db, "region", ex->region_code))
+      !has_code (plan, db, "region", ex->region_code))
     {
       add_warning (plan, event, _("%s: “%s” is not a known region; the exercise was left out"),
                    "X-PARAAT-REGION", ex->region_code ? ex->region_code : "");
       return FALSE;
     }
-  if (ex->type_code == NULL || !paraat_import_snapshot_has_code (db, "exercise_type", ex->type_code))
+  if (ex->type_code == NULL || !has_code (plan, db, "exercise_type", ex->type_code))
     {
       add_warning (plan, event, _("%s: “%s” is not a known exercise type; the exercise was left out"),
                    "CATEGORIES", ex->type_code ? ex->type_code : "");
       return FALSE;
     }
   if (ex->grip_code != NULL && *ex->grip_code != '\0' &&
-      !paraat_import_snapshot_has_code (db, "grip_level", ex->grip_code))
+      !has_code (plan, db, "grip_level", ex->grip_code))
     {
       add_warning (plan, event, _("%s: “%s” is not a known GRIP level; the exercise was left out"),
                    "X-PARAAT-GRIP", ex->grip_code);
@@ -915,7 +957,7 @@ check_references (ParaatImportPlan  *plan,
     }
   for (guint i = 0; ex->disciplines != NULL && ex->disciplines[i] != NULL; i++)
     {
-      if (!paraat_import_snapshot_has_code (db, "discipline", ex->disciplines[i]))
+      if (!has_code (plan, db, "discipline", ex->disciplines[i]))
         {
           add_warning (plan, event, _("%s: “%s” is not a known discipline; the exercise was left out"),
                        "X-PARAAT-DISCIPLINES", ex->disciplines[i]);
@@ -924,7 +966,7 @@ check_references (ParaatImportPlan  *plan,
     }
   for (guint i = 0; ex->regions != NULL && ex->regions[i] != NULL; i++)
     {
-      if (!paraat_import_snapshot_has_code (db, "region", ex->regions[i]))
+      if (!has_code (plan, db, "region", ex->regions[i]))
         {
           add_warning (plan, event, _("%s: “%s” is not a known region; the exercise was left out"),
                        "X-PARAAT-REGIONS", ex->regions[i]);
@@ -1297,8 +1339,17 @@ bind_key_row (sqlite3_stmt      *stmt,
 }
 
 static gboolean
+is_written (ParaatImportState state)
+{
+  return state == PARAAT_IMPORT_STATE_NEW || state == PARAAT_IMPORT_STATE_CHANGED;
+}
+
+/* Classifies @event and notes its key; *@chosen: it is the one kept of
+ * the events with its UID so far (it may still lose to a later one) */
+static gboolean
 plan_event_lean (ReadContext       *ctx,
                  ParaatImportEvent *event,
+                 gboolean          *chosen,
                  GError           **error)
 {
   ParaatImportPlan *plan = ctx->plan;
@@ -1307,6 +1358,7 @@ plan_event_lean (ReadContext       *ctx,
   sqlite3_stmt *write;
   int rc;
 
+  *chosen = FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1320,6 +1372,10 @@ plan_event_lean (ReadContext       *ctx,
       if (event->sequence <= sequence)
         return TRUE;
       uncount (plan, state);
+      /* The one read before is in the database already: only the two
+       * passes of a plan can leave it out. See paraat_import_run(). */
+      if (ctx->pass == PASS_RUN && is_written (state))
+        ctx->replaced = TRUE;
       write = ctx->update_key;
     }
   else
@@ -1338,6 +1394,7 @@ plan_event_lean (ReadContext       *ctx,
   sqlite3_reset (write);
   if (rc != SQLITE_DONE)
     return set_keys_error (plan->keys, error);
+  *chosen = TRUE;
 
   return TRUE;
 }
@@ -1392,7 +1449,7 @@ apply_event_lean (ReadContext       *ctx,
   event->existing_id = sqlite3_column_int64 (stmt, 6);
   sqlite3_reset (stmt);
 
-  if (!chosen || (event->state != PARAAT_IMPORT_STATE_NEW && event->state != PARAAT_IMPORT_STATE_CHANGED))
+  if (!chosen || !is_written (event->state))
     return TRUE;
   if (!event->is_exercise)
     set_raw (event, comp);
@@ -1408,24 +1465,31 @@ on_lean_component_cb (icalcomponent  *comp,
   ReadContext *ctx = user_data;
   Pass pass = ctx->pass;
   g_autoptr(ParaatImportEvent) event = NULL;
+  gboolean chosen;
+
+  g_assert (pass != PASS_RUN);
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
 
-  if (ctx->calname == NULL && pass != PASS_APPLY)
+  /* The calendar's properties come before its components (RFC 5545
+   * §3.4, RFC 6321 §3.4), so the parent of the first holds them all:
+   * the rest of the file need not be read for the name. */
+  if (pass == PASS_NAME)
     {
       icalcomponent *calendar = icalcomponent_get_parent (comp);
       const char *name = calendar ? paraat_ical_find_x (calendar, "X-WR-CALNAME") : NULL;
 
       if (name != NULL && *name != '\0')
         ctx->calname = g_strdup (name);
+      ctx->stopped = TRUE;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped after the calendar's properties");
+      return FALSE;
     }
-  if (pass == PASS_NAME)
-    return TRUE;
 
   if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
     {
-      if (pass == PASS_PLAN)
+      if (pass != PASS_APPLY)
         /* Translators: file name, line number, a component name such as VTODO */
         g_ptr_array_add (ctx->plan->warnings,
                          g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
@@ -1435,17 +1499,17 @@ on_lean_component_cb (icalcomponent  *comp,
     }
 
   ctx->ordinal++;
-  event = read_event (ctx, comp, FALSE);
-  if (pass == PASS_PLAN)
-    {
-      if (!plan_event_lean (ctx, event, error))
-        return FALSE;
-      if (ctx->ordinal % 256 == 0)
-        report_progress (ctx, ctx->fraction);
-      return TRUE;
-    }
+  event = read_event (ctx, comp, FALSE, TRUE);
+  if (pass == PASS_APPLY)
+    return apply_event_lean (ctx, event, comp, error);
 
-  return apply_event_lean (ctx, event, comp, error);
+  g_assert (pass == PASS_PLAN);
+  if (!plan_event_lean (ctx, event, &chosen, error))
+    return FALSE;
+  if (ctx->ordinal % 256 == 0)
+    report_progress (ctx, ctx->fraction);
+
+  return TRUE;
 }
 
 static gboolean
@@ -1465,19 +1529,270 @@ read_files_lean (ReadContext         *ctx,
       g_autofree char *file = g_path_get_basename (paths[i]);
       ParaatCalendarFormat format;
 
+      g_autoptr(GError) local_error = NULL;
+
       ctx->file = file;
       ctx->fraction = 0.9 * i / n_paths;
-      if (!paraat_calendar_read_file (paths[i], &limits, &format, on_lean_component_cb, ctx, error))
+      ctx->stopped = FALSE;
+      if (!paraat_calendar_read_file (paths[i], &limits, &format, on_lean_component_cb, ctx, &local_error) &&
+          !ctx->stopped)
         {
           ctx->file = NULL;
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
       ctx->file = NULL;
+      if (pass == PASS_NAME && ctx->calname != NULL)
+        break;
       if (pass == PASS_PLAN)
         report_progress (ctx, 0.9 * (i + 1) / n_paths);
     }
 
   return !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+}
+
+/* The one pass (paraat_import_run())
+ *
+ * Reading and writing take about as long as each other, so a thread of
+ * its own reads the files and makes each event (the readers, libical,
+ * read_event()) while this one plans and writes them in the order read.
+ * At most PIPE_SIZE events wait between the two, so memory stays flat.
+ * All SQLite connections stay in this thread. The reader's warnings
+ * travel with their event and join the plan's when it is taken, so they
+ * come in the same order as in a plan. */
+
+#define PIPE_SIZE 256
+/* Each side wakes the other only for this many events at once: waking
+ * it for each one cost a context switch per event. */
+#define PIPE_BATCH 64
+
+typedef struct
+{
+  ParaatImportEvent *event;     /* NULL for a component that is not an event */
+  GPtrArray         *warnings;  /* found while reading it */
+  double             fraction;
+} PipeItem;
+
+static void
+pipe_item_free (PipeItem *item)
+{
+  g_clear_object (&item->event);
+  g_clear_pointer (&item->warnings, g_ptr_array_unref);
+  g_free (item);
+}
+
+typedef struct
+{
+  GMutex                lock;
+  GCond                 not_empty;
+  GCond                 not_full;
+  GQueue                items;     /* PipeItem */
+  gboolean              done;      /* the reader has finished */
+  gboolean              stop;      /* the writer failed: the reader stops */
+  GError               *error;     /* why the reader failed */
+
+  /* The reader's; borrowed */
+  const char * const   *paths;
+  GArray               *region_names;
+  ParaatSourceKind      kind;
+  GCancellable         *cancellable;
+
+  /* The reader's own */
+  ReadContext           ctx;
+} Pipe;
+
+/* Blocks while the pipe is full; FALSE when the writer stopped */
+static gboolean
+pipe_push (Pipe     *pipe,
+           PipeItem *item)
+{
+  gboolean stopped;
+
+  g_mutex_lock (&pipe->lock);
+  while (pipe->items.length >= PIPE_SIZE && !pipe->stop)
+    g_cond_wait (&pipe->not_full, &pipe->lock);
+  stopped = pipe->stop;
+  if (!stopped)
+    {
+      g_queue_push_tail (&pipe->items, item);
+      if (pipe->items.length == PIPE_BATCH)
+        g_cond_signal (&pipe->not_empty);
+    }
+  g_mutex_unlock (&pipe->lock);
+  if (stopped)
+    pipe_item_free (item);
+
+  return !stopped;
+}
+
+/* Blocks while the pipe is empty; NULL once the reader has finished */
+static PipeItem *
+pipe_pop (Pipe *pipe)
+{
+  PipeItem *item;
+
+  g_mutex_lock (&pipe->lock);
+  while (pipe->items.length == 0 && !pipe->done)
+    g_cond_wait (&pipe->not_empty, &pipe->lock);
+  item = g_queue_pop_head (&pipe->items);
+  if (pipe->items.length == PIPE_SIZE - PIPE_BATCH)
+    g_cond_signal (&pipe->not_full);
+  g_mutex_unlock (&pipe->lock);
+
+  return item;
+}
+
+static gboolean
+on_piped_component_cb (icalcomponent  *comp,
+                       gpointer        user_data,
+                       GError        **error)
+{
+  Pipe *pipe = user_data;
+  ReadContext *ctx = &pipe->ctx;
+  PipeItem *item;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+
+  item = g_new0 (PipeItem, 1);
+  item->fraction = ctx->fraction;
+  if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
+    /* Translators: file name, line number, a component name such as VTODO */
+    g_ptr_array_add (ctx->plan->warnings,
+                     g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
+                                      ctx->file, paraat_calendar_reader_get_line (),
+                                      icalcomponent_kind_to_string (icalcomponent_isa (comp))));
+  else
+    {
+      item->event = read_event (ctx, comp, FALSE, TRUE);
+      /* The component is gone once this returns, and a source event
+       * keeps its text. A region's own event is an exercise or nothing
+       * (see classify_lean()). */
+      if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || item->event->republished != NULL)
+        set_raw (item->event, comp);
+    }
+  item->warnings = g_steal_pointer (&ctx->plan->warnings);
+  ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  if (!pipe_push (pipe, item))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+read_in_thread (gpointer data)
+{
+  Pipe *pipe = data;
+  ReadContext *ctx = &pipe->ctx;
+  g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
+  guint n_paths = g_strv_length ((char **) pipe->paths);
+  ParaatReaderLimits limits;
+  GError *error = NULL;
+
+  scratch->warnings = g_ptr_array_new_with_free_func (g_free);
+  scratch->kind = pipe->kind;
+  ctx->plan = scratch;
+  ctx->region_names = pipe->region_names;
+  ctx->cancellable = pipe->cancellable;
+  paraat_reader_limits_init (&limits);
+  for (guint i = 0; i < n_paths && error == NULL; i++)
+    {
+      g_autofree char *file = g_path_get_basename (pipe->paths[i]);
+      ParaatCalendarFormat format;
+
+      ctx->file = file;
+      ctx->fraction = 0.9 * i / n_paths;
+      paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
+      ctx->file = NULL;
+    }
+  ctx->plan = NULL;
+
+  g_mutex_lock (&pipe->lock);
+  pipe->error = error;
+  pipe->done = TRUE;
+  g_cond_signal (&pipe->not_empty);
+  g_mutex_unlock (&pipe->lock);
+
+  return NULL;
+}
+
+/* What on_lean_component_cb() does in a plan, and the write */
+static gboolean
+run_event (ReadContext       *ctx,
+           ParaatImportEvent *event,
+           GError           **error)
+{
+  gboolean chosen;
+
+  ctx->ordinal++;
+  if (!plan_event_lean (ctx, event, &chosen, error))
+    return FALSE;
+  if (ctx->ordinal % 256 == 0)
+    report_progress (ctx, ctx->fraction);
+  /* Once an event replaced one already written, the run ends as a plan
+   * and applies it with a second read. */
+  if (ctx->replaced || !chosen || !is_written (event->state))
+    return TRUE;
+
+  return write_lean_event (ctx, event, error);
+}
+
+static gboolean
+run_files (ReadContext         *ctx,
+           const char * const  *paths,
+           GError             **error)
+{
+  Pipe pipe = { 0 };
+  GThread *thread;
+  PipeItem *item;
+  gboolean ok = TRUE;
+
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.not_empty);
+  g_cond_init (&pipe.not_full);
+  g_queue_init (&pipe.items);
+  pipe.paths = paths;
+  pipe.region_names = ctx->region_names;
+  pipe.kind = ctx->plan->kind;
+  pipe.cancellable = ctx->cancellable;
+  ctx->pass = PASS_RUN;
+  ctx->ordinal = 0;
+
+  thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
+  while (ok && (item = pipe_pop (&pipe)) != NULL)
+    {
+      g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
+      ctx->fraction = item->fraction;
+      ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error) &&
+           (item->event == NULL || run_event (ctx, item->event, error));
+      pipe_item_free (item);
+    }
+  if (!ok)
+    {
+      g_mutex_lock (&pipe.lock);
+      pipe.stop = TRUE;
+      g_cond_signal (&pipe.not_full);
+      g_mutex_unlock (&pipe.lock);
+    }
+  g_thread_join (thread);
+
+  g_queue_clear_full (&pipe.items, (GDestroyNotify) pipe_item_free);
+  if (ok && pipe.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pipe.error));
+      ok = FALSE;
+    }
+  g_clear_error (&pipe.error);
+  read_context_clear (&pipe.ctx);
+  g_cond_clear (&pipe.not_empty);
+  g_cond_clear (&pipe.not_full);
+  g_mutex_clear (&pipe.lock);
+
+  return ok && !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
 }
 
 static gboolean
@@ -1630,6 +1945,36 @@ out:
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 
+/* Marks removed what plan_removed_lean() found */
+static gboolean
+write_removed_lean (ReadContext  *ctx,
+                    sqlite3      *keys,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (keys, "SELECT existing_id FROM removed", -1, &stmt, NULL) != SQLITE_OK)
+    return set_keys_error (keys, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ParaatImportEvent) event = paraat_import_event_new ();
+
+      event->state = PARAAT_IMPORT_STATE_REMOVED;
+      event->existing_id = sqlite3_column_int64 (stmt, 0);
+      if (!write_lean_event (ctx, event, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_keys_error (keys, error);
+
+  return TRUE;
+}
+
 static gboolean
 apply_lean (ParaatImportPlan  *self,
             ParaatStore       *store,
@@ -1640,8 +1985,6 @@ apply_lean (ParaatImportPlan  *self,
 {
   g_auto(ReadContext) ctx = { 0 };
   g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   for (guint i = 0; self->paths[i] != NULL; i++)
     {
@@ -1668,36 +2011,15 @@ apply_lean (ParaatImportPlan  *self,
   ctx.apply_source_id = source_id;
   if (!prepare_keys (&ctx, error))
     goto fail;
-  if (!read_files_lean (&ctx, PASS_APPLY, (const char * const *) self->paths, error))
+  if (!read_files_lean (&ctx, PASS_APPLY, (const char * const *) self->paths, error) ||
+      !write_removed_lean (&ctx, self->keys, error))
     goto fail;
-
-  if (sqlite3_prepare_v2 (self->keys, "SELECT existing_id FROM removed", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_keys_error (self->keys, error);
-      goto fail;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(ParaatImportEvent) event = paraat_import_event_new ();
-
-      event->state = PARAAT_IMPORT_STATE_REMOVED;
-      event->existing_id = sqlite3_column_int64 (stmt, 0);
-      if (!write_lean_event (&ctx, event, error))
-        goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_keys_error (self->keys, error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   *exercises = ctx.exercises;
   scratch->keys = NULL;
   return TRUE;
 
 fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
   scratch->keys = NULL;
   return FALSE;
 }
@@ -1963,7 +2285,7 @@ paraat_import_write_calendar (ParaatStore       *store,
   for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
        comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
     {
-      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, TRUE);
+      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, TRUE, FALSE);
 
       if (plan->warnings->len > 0)
         {
@@ -1994,6 +2316,7 @@ paraat_import_plan_free (ParaatImportPlan *self)
   g_strfreev (self->paths);
   g_strfreev (self->stamps);
   g_clear_pointer (&self->region_names, g_array_unref);
+  g_clear_pointer (&self->codes, g_hash_table_unref);
   sqlite3_close (self->keys);
   g_free (self);
 }
@@ -2095,6 +2418,7 @@ paraat_import_plan_apply (ParaatImportPlan  *self,
   gint64 source_id;
 
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
   g_return_val_if_fail (PARAAT_IS_STORE (store), FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_begin (store, error))
@@ -2144,4 +2468,173 @@ paraat_import_plan_apply (ParaatImportPlan  *self,
 fail:
   paraat_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * paraat_import_run:
+ * @store: the store to write, used in its own thread
+ * @source_name: (nullable): as for paraat_import_plan_new()
+ * @kind: as for paraat_import_plan_new()
+ * @organisation: (nullable): the source's organisation from now on;
+ *   %NULL keeps the stored one
+ * @colour: (nullable): the source's colour from now on; %NULL keeps the
+ *   stored one
+ * @paths: as for paraat_import_plan_new()
+ * @progress: (nullable) (scope call): called in this thread
+ *
+ * Imports the files in one transaction, reading them once: each event
+ * is planned as paraat_import_plan_new_full() with
+ * %PARAAT_IMPORT_PLAN_NO_EVENTS plans it, compared with the store as the
+ * transaction found it, and written at once; then the source's events
+ * that are in none of the files are marked removed. The store ends up as
+ * that plan and paraat_import_plan_apply() would leave it, with the same
+ * counts and warnings. Only when an event replaces one with its UID
+ * already written (the same UID twice, the later with a higher SEQUENCE)
+ * are the writes taken back and the files read a second time, to write
+ * only the one kept.
+ *
+ * Cancelled or failed, the transaction is rolled back and the store is
+ * as it was. Without @source_name only the calendars' properties are
+ * read first, for X-WR-CALNAME, not the whole files.
+ *
+ * Returns: (transfer full): the plan it carried out, for its source,
+ *   counts and warnings; it holds no events and cannot be applied again.
+ *   %NULL on error.
+ */
+ParaatImportPlan *
+paraat_import_run (ParaatStore           *store,
+                   const char            *source_name,
+                   ParaatSourceKind       kind,
+                   const char            *organisation,
+                   const char            *colour,
+                   const char * const    *paths,
+                   GCancellable          *cancellable,
+                   ParaatImportProgress   progress,
+                   gpointer               user_data,
+                   GError               **error)
+{
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_auto(ReadContext) ctx = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GStrvBuilder) stamps = NULL;
+  sqlite3 *db = NULL;
+  ParaatSourceKind existing_kind = kind;
+  guint n_paths;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PARAAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  n_paths = paths ? g_strv_length ((char **) paths) : 0;
+  if (n_paths == 0)
+    {
+      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_NO_FILES, _("No file to import."));
+      return NULL;
+    }
+
+  plan = g_new0 (ParaatImportPlan, 1);
+  plan->kind = kind;
+  plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
+  plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+  plan->organisation = g_strdup (organisation);
+  plan->colour = g_strdup (colour);
+  plan->no_events = TRUE;
+  plan->applied = TRUE;
+  /* For the second read, should one be needed */
+  plan->paths = g_strdupv ((char **) paths);
+  stamps = g_strv_builder_new ();
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_autofree char *stamp = stamp_file (paths[i]);
+
+      g_strv_builder_add (stamps, stamp);
+    }
+  plan->stamps = g_strv_builder_end (stamps);
+
+  ctx.plan = plan;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.user_data = user_data;
+  ctx.store = store;
+  report_progress (&ctx, 0.0);
+  if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PASS_NAME, paths, error))
+    return NULL;
+  if (!name_source (plan, source_name, ctx.calname, paths[0], error))
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_begin (store, error))
+    return NULL;
+  if (!paraat_store_import_set_checks (store, FALSE, error))
+    goto out;
+  /* Opened once this transaction holds the write lock, so that the
+   * snapshot is the store as the transaction found it: the events are
+   * compared with that, not with what this import wrote already, just
+   * as a plan does. */
+  if (!(db = paraat_import_snapshot_open (paraat_store_get_path (store), error)))
+    goto out;
+  ctx.snapshot = db;
+  if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
+      !(plan->keys = open_keys (error)))
+    goto out;
+  ctx.region_names = plan->region_names;
+  if (!prepare_keys (&ctx, error))
+    goto out;
+  if (sqlite3_prepare_v2 (db, "SELECT id, sequence, removed FROM source_event"
+                              " WHERE source_id = ?1 AND uid = ?2 AND ifnull (recurrence_id, '') = ?3",
+                          -1, &ctx.find_source_event, NULL) != SQLITE_OK)
+    {
+      set_keys_error (db, error);
+      goto out;
+    }
+
+  if (paraat_import_snapshot_find_source (db, plan->source_name, &ctx.source_id, &existing_kind, &local_error))
+    plan->kind = existing_kind;
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+  else
+    plan->new_source = TRUE;
+
+  ctx.apply_source_id = paraat_store_import_ensure_source (store, plan->source_name, plan->kind,
+                                                           plan->organisation, plan->colour, plan->last_file, error);
+  if (ctx.apply_source_id == 0 || !paraat_store_exec (store, "SAVEPOINT import_run", error))
+    goto out;
+
+  if (!run_files (&ctx, paths, error))
+    goto out;
+  if (ctx.source_id != 0 && !plan_removed_lean (&ctx, error))
+    goto out;
+  if (ctx.replaced)
+    {
+      /* The plan is complete; write what it chose, as apply does. */
+      if (!paraat_store_exec (store, "ROLLBACK TO import_run", error) ||
+          !apply_lean (plan, store, ctx.apply_source_id, cancellable, &ctx.exercises, error))
+        goto out;
+    }
+  else if (!write_removed_lean (&ctx, plan->keys, error))
+    goto out;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !paraat_store_commit (store, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&ctx.find_source_event, sqlite3_finalize);
+  paraat_import_snapshot_close (db);
+  if (!ok)
+    paraat_store_rollback (store);
+  paraat_store_import_set_checks (store, TRUE, NULL);
+  if (!ok)
+    return NULL;
+
+  report_progress (&ctx, 1.0);
+  paraat_store_emit_changed (store, PARAAT_CHANGE_SOURCES);
+  if (ctx.exercises)
+    paraat_store_emit_changed (store, PARAAT_CHANGE_CALENDAR);
+
+  return g_steal_pointer (&plan);
 }

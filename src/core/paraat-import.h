@@ -7,7 +7,8 @@
  * region's) and the import itself, in two steps: a plan that reads the
  * files and compares them with the store without writing anything (the
  * preview, and the CLI's --dry-run), then one transaction that applies
- * it. See docs/exchange.md, "Import".
+ * it; or both in one transaction and one read of the files
+ * (paraat_import_run(), the CLI's import). See docs/exchange.md, "Import".
  */
 
 #pragma once
@@ -185,6 +186,18 @@ gboolean          paraat_import_plan_apply           (ParaatImportPlan      *sel
                                                       ParaatStore           *store,
                                                       GCancellable          *cancellable,
                                                       GError               **error);
+
+/* Plan and apply in one transaction and one read of the files; for the CLI */
+ParaatImportPlan *paraat_import_run                  (ParaatStore           *store,
+                                                      const char            *source_name,
+                                                      ParaatSourceKind       kind,
+                                                      const char            *organisation,
+                                                      const char            *colour,
+                                                      const char * const    *paths,
+                                                      GCancellable          *cancellable,
+                                                      ParaatImportProgress   progress,
+                                                      gpointer               user_data,
+                                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParaatImportPlan, paraat_import_plan_free)
 

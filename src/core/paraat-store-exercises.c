@@ -220,18 +220,12 @@ paraat_store_parse_rrule (const char                *rrule,
   return TRUE;
 }
 
+/* Whether every code of @ex is in the reference tables */
 static gboolean
-validate_exercise (ParaatStore     *self,
-                   ParaatExercise  *ex,
-                   GError         **error)
+check_codes (ParaatStore     *self,
+             ParaatExercise  *ex,
+             GError         **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  if (ex->title == NULL || *g_strstrip (ex->title) == '\0')
-    {
-      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Title"));
-      return FALSE;
-    }
   if (!check_reference (self, PARAAT_KIND_EXERCISE_TYPE, _("Type"), ex->type_code, error) ||
       !check_reference (self, PARAAT_KIND_REGION, _("Region"), ex->region_code, error))
     return FALSE;
@@ -248,6 +242,26 @@ validate_exercise (ParaatStore     *self,
       if (!check_reference (self, PARAAT_KIND_DISCIPLINE, _("Disciplines"), ex->disciplines[i], error))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+validate_exercise (ParaatStore     *self,
+                   ParaatExercise  *ex,
+                   GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (ex->title == NULL || *g_strstrip (ex->title) == '\0')
+    {
+      g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Title"));
+      return FALSE;
+    }
+  /* paraat_import_run() checked the codes already; the foreign keys
+   * still hold them. */
+  if (!self->import_checked && !check_codes (self, ex, error))
+    return FALSE;
   if (ex->start_utc == 0 && ex->end_utc == 0)
     {
       g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Start"));
@@ -501,12 +515,52 @@ note_series_end (gint64   start,
   return TRUE;
 }
 
+/* The end of the last occurrence of an is_simple_rule() rule with COUNT, without
+ * walking the others: an import writes thousands of series. 0 when it
+ * cannot tell; then the caller walks them. */
+static gint64
+compute_plain_series_end (ParaatExercise                  *ex,
+                          const struct icalrecurrencetype *recur)
+{
+  g_autoptr(GTimeZone) tz = paraat_store_zone_for (ex->tzid);
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (ex->start_utc);
+  g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
+  g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
+  g_autoptr(GDateTime) last_start = NULL;
+  g_autoptr(GDateTime) last_end = NULL;
+  gint64 days = (gint64) (recur->count - 1) * MAX (recur->interval, 1) * (recur->freq == ICAL_WEEKLY_RECURRENCE ? 7 : 1);
+  GDate date;
+  int y, m, d;
+
+  g_date_time_get_ymd (start, &y, &m, &d);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if (days > G_MAXUINT - g_date_get_julian (&date))
+    return 0;
+  g_date_add_days (&date, days);
+  if (!g_date_valid (&date))
+    return 0;
+  /* As foreach_occurrence() makes each occurrence */
+  last_start = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                ex->all_day ? 0 : g_date_time_get_hour (start),
+                                ex->all_day ? 0 : g_date_time_get_minute (start),
+                                ex->all_day ? 0 : g_date_time_get_second (start));
+  if (last_start == NULL)
+    return 0;
+  last_end = ex->all_day ? g_date_time_add_days (last_start, paraat_store_count_local_days (start, end))
+                         : g_date_time_add_seconds (last_start, ex->end_utc - ex->start_utc);
+
+  return last_end ? g_date_time_to_unix (last_end) : 0;
+}
+
 /* For the range index: where the last occurrence ends, or 0 for never. */
 static gint64
 compute_series_end (ParaatExercise *ex)
 {
   struct icalrecurrencetype recur;
   SeriesEnd series = { ex->end_utc, 0, FALSE };
+  gint64 end;
 
   if (*ex->rrule == '\0')
     return ex->end_utc;
@@ -514,6 +568,9 @@ compute_series_end (ParaatExercise *ex)
     return 0;
   if (recur.count == 0 && icaltime_is_null_time (recur.until))
     return 0;
+  if (is_simple_rule (&recur) && recur.count > 0 && recur.count <= MAX_RECURRENCE_STEPS &&
+      (end = compute_plain_series_end (ex, &recur)) != 0)
+    return end;
   foreach_occurrence (ex, note_series_end, &series);
 
   return series.last_end;
@@ -885,6 +942,12 @@ paraat_store_list_series (ParaatStore  *self,
 
 /* Writing */
 
+/* The writes of an exercise bind their text with SQLITE_STATIC, not
+ * SQLITE_TRANSIENT: the strings outlive the step that reads them, and
+ * paraat_store_prepare() clears the bindings before the statement's next
+ * use, so SQLite need not copy them (a copy per column and row of an
+ * import). */
+
 static gboolean
 insert_history (ParaatStore  *self,
                 gint64        exercise_id,
@@ -904,19 +967,22 @@ insert_history (ParaatStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, exercise_id);
-  sqlite3_bind_text (stmt, 2, changed_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, who ? who : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, reason ? reason : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, changed_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, who ? who : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, reason ? reason : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, old_value ? old_value : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, new_value ? new_value : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, old_value ? old_value : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, new_value ? new_value : "", -1, SQLITE_STATIC);
 
   return paraat_store_step_done (self, stmt, error);
 }
 
+/* @is_new: @ex was just inserted, so it has no rows to delete (the
+ * foreign keys' ON DELETE CASCADE leaves none behind for a reused id) */
 static gboolean
 write_children (ParaatStore     *self,
                 ParaatExercise  *ex,
+                gboolean         is_new,
                 GError         **error)
 {
   static const struct {
@@ -934,13 +1000,16 @@ write_children (ParaatStore     *self,
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      sqlite3_stmt *stmt = paraat_store_prepare (self, tables[t].delete_sql, error);
+      sqlite3_stmt *stmt;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, ex->id);
-      if (!paraat_store_step_done (self, stmt, error))
-        return FALSE;
+      if (!is_new)
+        {
+          if (!(stmt = paraat_store_prepare (self, tables[t].delete_sql, error)))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, ex->id);
+          if (!paraat_store_step_done (self, stmt, error))
+            return FALSE;
+        }
 
       for (guint i = 0; lists[t][i] != NULL; i++)
         {
@@ -952,7 +1021,7 @@ write_children (ParaatStore     *self,
           if (!(stmt = paraat_store_prepare (self, tables[t].insert_sql, error)))
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, ex->id);
-          sqlite3_bind_text (stmt, 2, lists[t][i], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, lists[t][i], -1, SQLITE_STATIC);
           if (!paraat_store_step_done (self, stmt, error))
             return FALSE;
         }
@@ -967,34 +1036,34 @@ bind_exercise (sqlite3_stmt   *stmt,
                gint64          series_end,
                const char     *now)
 {
-  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, ex->sequence);
-  sqlite3_bind_text (stmt, 3, ex->title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, ex->description, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, ex->type_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, ex->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, ex->description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, ex->type_code, -1, SQLITE_STATIC);
   if (ex->grip_code != NULL && *ex->grip_code != '\0')
-    sqlite3_bind_text (stmt, 6, ex->grip_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, ex->region_code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, ex->grip_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, ex->region_code, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, ex->start_utc);
   sqlite3_bind_int64 (stmt, 9, ex->end_utc);
   sqlite3_bind_int (stmt, 10, ex->all_day ? 1 : 0);
-  sqlite3_bind_text (stmt, 11, ex->tzid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, ex->location, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, ex->tzid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, ex->location, -1, SQLITE_STATIC);
   if (ex->has_geo)
     {
       sqlite3_bind_double (stmt, 13, ex->latitude);
       sqlite3_bind_double (stmt, 14, ex->longitude);
     }
-  sqlite3_bind_text (stmt, 15, ex->scenario_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, ex->scenario_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 16, paraat_defence_to_string (ex->defence), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, ex->defence_units, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 17, ex->defence_units, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 18, ex->ovr_observer ? 1 : 0);
   sqlite3_bind_int64 (stmt, 19, ex->reservists);
   sqlite3_bind_text (stmt, 20, paraat_exercise_status_to_string (ex->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 21, ex->rrule, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 21, ex->rrule, -1, SQLITE_STATIC);
   if (series_end > 0)
     sqlite3_bind_int64 (stmt, 22, series_end);
-  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_STATIC);
 }
 
 /* The work of paraat_store_save_exercise(), inside the caller's
@@ -1012,6 +1081,7 @@ save_in_transaction (ParaatStore     *self,
   const char *modified;
   gint64 series_end;
   sqlite3_stmt *stmt;
+  gboolean is_new = ex->id == 0;
 
   if (!validate_exercise (self, ex, error))
     return FALSE;
@@ -1137,7 +1207,7 @@ save_in_transaction (ParaatStore     *self,
         }
     }
 
-  if (!write_children (self, ex, error))
+  if (!write_children (self, ex, is_new, error))
     return FALSE;
 
   if (modified == now)
@@ -1178,7 +1248,7 @@ paraat_store_import_exercise (ParaatStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_STATIC);
   ex->id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
 

@@ -1020,6 +1020,32 @@ paraat_store_import_ensure_source (ParaatStore       *self,
   return id;
 }
 
+/*
+ * Off only inside paraat_import_run()'s transaction. Every value it
+ * writes is refused by the readers or validate_exercise() when wrong,
+ * or made by the import itself (an enum's name, 0 or 1, a start before
+ * its end), so the tables' CHECKs would only check it again, and they
+ * are not free: SQLite 3.40 builds a temporary index for each
+ * CHECK (x IN (…)) of more than two values on every row it writes, a
+ * quarter of the instructions of an import of exercises. The foreign
+ * keys and the UNIQUE and NOT NULL constraints stay.
+ *
+ * Likewise the run has checked each exercise's codes against the
+ * reference tables as its transaction found them (check_references()
+ * in paraat-import.c) and left out those that are not there, so
+ * validate_exercise() does not look them up again.
+ */
+gboolean
+paraat_store_import_set_checks (ParaatStore  *self,
+                                gboolean      checks,
+                                GError      **error)
+{
+  self->import_checked = !checks;
+
+  return paraat_store_exec (self, checks ? "PRAGMA ignore_check_constraints = OFF"
+                                         : "PRAGMA ignore_check_constraints = ON", error);
+}
+
 gboolean
 paraat_store_import_write_event (ParaatStore       *self,
                                  gint64             source_id,

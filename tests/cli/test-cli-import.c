@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * paraat-cli import and sources as a user runs them: the preview and
- * --dry-run (nothing written), the same file twice, exit 2 with the file
+ * --dry-run (nothing written), the one-pass import and its summary, the
+ * same file twice, exit 2 with the file
  * and line named and the database byte for byte unchanged for hostile
  * files, 1 for usage errors, 3 for an unreadable file, sources list
  * and delete, and export --merged imported again. The GSubprocess helper is test-cli.c's.
@@ -146,7 +147,10 @@ test_import_preview (ParaatTestFixture *fixture,
 
   run_cli (fixture, &real, NULL, "--db", fixture->path, "import", ics, NULL);
   g_assert_cmpint (real.status, ==, 0);
+  /* One pass: the same summary, after the write */
+  g_assert_nonnull (strstr (real.out, "Source: 43 Gemechaniseerde Brigade (new, defence)\n"));
   g_assert_nonnull (strstr (real.out, "New: 3\n"));
+  g_assert_true (g_str_has_suffix (real.out, "Imported into “43 Gemechaniseerde Brigade”.\n"));
   g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM source_event"), ==, 3);
 
   run_cli (fixture, &again, NULL, "--db", fixture->path, "import", ics, NULL);

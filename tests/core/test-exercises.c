@@ -2080,6 +2080,45 @@ test_utils_zone_offsets (void)
     }
 }
 
+/* The series end of a plain DAILY or WEEKLY rule with COUNT is computed
+ * without walking the series; it must be what the walk finds, across
+ * DST changes and for all-day series. The same rule with its BYDAY
+ * spelled out is walked. */
+static void
+test_exercises_series_end_plain (ParaatTestFixture *fixture,
+                                 gconstpointer      user_data)
+{
+  static const struct {
+    const char *start;
+    const char *end;
+    const char *plain;
+    const char *walked;
+  } cases[] = {
+    { "2026-03-19T19:00:00", "2026-03-19T21:30:00", "FREQ=WEEKLY;COUNT=10", "FREQ=WEEKLY;COUNT=10;BYDAY=TH" },
+    { "2026-10-20T08:00:00", "2026-10-21T17:00:00", "FREQ=WEEKLY;INTERVAL=2;COUNT=7",
+      "FREQ=WEEKLY;INTERVAL=2;COUNT=7;BYDAY=TU" },
+    { "2026-03-27", "2026-03-30", "FREQ=WEEKLY;COUNT=3", "FREQ=WEEKLY;COUNT=3;BYDAY=FR" },
+    { "2026-03-28T02:30:00", "2026-03-28T03:00:00", "FREQ=DAILY;COUNT=5",
+      "FREQ=DAILY;COUNT=5;BYDAY=MO,TU,WE,TH,FR,SA,SU" },
+    { "2026-10-24", "2026-10-25", "FREQ=DAILY;INTERVAL=3;COUNT=4",
+      "FREQ=DAILY;INTERVAL=3;COUNT=4;BYHOUR=0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = add_recurring (fixture->store, "Plain", cases[i].start, cases[i].end,
+                                              cases[i].plain);
+      g_autofree char *walked = add_recurring (fixture->store, "Walked", cases[i].start, cases[i].end,
+                                               cases[i].walked);
+      g_autofree char *sql = g_strdup_printf ("SELECT count (DISTINCT series_end_utc) FROM exercise"
+                                              " WHERE uid IN ('%s', '%s') AND series_end_utc > end_utc",
+                                              plain, walked);
+
+      g_test_message ("%s %s", cases[i].start, cases[i].plain);
+      g_assert_cmpint (paraat_test_query_int (fixture->path, sql), ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2093,6 +2132,7 @@ main (int   argc,
               paraat_test_fixture_tear_down)
 
   ADD ("/core/exercises/add/round-trip", test_exercises_add);
+  ADD ("/core/exercises/series-end/plain", test_exercises_series_end_plain);
   ADD ("/core/exercises/add/own-region", test_exercises_add_own_region);
   ADD ("/core/exercises/add/duplicate-uid", test_exercises_add_duplicate_uid);
   ADD ("/core/exercises/add/failure-keeps-new", test_exercises_add_failure_keeps_new);

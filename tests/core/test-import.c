@@ -1067,6 +1067,360 @@ test_import_changed_file (ParaatTestFixture *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* paraat_import_run(): one read, one transaction, and the same result
+ * as a plan without events and its apply */
+
+/* Every column the import writes, but the times of the import itself
+ * (last_import_utc, changed_at) */
+static char *
+dump_import_tables (const char *path)
+{
+  static const struct {
+    const char *table;
+    const char *columns;
+  } tables[] = {
+    { "calendar_source", "id, name, organisation, colour, kind, last_file, visible" },
+    { "source_event", "id, source_id, " EVENT_COLUMNS ", description, location, tzid, all_day, rrule, organiser" },
+    { "exercise", "id, uid, sequence, title, description, type_code, grip_code, region_code, start_utc, end_utc,"
+                  " all_day, tzid, location, latitude, longitude, scenario_code, defence, defence_units,"
+                  " ovr_observer, reservists, status, rrule, series_end_utc, created, modified, deleted" },
+    { "exercise_region", "exercise_id, region_code" },
+    { "exercise_discipline", "exercise_id, discipline_code" },
+    { "exercise_organisation", "exercise_id, organisation" },
+    { "exercise_history", "id, exercise_id, who, reason, field, old_value, new_value" },
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows = paraat_test_dump_table (path, tables[i].table, tables[i].columns);
+
+      g_string_append_printf (out, "%s:\n%s", tables[i].table, rows);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_same_plan (ParaatImportPlan *a,
+                  ParaatImportPlan *b)
+{
+  GPtrArray *wa = paraat_import_plan_get_warnings (a);
+  GPtrArray *wb = paraat_import_plan_get_warnings (b);
+  ParaatImportCounts ca, cb;
+
+  paraat_import_plan_get_counts (a, &ca);
+  paraat_import_plan_get_counts (b, &cb);
+  g_assert_cmpuint (ca.n_new, ==, cb.n_new);
+  g_assert_cmpuint (ca.n_changed, ==, cb.n_changed);
+  g_assert_cmpuint (ca.n_unchanged, ==, cb.n_unchanged);
+  g_assert_cmpuint (ca.n_removed, ==, cb.n_removed);
+  g_assert_cmpuint (ca.n_skipped, ==, cb.n_skipped);
+  g_assert_cmpstr (paraat_import_plan_get_source_name (a), ==, paraat_import_plan_get_source_name (b));
+  g_assert_cmpint (paraat_import_plan_get_source_kind (a), ==, paraat_import_plan_get_source_kind (b));
+  g_assert_cmpint (paraat_import_plan_get_new_source (a), ==, paraat_import_plan_get_new_source (b));
+  g_assert_cmpuint (wa->len, ==, wb->len);
+  for (guint i = 0; i < wa->len; i++)
+    g_assert_cmpstr (wa->pdata[i], ==, wb->pdata[i]);
+}
+
+/* Imports @paths into @planned with a plan and its apply and into @run
+ * with paraat_import_run(), checks that both did the same and returns
+ * the counts */
+static void
+import_both (ParaatStore        *planned,
+             const char         *planned_path,
+             ParaatStore        *run,
+             const char         *run_path,
+             const char         *source,
+             ParaatSourceKind    kind,
+             const char * const *paths,
+             ParaatImportCounts *counts)
+{
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(ParaatImportPlan) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  plan = paraat_import_plan_new_full (planned, source, kind, paths, PARAAT_IMPORT_PLAN_NO_EVENTS, NULL, NULL, NULL,
+                                      &error);
+  g_assert_no_error (error);
+  paraat_import_plan_set_organisation (plan, "Defensie");
+  apply (plan, planned);
+
+  done = paraat_import_run (run, source, kind, "Defensie", NULL, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (done);
+  g_assert_true (sqlite3_get_autocommit (run->db));
+  /* The CHECKs the run left out are back on */
+  g_assert_cmpint (paraat_test_db_query_int (run->db, "PRAGMA ignore_check_constraints"), ==, 0);
+  assert_same_plan (plan, done);
+  g_assert_cmpuint (g_list_model_get_n_items (paraat_import_plan_get_events (done)), ==, 0);
+
+  a = dump_import_tables (planned_path);
+  b = dump_import_tables (run_path);
+  g_assert_cmpstr (a, ==, b);
+  paraat_import_plan_get_counts (done, counts);
+}
+
+static ParaatExercise *
+changed_copy (ParaatExercise *ex,
+              guint           raise,
+              const char     *title,
+              gint64          move)
+{
+  ParaatExercise *copy = paraat_exercise_copy (ex);
+
+  copy->sequence += raise;
+  paraat_exercise_set_title (copy, title);
+  copy->start_utc += move;
+  copy->end_utc += move;
+
+  return copy;
+}
+
+static void
+test_import_run_same_as_plan (ParaatTestFixture *fixture,
+                              gconstpointer      user_data)
+{
+  g_autofree char *v1 = data_path ("import", "defence-43mb.ics");
+  g_autofree char *v2 = data_path ("import", "defence-43mb-v2.ics");
+  g_autofree char *duplicate = paraat_test_fixture_build_path (fixture, "duplicate.ics");
+  g_autofree char *demo_path = paraat_test_fixture_build_path (fixture, "demo.db");
+  g_autofree char *run_path = paraat_test_fixture_build_path (fixture, "run.db");
+  g_autofree char *fresh_planned_path = paraat_test_fixture_build_path (fixture, "fresh-planned.db");
+  g_autofree char *fresh_run_path = paraat_test_fixture_build_path (fixture, "fresh-run.db");
+  g_autoptr(ParaatStore) demo = NULL;
+  g_autoptr(ParaatStore) run = NULL;
+  g_autoptr(ParaatStore) fresh_planned = NULL;
+  g_autoptr(ParaatStore) fresh_run = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *original = NULL;
+  g_autofree char *changed_path = NULL;
+  g_autofree char *again_path = NULL;
+  g_autoptr(GError) error = NULL;
+  ParaatImportCounts counts;
+  const char *defence_v1[] = { v1, NULL };
+  const char *defence_v2[] = { v2, NULL };
+  const char *duplicates[] = { duplicate, NULL };
+  const char *region_original[] = { NULL, NULL };
+  const char *region_changed[] = { NULL, NULL };
+  const char *region_both[] = { NULL, NULL, NULL };
+
+  run = paraat_store_open (run_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  /* A Defence calendar named by its X-WR-CALNAME: new, then changed,
+   * unchanged and removed, then back after the removal */
+  import_both (fixture->store, fixture->path, run, run_path, NULL, PARAAT_SOURCE_KIND_DEFENCE, defence_v1, &counts);
+  g_assert_cmpuint (counts.n_new, ==, 3);
+  import_both (fixture->store, fixture->path, run, run_path, NULL, PARAAT_SOURCE_KIND_DEFENCE, defence_v2, &counts);
+  g_assert_cmpuint (counts.n_changed, ==, 1);
+  g_assert_cmpuint (counts.n_unchanged, ==, 1);
+  g_assert_cmpuint (counts.n_removed, ==, 1);
+  import_both (fixture->store, fixture->path, run, run_path, NULL, PARAAT_SOURCE_KIND_DEFENCE, defence_v1, &counts);
+  g_assert_cmpuint (counts.n_changed, ==, 1);
+  g_assert_cmpuint (counts.n_unchanged, ==, 2);
+
+  /* A UID twice, the later with the higher SEQUENCE: the run has written
+   * the first already, takes it back and reads again */
+  paraat_test_write_bytes (duplicate, duplicate_ics, strlen (duplicate_ics));
+  import_both (fixture->store, fixture->path, run, run_path, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, duplicates,
+               &counts);
+  g_assert_cmpuint (counts.n_new, ==, 2);
+  import_both (fixture->store, fixture->path, run, run_path, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, duplicates,
+               &counts);
+  g_assert_cmpuint (counts.n_unchanged, ==, 2);
+
+  /* A region's exercises: the first changed and moved, the second
+   * changed twice in one file (the one with the higher SEQUENCE comes
+   * last), once into a database that has them and once into one that
+   * does not */
+  demo = paraat_store_open (demo_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  series = fill_demo (demo);
+  for (guint i = 0; i < series->len; i++)
+    {
+      ParaatExercise *ex = series->pdata[i];
+
+      if (i == 0)
+        g_ptr_array_add (changed, changed_copy (ex, 1, "Moved a day", 86400));
+      else if (i == 1)
+        g_ptr_array_add (changed, changed_copy (ex, 1, "Changed once", 0));
+      else
+        g_ptr_array_add (changed, g_object_ref (ex));
+      g_ptr_array_add (again, g_object_ref (ex));
+    }
+  g_ptr_array_add (changed, changed_copy (series->pdata[1], 2, "Changed twice", 3600));
+  original = export_to (fixture, series, "original.ics", FALSE);
+  changed_path = export_to (fixture, changed, "changed.ics", FALSE);
+  again_path = export_to (fixture, again, "again.xcal.xml", TRUE);
+  region_original[0] = original;
+  region_changed[0] = changed_path;
+  region_both[0] = changed_path;
+  region_both[1] = again_path;
+
+  import_both (fixture->store, fixture->path, run, run_path, "VR05", PARAAT_SOURCE_KIND_REGION, region_original,
+               &counts);
+  g_assert_cmpuint (counts.n_new, ==, series->len);
+  import_both (fixture->store, fixture->path, run, run_path, "VR05", PARAAT_SOURCE_KIND_REGION, region_changed,
+               &counts);
+  g_assert_cmpuint (counts.n_changed, ==, 2);
+  g_assert_cmpuint (counts.n_unchanged, ==, series->len - 2);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT count (*) FROM exercise WHERE title = 'Changed twice'"),
+                   ==, 1);
+  /* Two files, the second older: nothing changes */
+  import_both (fixture->store, fixture->path, run, run_path, "VR05", PARAAT_SOURCE_KIND_REGION, region_both,
+               &counts);
+  g_assert_cmpuint (counts.n_unchanged, ==, series->len);
+
+  /* Into empty databases: the run writes the second exercise, then
+   * finds it again with a higher SEQUENCE */
+  fresh_planned = paraat_store_open (fresh_planned_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  fresh_run = paraat_store_open (fresh_run_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  import_both (fresh_planned, fresh_planned_path, fresh_run, fresh_run_path, "VR05", PARAAT_SOURCE_KIND_REGION,
+               region_changed, &counts);
+  g_assert_cmpuint (counts.n_new, ==, series->len);
+  g_assert_cmpint (paraat_test_query_int (fresh_run_path, "SELECT count (*) FROM exercise_history"), ==,
+                   series->len);
+  g_assert_cmpint (paraat_test_query_int (fresh_run_path, "SELECT count (*) FROM exercise"
+                                                          " WHERE title = 'Changed twice'"), ==, 1);
+}
+
+/* A file the readers refuse after one that was written already: the
+ * database file is as it was, byte for byte */
+static void
+test_import_run_fails (ParaatTestFixture *fixture,
+                       gconstpointer      user_data)
+{
+  g_autofree char *v1 = data_path ("import", "defence-43mb.ics");
+  g_autofree char *v2 = data_path ("import", "defence-43mb-v2.ics");
+  g_autofree char *hostile = g_test_build_filename (G_TEST_DIST, "data", "xcal", "hostile",
+                                                    "dtend-before-dtstart.ics", NULL);
+  g_autofree char *outlook = data_path ("import", "rmc-noord-outlook.ics");
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  const char *first[] = { v1, NULL };
+  const char *bad[] = { v2, hostile, outlook, NULL };
+
+  plan = paraat_import_run (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, NULL, NULL, first, NULL, NULL, NULL,
+                            &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&plan, paraat_import_plan_free);
+  paraat_test_fixture_reopen_store (fixture);
+  dump_before = paraat_test_dump_database (fixture->path);
+  paraat_test_fixture_close_store (fixture);
+  before = paraat_test_read_bytes (fixture->path);
+  paraat_test_fixture_reopen_store (fixture);
+
+  plan = paraat_import_run (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, NULL, NULL, bad, NULL, NULL, NULL,
+                            &error);
+  g_assert_null (plan);
+  g_assert_error (error, PARAAT_READER_ERROR, PARAAT_READER_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "dtend-before-dtstart.ics"));
+  g_assert_true (sqlite3_get_autocommit (fixture->store->db));
+  g_assert_cmpint (paraat_test_db_query_int (fixture->store->db, "PRAGMA ignore_check_constraints"), ==, 0);
+  dump_after = paraat_test_dump_database (fixture->path);
+  g_assert_cmpstr (dump_before, ==, dump_after);
+
+  paraat_test_fixture_close_store (fixture);
+  {
+    g_autoptr(GBytes) after = paraat_test_read_bytes (fixture->path);
+
+    paraat_test_assert_bytes_equal (before, after);
+  }
+}
+
+/* An exercise the store refuses (held, but years ahead), read first: the
+ * writing side fails while the reading side still has hundreds of events
+ * to hand over; both stop and nothing is written. */
+static void
+test_import_run_write_fails (ParaatTestFixture *fixture,
+                             gconstpointer      user_data)
+{
+  g_autofree char *demo_path = paraat_test_fixture_build_path (fixture, "demo.db");
+  g_autoptr(ParaatStore) demo = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ParaatExercise) bad = NULL;
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *paths[] = { NULL, NULL };
+
+  demo = paraat_store_open (demo_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  series = fill_demo (demo);
+  bad = paraat_exercise_copy (series->pdata[0]);
+  paraat_exercise_set_uid (bad, "held-in-2036@paraat.example");
+  paraat_exercise_set_status (bad, PARAAT_EXERCISE_STATUS_HELD);
+  bad->start_utc += 10 * 365 * 86400;
+  bad->end_utc += 10 * 365 * 86400;
+  g_ptr_array_add (events, g_object_ref (bad));
+  for (guint copy = 0; copy < 6; copy++)
+    {
+      for (guint i = 0; i < series->len; i++)
+        {
+          ParaatExercise *ex = paraat_exercise_copy (series->pdata[i]);
+          g_autofree char *uid = g_strdup_printf ("%u-%s", copy, paraat_exercise_get_uid (ex));
+
+          paraat_exercise_set_uid (ex, uid);
+          g_ptr_array_add (events, ex);
+        }
+    }
+  g_assert_cmpuint (events->len, >, 2 * 256);
+  path = export_to (fixture, events, "held.ics", FALSE);
+  paths[0] = path;
+
+  before = paraat_test_dump_database (fixture->path);
+  plan = paraat_import_run (fixture->store, "VR05", PARAAT_SOURCE_KIND_REGION, NULL, NULL, paths, NULL, NULL, NULL,
+                            &error);
+  g_assert_null (plan);
+  g_assert_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "held.ics: line "));
+  g_assert_true (sqlite3_get_autocommit (fixture->store->db));
+  after = paraat_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_run_cancel (ParaatTestFixture *fixture,
+                        gconstpointer      user_data)
+{
+  g_autofree char *path = data_path ("import", "defence-43mb.ics");
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *paths[] = { path, NULL };
+
+  before = paraat_test_dump_database (fixture->path);
+
+  /* Cancelled after the first event is written, inside the transaction */
+  sqlite3_update_hook (fixture->store->db, on_update_cb, cancellable);
+  plan = paraat_import_run (fixture->store, NULL, PARAAT_SOURCE_KIND_DEFENCE, NULL, NULL, paths, cancellable, NULL,
+                            NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  sqlite3_update_hook (fixture->store->db, NULL, NULL);
+
+  g_assert_true (sqlite3_get_autocommit (fixture->store->db));
+  after = paraat_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (paraat_test_query_int (fixture->path, "SELECT count (*) FROM calendar_source"), ==, 0);
+}
+
 static void
 add_test (const char    *name,
           gconstpointer  data,
@@ -1101,6 +1455,14 @@ main (int   argc,
   add_test ("duplicate-uid", NULL, test_import_duplicate_uid);
   g_test_add ("/core/import/no-events/changed-file", ParaatTestFixture, NULL,
               set_up_no_events, test_import_changed_file, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/same-as-plan", ParaatTestFixture, NULL,
+              set_up_no_events, test_import_run_same_as_plan, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/fails", ParaatTestFixture, NULL,
+              set_up_no_events, test_import_run_fails, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/write-fails", ParaatTestFixture, NULL,
+              set_up_no_events, test_import_run_write_fails, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/cancel", ParaatTestFixture, NULL,
+              set_up_no_events, test_import_run_cancel, paraat_test_fixture_tear_down);
 
   return g_test_run ();
 }
