@@ -86,15 +86,8 @@ gboolean      paraat_store_fill_demo_defence (ParaatStore  *self,
 #define PARAAT_EXERCISE_COLUMNS \
   "e.id, e.uid, e.sequence, e.title, e.description, e.type_code, e.grip_code, e.region_code," \
   " e.start_utc, e.end_utc, e.all_day, e.tzid, e.location, e.latitude, e.longitude, e.scenario_code," \
-  " e.defence, e.defence_units, e.ovr_observer, e.reservists, e.status, e.rrule, e.modified," \
-  /* The three lists in the same row, joined by the unit separator: one */ \
-  /* statement per range instead of three more per exercise */ \
-  " (SELECT group_concat (region_code, char (31)) FROM" \
-  "   (SELECT region_code FROM exercise_region WHERE exercise_id = e.id ORDER BY region_code))," \
-  " (SELECT group_concat (discipline_code, char (31)) FROM" \
-  "   (SELECT discipline_code FROM exercise_discipline WHERE exercise_id = e.id ORDER BY discipline_code))," \
-  " (SELECT group_concat (organisation, char (31)) FROM" \
-  "   (SELECT organisation FROM exercise_organisation WHERE exercise_id = e.id ORDER BY organisation))"
+  " e.defence, e.defence_units, e.ovr_observer, e.reservists, e.status, e.rrule, e.modified"
+/* paraat_store_collect_exercises() reads the three lists afterwards */
 
 GTimeZone    *paraat_store_zone_for          (const char                *tzid) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray    *paraat_store_collect_exercises (ParaatStore               *self,

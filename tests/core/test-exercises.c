@@ -922,6 +922,66 @@ test_exercises_range_scope (ParaatTestFixture *fixture,
   assert_listed (in_brigade, paraat_exercise_get_uid (joint), TRUE);
 }
 
+/* Each exercise of a range gets its own lists, sorted, also an occurrence */
+static void
+test_exercises_range_lists (ParaatTestFixture *fixture,
+                            gconstpointer      user_data)
+{
+  const char *regions[] = { "VR06", "VR04", NULL };
+  const char *regions_sorted[] = { "VR04", "VR06", NULL };
+  const char *disciplines[] = { "POL", "BRW", "GHOR", NULL };
+  const char *disciplines_sorted[] = { "BRW", "GHOR", "POL", NULL };
+  const char *organisations[] = { "Waterschap", "Defensie", "Rijkswaterstaat", NULL };
+  const char *organisations_sorted[] = { "Defensie", "Rijkswaterstaat", "Waterschap", NULL };
+  const char *ghor[] = { "GHOR", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(ParaatExercise) full = new_exercise ("Vol", "VR05", "2026-06-10T09:00:00", "2026-06-10T12:00:00");
+  g_autoptr(ParaatExercise) series = new_exercise ("Reeks", "VR05", "2026-06-03T19:00:00", "2026-06-03T21:00:00");
+  g_autofree char *bare = add (fixture->store, "Kaal", "VR05", "2026-06-11T09:00:00", "2026-06-11T12:00:00");
+  g_autoptr(GPtrArray) in_june = NULL;
+  g_autoptr(ParaatExercise) back = NULL;
+
+  paraat_exercise_set_regions (full, regions);
+  paraat_exercise_set_disciplines (full, disciplines);
+  paraat_exercise_set_organisations (full, organisations);
+  save (fixture->store, full);
+  paraat_exercise_set_disciplines (series, ghor);
+  paraat_exercise_set_rrule (series, "FREQ=WEEKLY;COUNT=3");
+  save (fixture->store, series);
+
+  paraat_test_fixture_reopen_store (fixture);
+  in_june = list (fixture->store, NULL, "2026-06-01", "2026-07-01");
+  g_assert_cmpuint (in_june->len, ==, 5);
+  for (guint i = 0; i < in_june->len; i++)
+    {
+      ParaatExercise *ex = in_june->pdata[i];
+      const char *title = paraat_exercise_get_title (ex);
+
+      if (g_str_equal (title, "Vol"))
+        {
+          g_assert_cmpstrv (paraat_exercise_get_regions (ex), regions_sorted);
+          g_assert_cmpstrv (paraat_exercise_get_disciplines (ex), disciplines_sorted);
+          g_assert_cmpstrv (paraat_exercise_get_organisations (ex), organisations_sorted);
+        }
+      else if (g_str_equal (title, "Reeks"))
+        {
+          g_assert_cmpstrv (paraat_exercise_get_regions (ex), none);
+          g_assert_cmpstrv (paraat_exercise_get_disciplines (ex), ghor);
+          g_assert_cmpstrv (paraat_exercise_get_organisations (ex), none);
+        }
+      else
+        {
+          g_assert_cmpstr (title, ==, "Kaal");
+          g_assert_cmpstrv (paraat_exercise_get_regions (ex), none);
+          g_assert_cmpstrv (paraat_exercise_get_organisations (ex), none);
+        }
+    }
+
+  back = get (fixture->store, paraat_exercise_get_uid (full));
+  g_assert_cmpstrv (paraat_exercise_get_disciplines (back), disciplines_sorted);
+  g_assert_cmpstrv (paraat_exercise_get_organisations (back), organisations_sorted);
+}
+
 static void
 test_exercises_delete (ParaatTestFixture *fixture,
                        gconstpointer      user_data)
@@ -2007,6 +2067,7 @@ main (int   argc,
   ADD ("/core/exercises/range/boundaries", test_exercises_range_boundaries);
   ADD ("/core/exercises/range/long", test_exercises_range_long);
   ADD ("/core/exercises/range/scope", test_exercises_range_scope);
+  ADD ("/core/exercises/range/lists", test_exercises_range_lists);
   ADD ("/core/exercises/range/delete", test_exercises_delete);
   ADD ("/core/exercises/dst/timed", test_exercises_dst_timed);
   ADD ("/core/exercises/dst/monthly", test_exercises_dst_monthly);
