@@ -400,25 +400,43 @@ paraat_store_count_local_days (GDateTime *from,
 
 typedef gboolean (*OccurrenceFunc) (gint64 start, gint64 end, gpointer data);
 
-/*
- * Walks the occurrences of @ex in its own zone, so that a drill at 19:00
- * stays at 19:00 local time after a DST change. Stops when @func returns
- * FALSE, after MAX_RECURRENCE_STEPS, or at the end of the rule.
- */
-static void
-foreach_occurrence (ParaatExercise *ex,
-                    OccurrenceFunc  func,
-                    gpointer        data)
+/* A walk over the occurrences of a series, one at a time */
+typedef struct
 {
-  g_autoptr(GTimeZone) tz = paraat_store_zone_for (ex->tzid);
+  GTimeZone          *tz;
+  icalrecur_iterator *it;             /* NULL once the walk has ended */
+  int                 days;
+  gint64              seconds;
+  gboolean            all_day;
+  guint               steps;
+} Walk;
+
+static void
+walk_clear (Walk *walk)
+{
+  g_clear_pointer (&walk->it, icalrecur_iterator_free);
+  g_clear_pointer (&walk->tz, g_time_zone_unref);
+}
+
+/* Starts a walk at the first occurrence of @ex; it has ended at once
+ * when the rule can't be read. */
+static void
+walk_init (Walk           *walk,
+           ParaatExercise *ex)
+{
   g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (ex->start_utc);
-  g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
+  g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (ex->end_utc);
-  g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
-  int days = paraat_store_count_local_days (start, end);
-  gint64 seconds = ex->end_utc - ex->start_utc;
+  g_autoptr(GDateTime) end = NULL;
   struct icalrecurrencetype recur;
-  icalrecur_iterator *it;
+
+  memset (walk, 0, sizeof *walk);
+  walk->tz = paraat_store_zone_for (ex->tzid);
+  start = g_date_time_to_timezone (start_utc, walk->tz);
+  end = g_date_time_to_timezone (end_utc, walk->tz);
+  walk->days = paraat_store_count_local_days (start, end);
+  walk->seconds = ex->end_utc - ex->start_utc;
+  walk->all_day = ex->all_day;
 
   if (!paraat_store_parse_rrule (ex->rrule, &recur, NULL))
     return;
@@ -430,34 +448,163 @@ foreach_occurrence (ParaatExercise *ex,
       g_autoptr(GDateTime) until_utc = g_date_time_new_utc (recur.until.year, recur.until.month, recur.until.day,
                                                             recur.until.hour, recur.until.minute,
                                                             recur.until.second);
-      g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, tz) : NULL;
+      g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, walk->tz) : NULL;
 
       if (until != NULL)
         recur.until = paraat_store_to_ical_local (until, FALSE);
     }
-  it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, ex->all_day));
-  if (it == NULL)
-    return;
+  walk->it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, ex->all_day));
+}
 
-  for (guint step = 0; step < MAX_RECURRENCE_STEPS; step++)
+/* The next occurrence; FALSE at the end of the rule or after
+ * MAX_RECURRENCE_STEPS, and from then on. */
+static gboolean
+walk_next (Walk   *walk,
+           gint64 *start,
+           gint64 *end)
+{
+  while (walk->it != NULL && walk->steps < MAX_RECURRENCE_STEPS)
     {
-      icaltimetype t = icalrecur_iterator_next (it);
+      icaltimetype t = icalrecur_iterator_next (walk->it);
       g_autoptr(GDateTime) occ_start = NULL;
       g_autoptr(GDateTime) occ_end = NULL;
 
+      walk->steps++;
       if (icaltime_is_null_time (t))
         break;
-      occ_start = g_date_time_new (tz, t.year, t.month, t.day, t.is_date ? 0 : t.hour,
+      occ_start = g_date_time_new (walk->tz, t.year, t.month, t.day, t.is_date ? 0 : t.hour,
                                    t.is_date ? 0 : t.minute, t.is_date ? 0 : t.second);
       if (occ_start == NULL)
         continue;
       /* All-day occurrences keep whole local days, whatever DST does. */
-      occ_end = ex->all_day ? g_date_time_add_days (occ_start, days)
-                            : g_date_time_add_seconds (occ_start, seconds);
-      if (!func (g_date_time_to_unix (occ_start), g_date_time_to_unix (occ_end), data))
+      occ_end = walk->all_day ? g_date_time_add_days (occ_start, walk->days)
+                              : g_date_time_add_seconds (occ_start, walk->seconds);
+      *start = g_date_time_to_unix (occ_start);
+      *end = g_date_time_to_unix (occ_end);
+      return TRUE;
+    }
+  walk_clear (walk);
+
+  return FALSE;
+}
+
+/*
+ * Walks the occurrences of @ex in its own zone, so that a drill at 19:00
+ * stays at 19:00 local time after a DST change. Stops when @func returns
+ * FALSE, after MAX_RECURRENCE_STEPS, or at the end of the rule.
+ */
+static void
+foreach_occurrence (ParaatExercise *ex,
+                    OccurrenceFunc  func,
+                    gpointer        data)
+{
+  Walk walk;
+  gint64 start, end;
+
+  walk_init (&walk, ex);
+  while (walk_next (&walk, &start, &end))
+    {
+      if (!func (start, end, data))
         break;
     }
-  icalrecur_iterator_free (it);
+  walk_clear (&walk);
+}
+
+/*
+ * The occurrences of a stored series that the store has walked so far,
+ * and the walk to go on with. libical (with ICU underneath) takes about
+ * half a million instructions to set up and walk a series of twenty, and
+ * every calendar period walked every series in it from its first
+ * occurrence: a sixth of a month switch at 100,000 exercises. Kept per
+ * exercise id, with the fields the walk depends on: an entry is used
+ * only while they are the same.
+ */
+typedef struct
+{
+  gint64    id;
+  gint64    start_utc;
+  gint64    end_utc;
+  gboolean  all_day;
+  char     *tzid;
+  char     *rrule;
+  GArray   *times;                    /* gint64: start, end, start, end … */
+  Walk      walk;
+} Series;
+
+static void
+series_free (gpointer data)
+{
+  Series *series = data;
+
+  walk_clear (&series->walk);
+  g_array_unref (series->times);
+  g_free (series->tzid);
+  g_free (series->rrule);
+  g_free (series);
+}
+
+static gboolean
+series_matches (Series         *series,
+                ParaatExercise *ex)
+{
+  return series->start_utc == ex->start_utc && series->end_utc == ex->end_utc &&
+         series->all_day == ex->all_day && g_str_equal (series->tzid, ex->tzid) &&
+         g_str_equal (series->rrule, ex->rrule);
+}
+
+static Series *
+lookup_series (ParaatStore    *self,
+               ParaatExercise *ex)
+{
+  Series *series;
+
+  if (self->series == NULL)
+    self->series = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, series_free);
+  series = g_hash_table_lookup (self->series, &ex->id);
+  if (series != NULL && series_matches (series, ex))
+    return series;
+
+  series = g_new0 (Series, 1);
+  series->id = ex->id;
+  series->start_utc = ex->start_utc;
+  series->end_utc = ex->end_utc;
+  series->all_day = ex->all_day;
+  series->tzid = g_strdup (ex->tzid);
+  series->rrule = g_strdup (ex->rrule);
+  series->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  walk_init (&series->walk, ex);
+  /* Replaces (and frees) an entry whose exercise has changed since */
+  g_hash_table_insert (self->series, &series->id, series);
+
+  return series;
+}
+
+/* As foreach_occurrence(), from what @series already holds, walking on
+ * only past its end. */
+static void
+foreach_series_occurrence (Series         *series,
+                           OccurrenceFunc  func,
+                           gpointer        data)
+{
+  for (guint i = 0;; i++)
+    {
+      gint64 start, end;
+
+      if (2 * i < series->times->len)
+        {
+          start = g_array_index (series->times, gint64, 2 * i);
+          end = g_array_index (series->times, gint64, 2 * i + 1);
+        }
+      else if (walk_next (&series->walk, &start, &end))
+        {
+          g_array_append_val (series->times, start);
+          g_array_append_val (series->times, end);
+        }
+      else
+        break;
+      if (!func (start, end, data))
+        break;
+    }
 }
 
 typedef struct
@@ -660,7 +807,7 @@ paraat_store_list_exercises (ParaatStore  *self,
       Expansion x = { recurring->pdata[i], out, from_utc, to_utc, 0 };
 
       if (paraat_store_exercise_in_scope (scope, x.master))
-        foreach_occurrence (x.master, add_occurrence, &x);
+        foreach_series_occurrence (lookup_series (self, x.master), add_occurrence, &x);
     }
   if (recurring->len > 0)
     g_ptr_array_sort (out, compare_by_start);

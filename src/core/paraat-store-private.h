@@ -31,6 +31,7 @@ struct _ParaatStore
   GListStore  *records[PARAAT_N_KINDS]; /* created on first use, refilled after each write */
   gint64       max_duration;            /* longest single exercise in seconds, -1 if unknown */
   gint64       max_duration_version;    /* PRAGMA data_version it was computed at */
+  GHashTable  *series;                  /* exercise id → its occurrences so far, see paraat-store-exercises.c */
 
   /* The damage check an open with PARAAT_STORE_OPEN_DEFER_CHECK left for
    * later; no write starts before it has passed. */

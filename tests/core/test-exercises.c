@@ -1192,6 +1192,92 @@ test_exercises_dst_infinite (ParaatTestFixture *fixture,
     }
 }
 
+static void
+assert_same_occurrences (GPtrArray *a,
+                         GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpstr (paraat_exercise_get_uid (a->pdata[i]), ==, paraat_exercise_get_uid (b->pdata[i]));
+      g_assert_cmpint (paraat_exercise_get_start_utc (a->pdata[i]), ==, paraat_exercise_get_start_utc (b->pdata[i]));
+      g_assert_cmpint (paraat_exercise_get_end_utc (a->pdata[i]), ==, paraat_exercise_get_end_utc (b->pdata[i]));
+    }
+}
+
+/* The store keeps the occurrences it walked: any order of periods, and
+ * a changed rule, give what a fresh store gives. */
+static void
+test_exercises_dst_walk_again (ParaatTestFixture *fixture,
+                               gconstpointer      user_data)
+{
+  static const char * const ranges[][2] = {
+    { "2030-06-03", "2030-06-10" },
+    { "2026-03-01", "2026-04-06" },
+    { "2026-10-19", "2026-11-02" },
+    { "2026-01-01", "2036-01-01" },
+    { "2031-03-24", "2031-04-07" },
+    { "2027-01-01", "2028-01-01" },
+  };
+  g_autofree char *open = add_recurring (fixture->store, "Elke week", "2026-01-06T19:00:00", "2026-01-06T21:00:00",
+                                         "FREQ=WEEKLY");
+  g_autofree char *counted = add_recurring (fixture->store, "Maandelijks", "2026-02-03", "2026-02-04",
+                                            "FREQ=MONTHLY;BYDAY=1TU;COUNT=12");
+  g_autoptr(ParaatExercise) ex = NULL;
+  GPtrArray *cached[G_N_ELEMENTS (ranges)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    cached[i] = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+  /* Once more, all from what the store kept */
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) again = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      assert_same_occurrences (cached[i], again);
+    }
+  paraat_test_fixture_reopen_store (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) fresh = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      assert_same_occurrences (cached[i], fresh);
+      g_ptr_array_unref (cached[i]);
+    }
+
+  /* A changed series is walked anew */
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    cached[i] = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+  ex = get (fixture->store, open);
+  paraat_exercise_set_rrule (ex, "FREQ=WEEKLY;INTERVAL=2;COUNT=40");
+  save (fixture->store, ex);
+  g_clear_object (&ex);
+  ex = get (fixture->store, counted);
+  {
+    g_autoptr(GDateTime) start = paraat_exercise_get_start (ex);
+    g_autoptr(GDateTime) end = paraat_exercise_get_end (ex);
+    g_autoptr(GDateTime) later_start = g_date_time_add_days (start, 7);
+    g_autoptr(GDateTime) later_end = g_date_time_add_days (end, 7);
+
+    paraat_exercise_set_times (ex, later_start, later_end, TRUE);
+  }
+  save (fixture->store, ex);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) changed = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      g_ptr_array_unref (cached[i]);
+      cached[i] = g_steal_pointer (&changed);
+    }
+  paraat_test_fixture_reopen_store (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) fresh = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      assert_same_occurrences (cached[i], fresh);
+      g_ptr_array_unref (cached[i]);
+    }
+}
+
 /* The DST days in a day view: 25 October has 25 hours, 29 March 23 */
 static void
 test_exercises_day_boundaries (ParaatTestFixture *fixture,
@@ -2073,6 +2159,7 @@ main (int   argc,
   ADD ("/core/exercises/dst/monthly", test_exercises_dst_monthly);
   ADD ("/core/exercises/dst/all-day-weekly", test_exercises_dst_all_day_weekly);
   ADD ("/core/exercises/dst/infinite", test_exercises_dst_infinite);
+  ADD ("/core/exercises/dst/walk-again", test_exercises_dst_walk_again);
   ADD ("/core/exercises/dst/day-boundaries", test_exercises_day_boundaries);
   ADD ("/core/exercises/dst/until-utc", test_exercises_recurrence_until_utc);
   ADD ("/core/exercises/shift/days", test_exercises_shift);
