@@ -75,8 +75,7 @@ exercise_from_row (sqlite3_stmt *stmt)
   ex->start_utc = sqlite3_column_int64 (stmt, 8);
   ex->end_utc = sqlite3_column_int64 (stmt, 9);
   ex->all_day = sqlite3_column_int (stmt, 10);
-  g_free (ex->tzid);
-  ex->tzid = g_strdup (TEXT (11));
+  paraat_exercise_set_shared (&ex->tzid, TEXT (11));
   paraat_exercise_set_location (ex, TEXT (12));
   if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
     paraat_exercise_set_geo (ex, TRUE, sqlite3_column_double (stmt, 13), sqlite3_column_double (stmt, 14));
