@@ -127,8 +127,21 @@ read_lists (ParaatStore  *self,
   if (rows->len == 0)
     return TRUE;
   for (guint i = 0; i < rows->len; i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            ((ParaatExercise *) rows->pdata[i])->id);
+    {
+      /* By hand: g_string_append_printf() took some 900 instructions an id */
+      char digits[24];
+      guint n = 0;
+      guint64 id = (guint64) ((ParaatExercise *) rows->pdata[i])->id;
+
+      g_assert (((ParaatExercise *) rows->pdata[i])->id > 0);
+      do
+        digits[n++] = (char) ('0' + id % 10);
+      while ((id /= 10) > 0);
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      while (n > 0)
+        g_string_append_c (ids, digits[--n]);
+    }
   g_string_append_c (ids, ']');
 
   /* json_each's key is the index into @rows */
