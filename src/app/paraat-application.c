@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "paraat-application.h"
 #include "paraat-palette.h"
@@ -486,6 +489,27 @@ static const GActionEntry app_actions[] = {
 
 /* GApplication */
 
+/*
+ * glibc's malloc raises its mmap threshold to the largest block freed so
+ * far, up to 32 MB, and its trim threshold to twice that. Cairo's and
+ * GTK's frame-sized buffers raise them in the first frames, and from then
+ * on such buffers, and a year of exercises for the list, come from the
+ * heap, which keeps what is freed. Fixed at glibc's own start values,
+ * big blocks are mapped and unmapped again. Two arenas instead of one per
+ * thread (the D-Bus worker, the damage check, GTask's pool): those
+ * threads allocate little. Under the calendar benchmark the list view's
+ * process at 100,000 exercises peaked at 147 MB instead of 151 MB.
+ */
+static void
+tune_malloc (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
+  mallopt (M_ARENA_MAX, 2);
+#endif
+}
+
 static void
 paraat_application_startup (GApplication *application)
 {
@@ -604,6 +628,8 @@ paraat_application_class_init (ParaatApplicationClass *klass)
 
   /* Templates, CSS and the shortcuts window live in the app's resource. */
   paraat_register_resource ();
+  /* Before GApplication starts its D-Bus thread */
+  tune_malloc ();
 }
 
 static void

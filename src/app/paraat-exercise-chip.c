@@ -103,8 +103,12 @@ paraat_exercise_chip_update (GtkWidget      *chip,
   g_autofree char *description = paraat_exercise_chip_describe (store, exercise);
   ParaatExerciseStatus status = paraat_exercise_get_status (exercise);
   GtkWidget *button = chip;
+  GtkWidget *title = gtk_button_get_child (GTK_BUTTON (button));
 
-  gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), paraat_exercise_get_title (exercise));
+  if (GTK_IS_INSCRIPTION (title))
+    gtk_inscription_set_text (GTK_INSCRIPTION (title), paraat_exercise_get_title (exercise));
+  else
+    gtk_label_set_text (GTK_LABEL (title), paraat_exercise_get_title (exercise));
   paraat_tooltip_set_lazy (button, description);
   gtk_widget_set_css_classes (button, (const char *[]) { "exercise-chip", NULL });
   gtk_widget_add_css_class (button, color);
@@ -130,25 +134,67 @@ paraat_exercise_chip_update (GtkWidget      *chip,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
+static GtkWidget *
+make_chip (ParaatStore    *store,
+           ParaatExercise *exercise,
+           GtkWidget      *title)
+{
+  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                    "child", title,
+                                    "action-name", "calendar.open",
+                                    "focus-on-click", FALSE,
+                                    NULL);
+
+  paraat_exercise_chip_update (button, store, exercise);
+
+  return button;
+}
+
+/**
+ * paraat_exercise_chip_new:
+ *
+ * A chip as wide as its title wants, where there is room for it (the
+ * month view's list of a day's exercises).
+ *
+ * Returns: (transfer floating): the chip
+ */
 GtkWidget *
 paraat_exercise_chip_new (ParaatStore    *store,
                           ParaatExercise *exercise)
 {
-  GtkWidget *label;
-  GtkWidget *button;
+  GtkWidget *label = gtk_label_new (NULL);
 
-  label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_width_chars (GTK_LABEL (label), 1);
 
-  button = g_object_new (GTK_TYPE_BUTTON,
-                         "child", label,
-                         "action-name", "calendar.open",
-                         "focus-on-click", FALSE,
-                         NULL);
-  paraat_exercise_chip_update (button, store, exercise);
+  return make_chip (store, exercise, label);
+}
 
-  return button;
+/**
+ * paraat_exercise_chip_new_compact:
+ *
+ * A chip that takes the width it is given and asks for no more than one
+ * character, for the month view's grid, where the days decide how wide
+ * a chip is. Its title is a GtkInscription: its size comes from the
+ * font, not from the text, so a month switch that gives a chip another
+ * exercise redraws it without measuring and shaping its title twice.
+ *
+ * Returns: (transfer floating): the chip
+ */
+GtkWidget *
+paraat_exercise_chip_new_compact (ParaatStore    *store,
+                                  ParaatExercise *exercise)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0);
+  /* GTK 4.8 draws an ellipsized inscription at the top of its box, not in
+   * the middle: give it no more height than its line. */
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
+
+  return make_chip (store, exercise, inscription);
 }

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 GtkWidget *paraat_exercise_chip_new      (ParaatStore    *store,
                                           ParaatExercise *exercise);
+GtkWidget *paraat_exercise_chip_new_compact (ParaatStore    *store,
+                                            ParaatExercise *exercise);
 void       paraat_exercise_chip_update   (GtkWidget      *chip,
                                           ParaatStore    *store,
                                           ParaatExercise *exercise);

@@ -179,7 +179,7 @@ fill_week (ParaatMonthView         *self,
         }
       else
         {
-          chip = paraat_exercise_chip_new (self->store, span->exercise);
+          chip = paraat_exercise_chip_new_compact (self->store, span->exercise);
           gtk_widget_set_margin_start (chip, 3);
           gtk_widget_set_margin_end (chip, 3);
           gtk_widget_set_margin_bottom (chip, 2);

@@ -5,7 +5,11 @@
  *
  * The calendar objects' insides, for paraat-exercise.c and the store that
  * fills them. Strings are never NULL unless marked nullable; string
- * vectors are never NULL (an empty vector instead).
+ * vectors are never NULL (an empty vector instead). The fields marked
+ * "shared" hold interned GRefStrings: codes, zones, places and rules that
+ * thousands of exercises of a year have in common. Set them with
+ * paraat_exercise_set_shared(), never g_free() them and never change
+ * them in place.
  */
 
 #pragma once
@@ -24,27 +28,27 @@ struct _ParaatExercise
   guint                 sequence;        /* iCalendar SEQUENCE, raised on each save */
   char                 *title;
   char                 *description;
-  char                 *type_code;
-  char                 *grip_code;       /* nullable */
-  char                 *region_code;     /* the organising region */
+  char                 *type_code;       /* shared */
+  char                 *grip_code;       /* nullable, shared */
+  char                 *region_code;     /* the organising region, shared */
   GStrv                 regions;         /* further participating regions */
   GStrv                 disciplines;
   GStrv                 organisations;
   gint64                start_utc;       /* seconds since the epoch */
   gint64                end_utc;         /* all-day: local midnight after the last day */
   gboolean              all_day;
-  char                 *tzid;
-  char                 *location;
+  char                 *tzid;            /* shared */
+  char                 *location;        /* shared */
   gboolean              has_geo;
   double                latitude;
   double                longitude;
-  char                 *scenario_code;
+  char                 *scenario_code;   /* shared */
   ParaatDefence         defence;
-  char                 *defence_units;
+  char                 *defence_units;   /* shared */
   gboolean              ovr_observer;
   guint                 reservists;
   ParaatExerciseStatus  status;
-  char                 *rrule;
+  char                 *rrule;           /* shared */
   char                 *modified;        /* ISO 8601, set by the store */
   gboolean              occurrence;      /* one occurrence of a recurring exercise */
 
@@ -103,6 +107,8 @@ ParaatHistoryEntry *paraat_history_entry_new      (const char       *changed_at,
                                                    const char       *field,
                                                    const char       *old_value,
                                                    const char       *new_value) G_GNUC_WARN_UNUSED_RESULT;
+void                paraat_exercise_set_shared    (char            **field,
+                                                   const char       *value);
 void                paraat_exercise_set_stored    (ParaatExercise   *self,
                                                    gint64            id,
                                                    guint             sequence,

@@ -69,6 +69,34 @@ set_strv (GStrv              *field,
   *field = copy;
 }
 
+/**
+ * paraat_exercise_set_shared:
+ *
+ * Replaces *@field, one of the fields that hold a shared string (see
+ * paraat-exercise-private.h), with the shared copy of @value ("" for
+ * %NULL).
+ */
+void
+paraat_exercise_set_shared (char       **field,
+                            const char  *value)
+{
+  char *copy = g_ref_string_new_intern (value != NULL ? value : "");
+
+  g_clear_pointer (field, g_ref_string_release);
+  *field = copy;
+}
+
+/* The same for a nullable field: an empty value becomes NULL */
+static void
+set_nullable_shared (char       **field,
+                     const char  *value)
+{
+  char *copy = (value != NULL && *value != '\0') ? g_ref_string_new_intern (value) : NULL;
+
+  g_clear_pointer (field, g_ref_string_release);
+  *field = copy;
+}
+
 const char *
 paraat_exercise_status_to_string (ParaatExerciseStatus status)
 {
@@ -226,17 +254,17 @@ paraat_exercise_finalize (GObject *object)
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->type_code, g_free);
-  g_clear_pointer (&self->grip_code, g_free);
-  g_clear_pointer (&self->region_code, g_free);
+  g_clear_pointer (&self->type_code, g_ref_string_release);
+  g_clear_pointer (&self->grip_code, g_ref_string_release);
+  g_clear_pointer (&self->region_code, g_ref_string_release);
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->disciplines, g_strfreev);
   g_clear_pointer (&self->organisations, g_strfreev);
-  g_clear_pointer (&self->tzid, g_free);
-  g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->scenario_code, g_free);
-  g_clear_pointer (&self->defence_units, g_free);
-  g_clear_pointer (&self->rrule, g_free);
+  g_clear_pointer (&self->tzid, g_ref_string_release);
+  g_clear_pointer (&self->location, g_ref_string_release);
+  g_clear_pointer (&self->scenario_code, g_ref_string_release);
+  g_clear_pointer (&self->defence_units, g_ref_string_release);
+  g_clear_pointer (&self->rrule, g_ref_string_release);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->calendar, g_free);
   g_clear_pointer (&self->calendar_organisation, g_free);
@@ -326,18 +354,18 @@ paraat_exercise_init (ParaatExercise *self)
   self->uid = g_strdup ("");
   self->title = g_strdup ("");
   self->description = g_strdup ("");
-  self->type_code = g_strdup ("");
-  self->region_code = g_strdup ("");
+  self->type_code = g_ref_string_new_intern ("");
+  self->region_code = g_ref_string_new_intern ("");
   self->regions = g_new0 (char *, 1);
   self->disciplines = g_new0 (char *, 1);
   self->organisations = g_new0 (char *, 1);
-  self->tzid = g_strdup (PARAAT_DEFAULT_TZID);
-  self->location = g_strdup ("");
-  self->scenario_code = g_strdup ("");
+  self->tzid = g_ref_string_new_intern (PARAAT_DEFAULT_TZID);
+  self->location = g_ref_string_new_intern ("");
+  self->scenario_code = g_ref_string_new_intern ("");
   self->defence = PARAAT_DEFENCE_NONE;
-  self->defence_units = g_strdup ("");
+  self->defence_units = g_ref_string_new_intern ("");
   self->status = PARAAT_EXERCISE_STATUS_DRAFT;
-  self->rrule = g_strdup ("");
+  self->rrule = g_ref_string_new_intern ("");
   self->modified = g_strdup ("");
 }
 
@@ -369,27 +397,27 @@ paraat_exercise_copy (ParaatExercise *self)
   copy->sequence = self->sequence;
   paraat_set_string (&copy->title, self->title);
   paraat_set_string (&copy->description, self->description);
-  paraat_set_string (&copy->type_code, self->type_code);
-  paraat_set_nullable_string (&copy->grip_code, self->grip_code);
-  paraat_set_string (&copy->region_code, self->region_code);
+  paraat_exercise_set_shared (&copy->type_code, self->type_code);
+  set_nullable_shared (&copy->grip_code, self->grip_code);
+  paraat_exercise_set_shared (&copy->region_code, self->region_code);
   set_strv (&copy->regions, (const char * const *) self->regions);
   set_strv (&copy->disciplines, (const char * const *) self->disciplines);
   set_strv (&copy->organisations, (const char * const *) self->organisations);
   copy->start_utc = self->start_utc;
   copy->end_utc = self->end_utc;
   copy->all_day = self->all_day;
-  paraat_set_string (&copy->tzid, self->tzid);
-  paraat_set_string (&copy->location, self->location);
+  paraat_exercise_set_shared (&copy->tzid, self->tzid);
+  paraat_exercise_set_shared (&copy->location, self->location);
   copy->has_geo = self->has_geo;
   copy->latitude = self->latitude;
   copy->longitude = self->longitude;
-  paraat_set_string (&copy->scenario_code, self->scenario_code);
+  paraat_exercise_set_shared (&copy->scenario_code, self->scenario_code);
   copy->defence = self->defence;
-  paraat_set_string (&copy->defence_units, self->defence_units);
+  paraat_exercise_set_shared (&copy->defence_units, self->defence_units);
   copy->ovr_observer = self->ovr_observer;
   copy->reservists = self->reservists;
   copy->status = self->status;
-  paraat_set_string (&copy->rrule, self->rrule);
+  paraat_exercise_set_shared (&copy->rrule, self->rrule);
   paraat_set_string (&copy->modified, self->modified);
   copy->occurrence = self->occurrence;
   paraat_exercise_set_calendar (copy, self->calendar_id, self->calendar, self->calendar_organisation,
@@ -500,7 +528,7 @@ paraat_exercise_set_type_code (ParaatExercise *self,
 {
   g_return_if_fail (PARAAT_IS_EXERCISE (self));
 
-  paraat_set_string (&self->type_code, code);
+  paraat_exercise_set_shared (&self->type_code, code);
 }
 
 /**
@@ -528,7 +556,7 @@ paraat_exercise_set_grip_code (ParaatExercise *self,
 {
   g_return_if_fail (PARAAT_IS_EXERCISE (self));
 
-  paraat_set_nullable_string (&self->grip_code, code);
+  set_nullable_shared (&self->grip_code, code);
 }
 
 const char *
@@ -545,7 +573,7 @@ paraat_exercise_set_region_code (ParaatExercise *self,
 {
   g_return_if_fail (PARAAT_IS_EXERCISE (self));
 
-  paraat_set_string (&self->region_code, code);
+  paraat_exercise_set_shared (&self->region_code, code);
 }
 
 const char * const *
@@ -723,7 +751,7 @@ paraat_exercise_set_tzid (ParaatExercise *self,
   tz = paraat_time_zone_new (tzid);
   if (tz == NULL)
     return FALSE;
-  paraat_set_string (&self->tzid, tzid);
+  paraat_exercise_set_shared (&self->tzid, tzid);
 
   return TRUE;
 }
@@ -758,7 +786,7 @@ paraat_exercise_set_location (ParaatExercise *self,
 {
   g_return_if_fail (PARAAT_IS_EXERCISE (self));
 
-  paraat_set_string (&self->location, location);
+  paraat_exercise_set_shared (&self->location, location);
 }
 
 /**
@@ -810,7 +838,7 @@ paraat_exercise_set_scenario_code (ParaatExercise *self,
 {
   g_return_if_fail (PARAAT_IS_EXERCISE (self));
 
-  paraat_set_string (&self->scenario_code, code);
+  paraat_exercise_set_shared (&self->scenario_code, code);
 }
 
 ParaatDefence
@@ -845,7 +873,7 @@ paraat_exercise_set_defence_units (ParaatExercise *self,
 {
   g_return_if_fail (PARAAT_IS_EXERCISE (self));
 
-  paraat_set_string (&self->defence_units, units);
+  paraat_exercise_set_shared (&self->defence_units, units);
 }
 
 gboolean
@@ -914,7 +942,7 @@ paraat_exercise_set_rrule (ParaatExercise *self,
 {
   g_return_if_fail (PARAAT_IS_EXERCISE (self));
 
-  paraat_set_string (&self->rrule, rrule);
+  paraat_exercise_set_shared (&self->rrule, rrule);
 }
 
 gboolean

@@ -525,7 +525,7 @@ read_x_properties (icalcomponent  *vevent,
         continue; /* an imported calendar's event in a merged export: not an exercise */
       else if (g_str_equal (name, "X-PARAAT-REGION"))
         {
-          paraat_set_string (&ex->region_code, text);
+          paraat_exercise_set_shared (&ex->region_code, text);
           *have_region = *text != '\0';
         }
       else if (g_str_equal (name, "X-PARAAT-REGIONS"))
@@ -629,7 +629,7 @@ read_organizer (icalcomponent  *vevent,
       return;
     }
   if (g_str_has_prefix (address, ORGANIZER_PREFIX) && address[strlen (ORGANIZER_PREFIX)] != '\0')
-    paraat_set_string (&ex->region_code, address + strlen (ORGANIZER_PREFIX));
+    paraat_exercise_set_shared (&ex->region_code, address + strlen (ORGANIZER_PREFIX));
   else
     warn (warnings, _("%s: “%s” is not a region (expected %sVRnn); the exercise has no organising region"),
           "ORGANIZER", address, ORGANIZER_PREFIX);

@@ -57,19 +57,6 @@ format_stored_time (gint64      utc,
 
 /* Reading rows */
 
-/* A list column of PARAAT_EXERCISE_COLUMNS: values joined by U+001F */
-static GStrv
-split_column (sqlite3_stmt *stmt,
-              int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  if (text == NULL || *text == '\0')
-    return g_new0 (char *, 1);
-
-  return g_strsplit (text, "\x1f", -1);
-}
-
 static ParaatExercise *
 exercise_from_row (sqlite3_stmt *stmt)
 {
@@ -88,8 +75,7 @@ exercise_from_row (sqlite3_stmt *stmt)
   ex->start_utc = sqlite3_column_int64 (stmt, 8);
   ex->end_utc = sqlite3_column_int64 (stmt, 9);
   ex->all_day = sqlite3_column_int (stmt, 10);
-  g_free (ex->tzid);
-  ex->tzid = g_strdup (TEXT (11));
+  paraat_exercise_set_shared (&ex->tzid, TEXT (11));
   paraat_exercise_set_location (ex, TEXT (12));
   if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
     paraat_exercise_set_geo (ex, TRUE, sqlite3_column_double (stmt, 13), sqlite3_column_double (stmt, 14));
@@ -104,17 +90,104 @@ exercise_from_row (sqlite3_stmt *stmt)
   ex->modified = g_strdup (TEXT (22));
 #undef TEXT
 
-  g_strfreev (ex->regions);
-  ex->regions = split_column (stmt, 23);
-  g_strfreev (ex->disciplines);
-  ex->disciplines = split_column (stmt, 24);
-  g_strfreev (ex->organisations);
-  ex->organisations = split_column (stmt, 25);
-
   return ex;
 }
 
-/* Runs @stmt (bound by the caller) and collects its exercise rows. */
+/* Puts @value into the sorted vector *@list, as ORDER BY would have it
+ * (SQLite's BINARY collation compares bytes, as strcmp() does). */
+static void
+insert_sorted (GStrv      *list,
+               const char *value)
+{
+  guint n = g_strv_length (*list);
+  guint at = n;
+
+  while (at > 0 && strcmp ((*list)[at - 1], value) > 0)
+    at--;
+  *list = g_renew (char *, *list, n + 2);
+  memmove (*list + at + 1, *list + at, (n + 1 - at) * sizeof (char *));
+  (*list)[at] = g_strdup (value);
+}
+
+/*
+ * Fills the regions, disciplines and organisations of @rows, fresh from
+ * exercise_from_row() with empty lists. One statement for all of them,
+ * over the rows' ids as a JSON array: a correlated subquery per list
+ * and row cost four times the row itself.
+ */
+static gboolean
+read_lists (ParaatStore  *self,
+            GPtrArray    *rows,
+            GError      **error)
+{
+  g_autoptr(GString) ids = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (rows->len == 0)
+    return TRUE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      /* By hand: g_string_append_printf() took some 900 instructions an id */
+      char digits[24];
+      guint n = 0;
+      guint64 id = (guint64) ((ParaatExercise *) rows->pdata[i])->id;
+
+      g_assert (((ParaatExercise *) rows->pdata[i])->id > 0);
+      do
+        digits[n++] = (char) ('0' + id % 10);
+      while ((id /= 10) > 0);
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      while (n > 0)
+        g_string_append_c (ids, digits[--n]);
+    }
+  g_string_append_c (ids, ']');
+
+  /* json_each's key is the index into @rows */
+  stmt = paraat_store_prepare (self, "SELECT 0, j.key, l.region_code FROM json_each (?1) j"
+                                     " JOIN exercise_region l ON l.exercise_id = j.value"
+                                     " UNION ALL SELECT 1, j.key, l.discipline_code FROM json_each (?1) j"
+                                     " JOIN exercise_discipline l ON l.exercise_id = j.value"
+                                     " UNION ALL SELECT 2, j.key, l.organisation FROM json_each (?1) j"
+                                     " JOIN exercise_organisation l ON l.exercise_id = j.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 1);
+      const char *value = (const char *) sqlite3_column_text (stmt, 2);
+      ParaatExercise *ex;
+
+      g_assert (key >= 0 && key < rows->len);
+      ex = rows->pdata[key];
+      switch (sqlite3_column_int (stmt, 0))
+        {
+        case 0:
+          insert_sorted (&ex->regions, value);
+          break;
+        case 1:
+          insert_sorted (&ex->disciplines, value);
+          break;
+        default:
+          insert_sorted (&ex->organisations, value);
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      paraat_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @stmt (bound by the caller, selecting PARAAT_EXERCISE_COLUMNS)
+ * and collects its exercise rows, with their lists. */
 GPtrArray *
 paraat_store_collect_exercises (ParaatStore   *self,
                                 sqlite3_stmt  *stmt,
@@ -123,7 +196,7 @@ paraat_store_collect_exercises (ParaatStore   *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  /* Collect the rows first: reading the child lists uses other statements. */
+  /* Collect the rows first: reading the child lists uses another statement. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, exercise_from_row (stmt));
   sqlite3_reset (stmt);
@@ -132,6 +205,8 @@ paraat_store_collect_exercises (ParaatStore   *self,
       paraat_store_set_sql_error (self, error);
       return NULL;
     }
+  if (!read_lists (self, rows, error))
+    return NULL;
 
   return g_steal_pointer (&rows);
 }
@@ -394,63 +469,72 @@ is_simple_rule (const struct icalrecurrencetype *recur)
          recur->by_set_pos[0] == ICAL_RECURRENCE_ARRAY_MAX;
 }
 
-/*
- * Walks the occurrences of a series that starts at @start_utc and ends
- * at @end_utc (its first occurrence) in the zone @tzid, so that a drill
- * at 19:00 stays at 19:00 local time after a DST change. Stops when @func
- * returns FALSE, after MAX_RECURRENCE_STEPS, or at the end of the rule.
- */
-void
-paraat_store_foreach_occurrence (const char           *tzid,
-                                 gint64                start_utc_s,
-                                 gint64                end_utc_s,
-                                 gboolean              all_day,
-                                 const char           *rrule,
-                                 ParaatOccurrenceFunc  func,
-                                 gpointer              data)
+/* A walk over the occurrences of a series, one at a time: by adding
+ * days for an is_simple_rule() rule, else with libical's iterator */
+typedef struct
 {
-  g_autoptr(GTimeZone) tz = paraat_store_zone_for (tzid);
+  GTimeZone          *tz;
+  icalrecur_iterator *it;             /* NULL once the walk has ended, or for a simple rule */
+  gboolean            simple;         /* FALSE once a simple walk has ended */
+  GDate               date;           /* simple: the next occurrence's day */
+  int                 step;           /* simple: days between occurrences */
+  int                 hour, minute, second;
+  guint               count;          /* simple: COUNT, 0 for no end */
+  int                 days;
+  gint64              seconds;
+  gboolean            all_day;
+  guint               steps;
+} Walk;
+
+static void
+walk_clear (Walk *walk)
+{
+  g_clear_pointer (&walk->it, icalrecur_iterator_free);
+  g_clear_pointer (&walk->tz, g_time_zone_unref);
+  walk->simple = FALSE;
+}
+
+/* Starts a walk at the first occurrence of a series that starts at
+ * @start_utc and ends at @end_utc (its first occurrence) in the zone
+ * @tzid, so that a drill at 19:00 stays at 19:00 local time after a DST
+ * change. It has ended at once when the rule can't be read. */
+static void
+walk_init (Walk       *walk,
+           const char *tzid,
+           gint64      start_utc_s,
+           gint64      end_utc_s,
+           gboolean    all_day,
+           const char *rrule)
+{
   g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (start_utc_s);
-  g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, tz);
+  g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (end_utc_s);
-  g_autoptr(GDateTime) end = g_date_time_to_timezone (end_utc, tz);
-  int days = paraat_store_count_local_days (start, end);
-  gint64 seconds = end_utc_s - start_utc_s;
+  g_autoptr(GDateTime) end = NULL;
   struct icalrecurrencetype recur;
-  icalrecur_iterator *it;
+
+  memset (walk, 0, sizeof *walk);
+  walk->tz = paraat_store_zone_for (tzid);
+  start = g_date_time_to_timezone (start_utc, walk->tz);
+  end = g_date_time_to_timezone (end_utc, walk->tz);
+  walk->days = paraat_store_count_local_days (start, end);
+  walk->seconds = end_utc_s - start_utc_s;
+  walk->all_day = all_day;
 
   if (!paraat_store_parse_rrule (rrule, &recur, NULL))
     return;
   if (is_simple_rule (&recur))
     {
-      int step = MAX (recur.interval, 1) * (recur.freq == ICAL_WEEKLY_RECURRENCE ? 7 : 1);
-      int hour = all_day ? 0 : g_date_time_get_hour (start);
-      int minute = all_day ? 0 : g_date_time_get_minute (start);
-      int second = all_day ? 0 : g_date_time_get_second (start);
       int y, m, d;
-      GDate date;
 
+      walk->simple = TRUE;
+      walk->step = MAX (recur.interval, 1) * (recur.freq == ICAL_WEEKLY_RECURRENCE ? 7 : 1);
+      walk->count = recur.count > 0 ? (guint) recur.count : 0;
+      walk->hour = all_day ? 0 : g_date_time_get_hour (start);
+      walk->minute = all_day ? 0 : g_date_time_get_minute (start);
+      walk->second = all_day ? 0 : g_date_time_get_second (start);
       g_date_time_get_ymd (start, &y, &m, &d);
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, d, m, y);
-      /* As the iterator's loop below: the same steps, the same times */
-      for (guint n = 0; n < MAX_RECURRENCE_STEPS && (recur.count == 0 || n < (guint) recur.count); n++)
-        {
-          g_autoptr(GDateTime) occ_start = NULL;
-
-          if (n > 0)
-            {
-              if (g_date_get_julian (&date) > G_MAXUINT32 - (guint) step)
-                break;
-              g_date_add_days (&date, step);
-            }
-          occ_start = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
-                                       g_date_get_day (&date), hour, minute, second);
-          if (occ_start == NULL)
-            continue;
-          if (!func (g_date_time_to_unix (occ_start), occurrence_end (occ_start, all_day, days, seconds), data))
-            break;
-        }
+      g_date_clear (&walk->date, 1);
+      g_date_set_dmy (&walk->date, d, m, y);
       return;
     }
   /* The iterator runs in floating local time and compares UNTIL field by
@@ -461,30 +545,85 @@ paraat_store_foreach_occurrence (const char           *tzid,
       g_autoptr(GDateTime) until_utc = g_date_time_new_utc (recur.until.year, recur.until.month, recur.until.day,
                                                             recur.until.hour, recur.until.minute,
                                                             recur.until.second);
-      g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, tz) : NULL;
+      g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, walk->tz) : NULL;
 
       if (until != NULL)
         recur.until = paraat_store_to_ical_local (until, FALSE);
     }
-  it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, all_day));
-  if (it == NULL)
-    return;
+  walk->it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, all_day));
+}
 
-  for (guint step = 0; step < MAX_RECURRENCE_STEPS; step++)
+/* The next occurrence; FALSE at the end of the rule or after
+ * MAX_RECURRENCE_STEPS, and from then on. A simple rule takes the same
+ * steps with the same times as the iterator would. */
+static gboolean
+walk_next (Walk   *walk,
+           gint64 *start,
+           gint64 *end)
+{
+  while ((walk->it != NULL || walk->simple) && walk->steps < MAX_RECURRENCE_STEPS)
     {
-      icaltimetype t = icalrecur_iterator_next (it);
       g_autoptr(GDateTime) occ_start = NULL;
 
-      if (icaltime_is_null_time (t))
-        break;
-      occ_start = g_date_time_new (tz, t.year, t.month, t.day, t.is_date ? 0 : t.hour,
-                                   t.is_date ? 0 : t.minute, t.is_date ? 0 : t.second);
+      if (walk->simple)
+        {
+          if (walk->count > 0 && walk->steps >= walk->count)
+            break;
+          if (walk->steps > 0)
+            {
+              if (g_date_get_julian (&walk->date) > G_MAXUINT32 - (guint) walk->step)
+                break;
+              g_date_add_days (&walk->date, walk->step);
+            }
+          walk->steps++;
+          occ_start = g_date_time_new (walk->tz, g_date_get_year (&walk->date), g_date_get_month (&walk->date),
+                                       g_date_get_day (&walk->date), walk->hour, walk->minute, walk->second);
+        }
+      else
+        {
+          icaltimetype t = icalrecur_iterator_next (walk->it);
+
+          walk->steps++;
+          if (icaltime_is_null_time (t))
+            break;
+          occ_start = g_date_time_new (walk->tz, t.year, t.month, t.day, t.is_date ? 0 : t.hour,
+                                       t.is_date ? 0 : t.minute, t.is_date ? 0 : t.second);
+        }
       if (occ_start == NULL)
         continue;
-      if (!func (g_date_time_to_unix (occ_start), occurrence_end (occ_start, all_day, days, seconds), data))
+      *start = g_date_time_to_unix (occ_start);
+      *end = occurrence_end (occ_start, walk->all_day, walk->days, walk->seconds);
+      return TRUE;
+    }
+  walk_clear (walk);
+
+  return FALSE;
+}
+
+/*
+ * Walks the occurrences of a series in its own zone (see walk_init()).
+ * Stops when @func returns FALSE, after MAX_RECURRENCE_STEPS, or at the
+ * end of the rule.
+ */
+void
+paraat_store_foreach_occurrence (const char           *tzid,
+                                 gint64                start_utc,
+                                 gint64                end_utc,
+                                 gboolean              all_day,
+                                 const char           *rrule,
+                                 ParaatOccurrenceFunc  func,
+                                 gpointer              data)
+{
+  Walk walk;
+  gint64 start, end;
+
+  walk_init (&walk, tzid, start_utc, end_utc, all_day, rrule);
+  while (walk_next (&walk, &start, &end))
+    {
+      if (!func (start, end, data))
         break;
     }
-  icalrecur_iterator_free (it);
+  walk_clear (&walk);
 }
 
 static void
@@ -493,6 +632,103 @@ foreach_occurrence (ParaatExercise       *ex,
                     gpointer              data)
 {
   paraat_store_foreach_occurrence (ex->tzid, ex->start_utc, ex->end_utc, ex->all_day, ex->rrule, func, data);
+}
+
+/*
+ * The occurrences of a stored series that the store has walked so far,
+ * and the walk to go on with. libical (with ICU underneath) takes about
+ * half a million instructions to set up and walk a series of twenty, and
+ * every calendar period walked every series in it from its first
+ * occurrence: a sixth of a month switch at 100,000 exercises. Kept per
+ * exercise id, with the fields the walk depends on: an entry is used
+ * only while they are the same.
+ */
+typedef struct
+{
+  gint64    id;
+  gint64    start_utc;
+  gint64    end_utc;
+  gboolean  all_day;
+  char     *tzid;
+  char     *rrule;
+  GArray   *times;                    /* gint64: start, end, start, end … */
+  Walk      walk;
+} Series;
+
+static void
+series_free (gpointer data)
+{
+  Series *series = data;
+
+  walk_clear (&series->walk);
+  g_array_unref (series->times);
+  g_free (series->tzid);
+  g_free (series->rrule);
+  g_free (series);
+}
+
+static gboolean
+series_matches (Series         *series,
+                ParaatExercise *ex)
+{
+  return series->start_utc == ex->start_utc && series->end_utc == ex->end_utc &&
+         series->all_day == ex->all_day && g_str_equal (series->tzid, ex->tzid) &&
+         g_str_equal (series->rrule, ex->rrule);
+}
+
+static Series *
+lookup_series (ParaatStore    *self,
+               ParaatExercise *ex)
+{
+  Series *series;
+
+  if (self->series == NULL)
+    self->series = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, series_free);
+  series = g_hash_table_lookup (self->series, &ex->id);
+  if (series != NULL && series_matches (series, ex))
+    return series;
+
+  series = g_new0 (Series, 1);
+  series->id = ex->id;
+  series->start_utc = ex->start_utc;
+  series->end_utc = ex->end_utc;
+  series->all_day = ex->all_day;
+  series->tzid = g_strdup (ex->tzid);
+  series->rrule = g_strdup (ex->rrule);
+  series->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  walk_init (&series->walk, ex->tzid, ex->start_utc, ex->end_utc, ex->all_day, ex->rrule);
+  /* Replaces (and frees) an entry whose exercise has changed since */
+  g_hash_table_insert (self->series, &series->id, series);
+
+  return series;
+}
+
+/* As foreach_occurrence(), from what @series already holds, walking on
+ * only past its end. */
+static void
+foreach_series_occurrence (Series               *series,
+                           ParaatOccurrenceFunc  func,
+                           gpointer              data)
+{
+  for (guint i = 0;; i++)
+    {
+      gint64 start, end;
+
+      if (2 * i < series->times->len)
+        {
+          start = g_array_index (series->times, gint64, 2 * i);
+          end = g_array_index (series->times, gint64, 2 * i + 1);
+        }
+      else if (walk_next (&series->walk, &start, &end))
+        {
+          g_array_append_val (series->times, start);
+          g_array_append_val (series->times, end);
+        }
+      else
+        break;
+      if (!func (start, end, data))
+        break;
+    }
 }
 
 typedef struct
@@ -780,8 +1016,11 @@ paraat_store_list_exercises (ParaatStore  *self,
       Expansion x = { master, out };
 
       if (paraat_store_exercise_in_scope (scope, master))
-        paraat_store_foreach_occurrence_in (master->tzid, master->start_utc, master->end_utc, master->all_day,
-                                            master->rrule, from_utc, to_utc, add_occurrence, &x);
+        {
+          Window w = { add_occurrence, &x, from_utc, to_utc, 0 };
+
+          foreach_series_occurrence (lookup_series (self, master), window_occurrence, &w);
+        }
     }
   if (recurring->len > 0)
     g_ptr_array_sort (out, compare_by_start);
@@ -819,28 +1058,38 @@ paraat_store_foreach_series (ParaatStore         *self,
                              gpointer             user_data,
                              GError             **error)
 {
+  g_autoptr(GPtrArray) batch = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
+  int rc = SQLITE_ROW;
 
   g_return_val_if_fail (PARAAT_IS_STORE (self), FALSE);
 
+  batch = g_ptr_array_new_with_free_func (g_object_unref);
   stmt = paraat_store_prepare (self, "SELECT " PARAAT_EXERCISE_COLUMNS " FROM exercise e" SERIES_WHERE, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from_utc);
   sqlite3_bind_int64 (stmt, 2, to_utc);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* In batches: each gets its lists in one statement (read_lists()), and
+   * memory stays that of a batch */
+  while (ok && rc != SQLITE_DONE)
     {
-      g_autoptr(ParaatExercise) ex = exercise_from_row (stmt);
-
-      if (paraat_store_exercise_in_scope (scope, ex))
-        ok = func (ex, user_data, error);
-    }
-  if (ok && rc != SQLITE_DONE)
-    {
-      paraat_store_set_sql_error (self, error);
-      ok = FALSE;
+      while (batch->len < 256 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (batch, exercise_from_row (stmt));
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          paraat_store_set_sql_error (self, error);
+          ok = FALSE;
+          break;
+        }
+      ok = read_lists (self, batch, error);
+      for (guint i = 0; ok && i < batch->len; i++)
+        {
+          if (paraat_store_exercise_in_scope (scope, batch->pdata[i]))
+            ok = func (batch->pdata[i], user_data, error);
+        }
+      g_ptr_array_set_size (batch, 0);
     }
   sqlite3_reset (stmt);
 
@@ -882,11 +1131,12 @@ paraat_store_list_series_zones (ParaatStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *tzid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *region_list = (const char *) sqlite3_column_text (stmt, 3);
       g_auto(GStrv) regions = NULL;
 
       if (sqlite3_column_int (stmt, 1) != 0 || tzid == NULL || g_hash_table_contains (seen, tzid))
         continue;
-      regions = split_column (stmt, 3);
+      regions = g_strsplit (region_list ? region_list : "", "\x1f", -1);
       if (!paraat_store_regions_in_scope (scope, (const char *) sqlite3_column_text (stmt, 2),
                                           (const char * const *) regions))
         continue;

@@ -32,6 +32,7 @@ struct _ParaatStore
   gint64       max_duration;            /* longest single exercise in seconds, -1 if unknown */
   gint64       max_duration_version;    /* PRAGMA data_version it was computed at */
   gboolean     import_checked;          /* inside paraat_import_run(): see paraat_store_import_set_checks() */
+  GHashTable  *series;                  /* exercise id → its occurrences so far, see paraat-store-exercises.c */
 
   /* The damage check an open with PARAAT_STORE_OPEN_DEFER_CHECK left for
    * later; no write starts before it has passed. */
@@ -87,15 +88,8 @@ gboolean      paraat_store_fill_demo_defence (ParaatStore  *self,
 #define PARAAT_EXERCISE_COLUMNS \
   "e.id, e.uid, e.sequence, e.title, e.description, e.type_code, e.grip_code, e.region_code," \
   " e.start_utc, e.end_utc, e.all_day, e.tzid, e.location, e.latitude, e.longitude, e.scenario_code," \
-  " e.defence, e.defence_units, e.ovr_observer, e.reservists, e.status, e.rrule, e.modified," \
-  /* The three lists in the same row, joined by the unit separator: one */ \
-  /* statement per range instead of three more per exercise */ \
-  " (SELECT group_concat (region_code, char (31)) FROM" \
-  "   (SELECT region_code FROM exercise_region WHERE exercise_id = e.id ORDER BY region_code))," \
-  " (SELECT group_concat (discipline_code, char (31)) FROM" \
-  "   (SELECT discipline_code FROM exercise_discipline WHERE exercise_id = e.id ORDER BY discipline_code))," \
-  " (SELECT group_concat (organisation, char (31)) FROM" \
-  "   (SELECT organisation FROM exercise_organisation WHERE exercise_id = e.id ORDER BY organisation))"
+  " e.defence, e.defence_units, e.ovr_observer, e.reservists, e.status, e.rrule, e.modified"
+/* paraat_store_collect_exercises() reads the three lists afterwards */
 
 /* The exercises overlapping ?1..?2: single ones by the start index,
  * which bounds the scan to the range plus the longest exercise (?3,

@@ -60,6 +60,7 @@ paraat_store_finalize (GObject *object)
   for (guint i = 0; i < PARAAT_N_KINDS; i++)
     g_clear_object (&self->records[i]);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->series, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (sqlite3_close (self->db) != SQLITE_OK)

@@ -331,6 +331,93 @@ test_spans_dst_autumn (void)
   assert_span (spans, "Last hour", 2, 2);
 }
 
+/* Each span's first day is the local day of its start in @tzid that
+ * GDateTime gives, counted from @first */
+static void
+assert_days_as_gdatetime (GArray     *spans,
+                          const char *tzid,
+                          GDateYear   year,
+                          GDateMonth  month,
+                          GDateDay    first)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tzid);
+  GDate start;
+
+  g_assert_nonnull (tz);
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, first, month, year);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const ParaatCalendarSpan *span = &g_array_index (spans, ParaatCalendarSpan, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (paraat_exercise_get_start_utc (span->exercise));
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+      g_assert_cmpint (span->first_day, ==, g_date_days_between (&start, &day));
+    }
+}
+
+/* Adds an exercise of @seconds starting at @utc, kept in Amsterdam */
+static void
+add_utc (GListStore *store,
+         gint64      utc,
+         int         seconds)
+{
+  g_autoptr(ParaatExercise) ex = paraat_exercise_new ();
+  g_autoptr(GDateTime) s = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) e = g_date_time_add_seconds (s, seconds);
+
+  paraat_exercise_set_times (ex, s, e, FALSE);
+  g_list_store_append (store, ex);
+}
+
+/* A year and days either side, an hour every 61 minutes and one that
+ * starts on every second around both changes of 2026: each first day is
+ * the local day GDateTime gives. */
+static void
+test_spans_dst_year (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (PARAAT_TYPE_EXERCISE);
+  g_autoptr(GDateTime) first = at ("2026-01-01", PARAAT_DEFAULT_TZID);
+  g_autoptr(GArray) spans = NULL;
+  /* 29 March and 25 October 2026, 01:00 UTC */
+  const gint64 changes[] = { G_GINT64_CONSTANT (1774746000), G_GINT64_CONSTANT (1792890000) };
+  gint64 from = g_date_time_to_unix (first) - 3 * 86400;
+
+  for (gint64 t = from; t < from + 371 * 86400; t += 61 * 60)
+    add_utc (store, t, 3600);
+  for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+    for (gint64 t = changes[c] - 3; t <= changes[c] + 3; t++)
+      add_utc (store, t, 1);
+
+  spans = layout_amsterdam (store, "2026-01-01", 365);
+  g_assert_cmpuint (spans->len, >, 8000);
+  assert_days_as_gdatetime (spans, PARAAT_DEFAULT_TZID, 2026, G_DATE_JANUARY, 1);
+}
+
+/* Samoa skipped 30 December 2011: at 10:00 UTC its clocks went from
+ * 23:59:59 on the 29th to 00:00 on the 31st. The second of a change
+ * counts in the new offset. */
+static void
+test_spans_zone_jump (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (PARAAT_TYPE_EXERCISE);
+  g_autoptr(GArray) spans = NULL;
+  const gint64 change = G_GINT64_CONSTANT (1325239200);
+
+  for (gint64 t = change - 3; t <= change + 3; t++)
+    add_utc (store, t, 1);
+  spans = layout (store, "2011-12-25", 14, "Pacific/Apia");
+  g_assert_cmpuint (spans->len, ==, 7);
+  assert_days_as_gdatetime (spans, "Pacific/Apia", 2011, G_DATE_DECEMBER, 25);
+  /* Before the change the 29th, from it the 31st */
+  g_assert_cmpint (g_array_index (spans, ParaatCalendarSpan, 2).first_day, ==, 4);
+  g_assert_cmpint (g_array_index (spans, ParaatCalendarSpan, 3).first_day, ==, 6);
+}
+
 static void
 test_spans_utc_exercise (void)
 {
@@ -646,6 +733,8 @@ main (int   argc,
   g_test_add_func ("/core/calendar-layout/spans/overlapping-edges", test_spans_overlapping_edges);
   g_test_add_func ("/core/calendar-layout/spans/dst-spring", test_spans_dst_spring);
   g_test_add_func ("/core/calendar-layout/spans/dst-autumn", test_spans_dst_autumn);
+  g_test_add_func ("/core/calendar-layout/spans/dst-year", test_spans_dst_year);
+  g_test_add_func ("/core/calendar-layout/spans/zone-jump", test_spans_zone_jump);
   g_test_add_func ("/core/calendar-layout/spans/utc-exercise", test_spans_utc_exercise);
   g_test_add_func ("/core/calendar-layout/spans/all-day-other-zone", test_spans_all_day_other_zone);
   g_test_add_func ("/core/calendar-layout/spans/order", test_spans_order);

@@ -922,6 +922,66 @@ test_exercises_range_scope (ParaatTestFixture *fixture,
   assert_listed (in_brigade, paraat_exercise_get_uid (joint), TRUE);
 }
 
+/* Each exercise of a range gets its own lists, sorted, also an occurrence */
+static void
+test_exercises_range_lists (ParaatTestFixture *fixture,
+                            gconstpointer      user_data)
+{
+  const char *regions[] = { "VR06", "VR04", NULL };
+  const char *regions_sorted[] = { "VR04", "VR06", NULL };
+  const char *disciplines[] = { "POL", "BRW", "GHOR", NULL };
+  const char *disciplines_sorted[] = { "BRW", "GHOR", "POL", NULL };
+  const char *organisations[] = { "Waterschap", "Defensie", "Rijkswaterstaat", NULL };
+  const char *organisations_sorted[] = { "Defensie", "Rijkswaterstaat", "Waterschap", NULL };
+  const char *ghor[] = { "GHOR", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(ParaatExercise) full = new_exercise ("Vol", "VR05", "2026-06-10T09:00:00", "2026-06-10T12:00:00");
+  g_autoptr(ParaatExercise) series = new_exercise ("Reeks", "VR05", "2026-06-03T19:00:00", "2026-06-03T21:00:00");
+  g_autofree char *bare = add (fixture->store, "Kaal", "VR05", "2026-06-11T09:00:00", "2026-06-11T12:00:00");
+  g_autoptr(GPtrArray) in_june = NULL;
+  g_autoptr(ParaatExercise) back = NULL;
+
+  paraat_exercise_set_regions (full, regions);
+  paraat_exercise_set_disciplines (full, disciplines);
+  paraat_exercise_set_organisations (full, organisations);
+  save (fixture->store, full);
+  paraat_exercise_set_disciplines (series, ghor);
+  paraat_exercise_set_rrule (series, "FREQ=WEEKLY;COUNT=3");
+  save (fixture->store, series);
+
+  paraat_test_fixture_reopen_store (fixture);
+  in_june = list (fixture->store, NULL, "2026-06-01", "2026-07-01");
+  g_assert_cmpuint (in_june->len, ==, 5);
+  for (guint i = 0; i < in_june->len; i++)
+    {
+      ParaatExercise *ex = in_june->pdata[i];
+      const char *title = paraat_exercise_get_title (ex);
+
+      if (g_str_equal (title, "Vol"))
+        {
+          g_assert_cmpstrv (paraat_exercise_get_regions (ex), regions_sorted);
+          g_assert_cmpstrv (paraat_exercise_get_disciplines (ex), disciplines_sorted);
+          g_assert_cmpstrv (paraat_exercise_get_organisations (ex), organisations_sorted);
+        }
+      else if (g_str_equal (title, "Reeks"))
+        {
+          g_assert_cmpstrv (paraat_exercise_get_regions (ex), none);
+          g_assert_cmpstrv (paraat_exercise_get_disciplines (ex), ghor);
+          g_assert_cmpstrv (paraat_exercise_get_organisations (ex), none);
+        }
+      else
+        {
+          g_assert_cmpstr (title, ==, "Kaal");
+          g_assert_cmpstrv (paraat_exercise_get_regions (ex), none);
+          g_assert_cmpstrv (paraat_exercise_get_organisations (ex), none);
+        }
+    }
+
+  back = get (fixture->store, paraat_exercise_get_uid (full));
+  g_assert_cmpstrv (paraat_exercise_get_disciplines (back), disciplines_sorted);
+  g_assert_cmpstrv (paraat_exercise_get_organisations (back), organisations_sorted);
+}
+
 static void
 test_exercises_delete (ParaatTestFixture *fixture,
                        gconstpointer      user_data)
@@ -1129,6 +1189,92 @@ test_exercises_dst_infinite (ParaatTestFixture *fixture,
       g_assert_cmpstr (paraat_exercise_get_uid (week->pdata[i]), ==, uid);
       g_assert_cmpint (g_date_time_get_day_of_month (start), ==, 3 + i);
       g_assert_cmpint (g_date_time_get_hour (start), ==, 8);
+    }
+}
+
+static void
+assert_same_occurrences (GPtrArray *a,
+                         GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpstr (paraat_exercise_get_uid (a->pdata[i]), ==, paraat_exercise_get_uid (b->pdata[i]));
+      g_assert_cmpint (paraat_exercise_get_start_utc (a->pdata[i]), ==, paraat_exercise_get_start_utc (b->pdata[i]));
+      g_assert_cmpint (paraat_exercise_get_end_utc (a->pdata[i]), ==, paraat_exercise_get_end_utc (b->pdata[i]));
+    }
+}
+
+/* The store keeps the occurrences it walked: any order of periods, and
+ * a changed rule, give what a fresh store gives. */
+static void
+test_exercises_dst_walk_again (ParaatTestFixture *fixture,
+                               gconstpointer      user_data)
+{
+  static const char * const ranges[][2] = {
+    { "2030-06-03", "2030-06-10" },
+    { "2026-03-01", "2026-04-06" },
+    { "2026-10-19", "2026-11-02" },
+    { "2026-01-01", "2036-01-01" },
+    { "2031-03-24", "2031-04-07" },
+    { "2027-01-01", "2028-01-01" },
+  };
+  g_autofree char *open = add_recurring (fixture->store, "Elke week", "2026-01-06T19:00:00", "2026-01-06T21:00:00",
+                                         "FREQ=WEEKLY");
+  g_autofree char *counted = add_recurring (fixture->store, "Maandelijks", "2026-02-03", "2026-02-04",
+                                            "FREQ=MONTHLY;BYDAY=1TU;COUNT=12");
+  g_autoptr(ParaatExercise) ex = NULL;
+  GPtrArray *cached[G_N_ELEMENTS (ranges)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    cached[i] = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+  /* Once more, all from what the store kept */
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) again = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      assert_same_occurrences (cached[i], again);
+    }
+  paraat_test_fixture_reopen_store (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) fresh = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      assert_same_occurrences (cached[i], fresh);
+      g_ptr_array_unref (cached[i]);
+    }
+
+  /* A changed series is walked anew */
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    cached[i] = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+  ex = get (fixture->store, open);
+  paraat_exercise_set_rrule (ex, "FREQ=WEEKLY;INTERVAL=2;COUNT=40");
+  save (fixture->store, ex);
+  g_clear_object (&ex);
+  ex = get (fixture->store, counted);
+  {
+    g_autoptr(GDateTime) start = paraat_exercise_get_start (ex);
+    g_autoptr(GDateTime) end = paraat_exercise_get_end (ex);
+    g_autoptr(GDateTime) later_start = g_date_time_add_days (start, 7);
+    g_autoptr(GDateTime) later_end = g_date_time_add_days (end, 7);
+
+    paraat_exercise_set_times (ex, later_start, later_end, TRUE);
+  }
+  save (fixture->store, ex);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) changed = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      g_ptr_array_unref (cached[i]);
+      cached[i] = g_steal_pointer (&changed);
+    }
+  paraat_test_fixture_reopen_store (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GPtrArray) fresh = list (fixture->store, NULL, ranges[i][0], ranges[i][1]);
+
+      assert_same_occurrences (cached[i], fresh);
+      g_ptr_array_unref (cached[i]);
     }
 }
 
@@ -2153,11 +2299,13 @@ main (int   argc,
   ADD ("/core/exercises/range/boundaries", test_exercises_range_boundaries);
   ADD ("/core/exercises/range/long", test_exercises_range_long);
   ADD ("/core/exercises/range/scope", test_exercises_range_scope);
+  ADD ("/core/exercises/range/lists", test_exercises_range_lists);
   ADD ("/core/exercises/range/delete", test_exercises_delete);
   ADD ("/core/exercises/dst/timed", test_exercises_dst_timed);
   ADD ("/core/exercises/dst/monthly", test_exercises_dst_monthly);
   ADD ("/core/exercises/dst/all-day-weekly", test_exercises_dst_all_day_weekly);
   ADD ("/core/exercises/dst/infinite", test_exercises_dst_infinite);
+  ADD ("/core/exercises/dst/walk-again", test_exercises_dst_walk_again);
   ADD ("/core/exercises/dst/day-boundaries", test_exercises_day_boundaries);
   ADD ("/core/exercises/dst/until-utc", test_exercises_recurrence_until_utc);
   ADD ("/core/exercises/dst/simple-rules", test_exercises_dst_simple_rules);
