@@ -12,99 +12,21 @@
 /* Julian day (g_date_get_julian()) of 1 January 1970 */
 #define JULIAN_EPOCH 719163
 
-/* Where @utc's interval of @tz ends, looking no further than @limit:
- * the last second before @limit that is still in it. Intervals follow
- * each other in time, so a binary search finds the change. */
-static gint64
-find_interval_end (GTimeZone *tz,
-                   gint64     utc,
-                   gint64     limit)
-{
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc);
-  gint64 lo = utc, hi = limit;
-
-  if (g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, limit) == interval)
-    return limit;
-  while (hi - lo > 1)
-    {
-      gint64 mid = lo + (hi - lo) / 2;
-
-      if (g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, mid) == interval)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* The offsets of one zone over the range being laid out, looked up once
- * per interval: g_time_zone_find_interval() walks the zone's transitions
- * from the first, and a year of 10,000 exercises asked it 20,000 times. */
-typedef struct
-{
-  GTimeZone *tz;
-  GArray    *stretches;                 /* Stretch, in time order */
-} Offsets;
-
-typedef struct
-{
-  gint64 from;                          /* first and last second, UTC */
-  gint64 to;
-  gint32 offset;
-} Stretch;
-
-static void
-offsets_init (Offsets   *offsets,
-              GTimeZone *tz,
-              gint64     from,
-              gint64     to)
-{
-  offsets->tz = tz;
-  offsets->stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
-  while (from <= to)
-    {
-      Stretch stretch = { from, find_interval_end (tz, from, to), 0 };
-
-      stretch.offset = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, from));
-      g_array_append_val (offsets->stretches, stretch);
-      from = stretch.to + 1;
-    }
-}
-
-static gint32
-offsets_lookup (Offsets   *offsets,
-                GTimeZone *tz,
-                gint64     utc)
-{
-  if (tz == offsets->tz)
-    {
-      for (guint i = 0; i < offsets->stretches->len; i++)
-        {
-          Stretch *stretch = &g_array_index (offsets->stretches, Stretch, i);
-
-          if (utc >= stretch->from && utc <= stretch->to)
-            return stretch->offset;
-        }
-    }
-
-  return g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc));
-}
-
 /* The local date of @utc in @tz as days since 1 January 1970. Offsets
- * straight from the zone rather than through GDateTime: a year of
- * 10,000 exercises made 80,000 of those. Like GDateTime, times outside
- * years 1 to 9999 count as the epoch. */
+ * straight from the zone rather than through GDateTime (a year of 10,000
+ * exercises made 80,000 of those), and from the intervals
+ * paraat_time_zone_get_offset_at() keeps (GLib walks every transition on
+ * each lookup). Like GDateTime, times outside years 1 to 9999 count as
+ * the epoch. */
 static gint64
 local_day (gint64     utc,
-           GTimeZone *tz,
-           Offsets   *offsets)
+           GTimeZone *tz)
 {
   gint64 local;
 
   if (utc < G_GINT64_CONSTANT (-62135596800) || utc > G_GINT64_CONSTANT (253402300799))
     utc = 0;
-  local = utc + offsets_lookup (offsets, tz, utc);
+  local = utc + paraat_time_zone_get_offset_at (tz, utc);
 
   return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 }
@@ -165,13 +87,10 @@ paraat_calendar_layout_spans (GListModel  *exercises,
   guint n = g_list_model_get_n_items (exercises);
   GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (ParaatCalendarSpan), n);
   gint64 first_day = (gint64) g_date_get_julian (first) - JULIAN_EPOCH;
-  Offsets offsets;
 
   g_array_set_clear_func (spans, clear_span);
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  /* The range, and two days either side for any zone's offset */
-  offsets_init (&offsets, tz, (first_day - 2) * 86400, (first_day + (gint64) n_days + 2) * 86400);
 
   for (guint i = 0; i < n; i++)
     {
@@ -200,9 +119,9 @@ paraat_calendar_layout_spans (GListModel  *exercises,
           day_tz = own_tz;
         }
 
-      span.first_day = (int) (local_day (start, day_tz, &offsets) - first_day);
+      span.first_day = (int) (local_day (start, day_tz) - first_day);
       if (end > start)
-        span.last_day = (int) (local_day (end - 1, day_tz, &offsets) - first_day);
+        span.last_day = (int) (local_day (end - 1, day_tz) - first_day);
       else
         span.last_day = span.first_day;
       if (span.last_day < 0 || span.first_day >= (int) n_days)
@@ -211,7 +130,6 @@ paraat_calendar_layout_spans (GListModel  *exercises,
       g_array_append_val (spans, span);
     }
   g_array_sort (spans, compare_spans);
-  g_array_unref (offsets.stretches);
 
   return spans;
 }
