@@ -2024,6 +2024,30 @@ fail:
   return FALSE;
 }
 
+/* A plan with nothing read yet; NULL without files */
+static ParaatImportPlan *
+plan_start (ParaatSourceKind     kind,
+            const char * const  *paths,
+            GError             **error)
+{
+  guint n_paths = paths ? g_strv_length ((char **) paths) : 0;
+  ParaatImportPlan *plan;
+
+  if (n_paths == 0)
+    {
+      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_NO_FILES, _("No file to import."));
+      return NULL;
+    }
+
+  plan = g_new0 (ParaatImportPlan, 1);
+  plan->kind = kind;
+  plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
+  plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+
+  return plan;
+}
+
 /**
  * paraat_import_plan_new:
  * @store: the store to compare with; only its path is used, so this may
@@ -2098,18 +2122,9 @@ paraat_import_plan_new_full (ParaatStore           *store,
   g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n_paths = paths ? g_strv_length ((char **) paths) : 0;
-  if (n_paths == 0)
-    {
-      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_NO_FILES, _("No file to import."));
-      return NULL;
-    }
-
-  plan = g_new0 (ParaatImportPlan, 1);
-  plan->kind = kind;
-  plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
-  plan->warnings = g_ptr_array_new_with_free_func (g_free);
-  plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+  if (!(plan = plan_start (kind, paths, error)))
+    return NULL;
+  n_paths = g_strv_length ((char **) paths);
   if (flags & PARAAT_IMPORT_PLAN_NO_EVENTS)
     return plan_new_lean (g_steal_pointer (&plan), store, source_name, paths, cancellable, progress, user_data,
                           error);
@@ -2526,18 +2541,9 @@ paraat_import_run (ParaatStore           *store,
   g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n_paths = paths ? g_strv_length ((char **) paths) : 0;
-  if (n_paths == 0)
-    {
-      g_set_error (error, PARAAT_IMPORT_ERROR, PARAAT_IMPORT_ERROR_NO_FILES, _("No file to import."));
-      return NULL;
-    }
-
-  plan = g_new0 (ParaatImportPlan, 1);
-  plan->kind = kind;
-  plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
-  plan->warnings = g_ptr_array_new_with_free_func (g_free);
-  plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+  if (!(plan = plan_start (kind, paths, error)))
+    return NULL;
+  n_paths = g_strv_length ((char **) paths);
   plan->organisation = g_strdup (organisation);
   plan->colour = g_strdup (colour);
   plan->no_events = TRUE;
