@@ -1193,6 +1193,29 @@ name_source (ParaatImportPlan  *plan,
 /* Another calendar's event that a merged export passed on: never an
  * exercise, and left out (*skipped, with a warning) when a source here
  * other than @source_id has it already, or an exercise has its UID. */
+/* The plan's source in the snapshot: its id and kind, or a new one */
+static gboolean
+find_source (ParaatImportPlan  *plan,
+             sqlite3           *snapshot,
+             gint64            *source_id,
+             GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ParaatSourceKind existing_kind = plan->kind;
+
+  if (paraat_import_snapshot_find_source (snapshot, plan->source_name, source_id, &existing_kind, &local_error))
+    plan->kind = existing_kind;
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  else
+    plan->new_source = TRUE;
+
+  return TRUE;
+}
+
 static gboolean
 skip_republished (ParaatImportPlan   *plan,
                   sqlite3            *db,
@@ -1874,10 +1897,8 @@ plan_new_lean (ParaatImportPlan     *plan_in,
 {
   g_autoptr(ParaatImportPlan) plan = plan_in;
   g_auto(ReadContext) ctx = { 0 };
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GStrvBuilder) stamps = g_strv_builder_new ();
   sqlite3 *db = NULL;
-  ParaatSourceKind existing_kind = plan->kind;
   gboolean ok = FALSE;
 
   plan->no_events = TRUE;
@@ -1920,15 +1941,8 @@ plan_new_lean (ParaatImportPlan     *plan_in,
     goto out;
   if (!name_source (plan, source_name, ctx.calname, paths[0], error))
     goto out;
-  if (paraat_import_snapshot_find_source (db, plan->source_name, &ctx.source_id, &existing_kind, &local_error))
-    plan->kind = existing_kind;
-  else if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto out;
-    }
-  else
-    plan->new_source = TRUE;
+  if (!find_source (plan, db, &ctx.source_id, error))
+    goto out;
 
   if (!read_files_lean (&ctx, PASS_PLAN, paths, error))
     goto out;
@@ -2530,10 +2544,8 @@ paraat_import_run (ParaatStore           *store,
 {
   g_autoptr(ParaatImportPlan) plan = NULL;
   g_auto(ReadContext) ctx = { 0 };
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GStrvBuilder) stamps = NULL;
   sqlite3 *db = NULL;
-  ParaatSourceKind existing_kind = kind;
   guint n_paths;
   gboolean ok = FALSE;
 
@@ -2595,15 +2607,8 @@ paraat_import_run (ParaatStore           *store,
       goto out;
     }
 
-  if (paraat_import_snapshot_find_source (db, plan->source_name, &ctx.source_id, &existing_kind, &local_error))
-    plan->kind = existing_kind;
-  else if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto out;
-    }
-  else
-    plan->new_source = TRUE;
+  if (!find_source (plan, db, &ctx.source_id, error))
+    goto out;
 
   ctx.apply_source_id = paraat_store_import_ensure_source (store, plan->source_name, plan->kind,
                                                            plan->organisation, plan->colour, plan->last_file, error);
