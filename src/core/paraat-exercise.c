@@ -76,13 +76,44 @@ set_strv (GStrv              *field,
  * paraat-exercise-private.h), with the shared copy of @value ("" for
  * %NULL).
  */
+/*
+ * GLib 2.74 lets g_ref_string_new_intern() find an interned string that
+ * another thread's g_ref_string_release() has just taken to 0 and is
+ * about to free (fixed in later GLib): "g_atomic_ref_count_inc:
+ * assertion 'old_value > 0' failed", then a use after free, as soon as
+ * the import's reader thread made exercises while the writing thread
+ * freed them. So every intern and release of these strings takes this
+ * lock too.
+ */
+static GMutex shared_lock;
+
+static char *
+shared_new (const char *value)
+{
+  char *copy;
+
+  g_mutex_lock (&shared_lock);
+  copy = g_ref_string_new_intern (value);
+  g_mutex_unlock (&shared_lock);
+
+  return copy;
+}
+
+static void
+shared_release (char *value)
+{
+  g_mutex_lock (&shared_lock);
+  g_ref_string_release (value);
+  g_mutex_unlock (&shared_lock);
+}
+
 void
 paraat_exercise_set_shared (char       **field,
                             const char  *value)
 {
-  char *copy = g_ref_string_new_intern (value != NULL ? value : "");
+  char *copy = shared_new (value != NULL ? value : "");
 
-  g_clear_pointer (field, g_ref_string_release);
+  g_clear_pointer (field, shared_release);
   *field = copy;
 }
 
@@ -91,9 +122,9 @@ static void
 set_nullable_shared (char       **field,
                      const char  *value)
 {
-  char *copy = (value != NULL && *value != '\0') ? g_ref_string_new_intern (value) : NULL;
+  char *copy = (value != NULL && *value != '\0') ? shared_new (value) : NULL;
 
-  g_clear_pointer (field, g_ref_string_release);
+  g_clear_pointer (field, shared_release);
   *field = copy;
 }
 
@@ -254,17 +285,17 @@ paraat_exercise_finalize (GObject *object)
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->type_code, g_ref_string_release);
-  g_clear_pointer (&self->grip_code, g_ref_string_release);
-  g_clear_pointer (&self->region_code, g_ref_string_release);
+  g_clear_pointer (&self->type_code, shared_release);
+  g_clear_pointer (&self->grip_code, shared_release);
+  g_clear_pointer (&self->region_code, shared_release);
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->disciplines, g_strfreev);
   g_clear_pointer (&self->organisations, g_strfreev);
-  g_clear_pointer (&self->tzid, g_ref_string_release);
-  g_clear_pointer (&self->location, g_ref_string_release);
-  g_clear_pointer (&self->scenario_code, g_ref_string_release);
-  g_clear_pointer (&self->defence_units, g_ref_string_release);
-  g_clear_pointer (&self->rrule, g_ref_string_release);
+  g_clear_pointer (&self->tzid, shared_release);
+  g_clear_pointer (&self->location, shared_release);
+  g_clear_pointer (&self->scenario_code, shared_release);
+  g_clear_pointer (&self->defence_units, shared_release);
+  g_clear_pointer (&self->rrule, shared_release);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->calendar, g_free);
   g_clear_pointer (&self->calendar_organisation, g_free);
@@ -354,18 +385,18 @@ paraat_exercise_init (ParaatExercise *self)
   self->uid = g_strdup ("");
   self->title = g_strdup ("");
   self->description = g_strdup ("");
-  self->type_code = g_ref_string_new_intern ("");
-  self->region_code = g_ref_string_new_intern ("");
+  self->type_code = shared_new ("");
+  self->region_code = shared_new ("");
   self->regions = g_new0 (char *, 1);
   self->disciplines = g_new0 (char *, 1);
   self->organisations = g_new0 (char *, 1);
-  self->tzid = g_ref_string_new_intern (PARAAT_DEFAULT_TZID);
-  self->location = g_ref_string_new_intern ("");
-  self->scenario_code = g_ref_string_new_intern ("");
+  self->tzid = shared_new (PARAAT_DEFAULT_TZID);
+  self->location = shared_new ("");
+  self->scenario_code = shared_new ("");
   self->defence = PARAAT_DEFENCE_NONE;
-  self->defence_units = g_ref_string_new_intern ("");
+  self->defence_units = shared_new ("");
   self->status = PARAAT_EXERCISE_STATUS_DRAFT;
-  self->rrule = g_ref_string_new_intern ("");
+  self->rrule = shared_new ("");
   self->modified = g_strdup ("");
 }
 

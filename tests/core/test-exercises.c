@@ -2265,6 +2265,41 @@ test_exercises_series_end_plain (ParaatTestFixture *fixture,
     }
 }
 
+/* Exercises made in one thread and freed in another, as the import's
+ * reader and writer do: their shared strings must survive it (GLib 2.74
+ * could hand out an interned string that another thread was freeing). */
+static gpointer
+make_exercises (gpointer data)
+{
+  GAsyncQueue *queue = data;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      ParaatExercise *ex = paraat_exercise_new ();
+
+      paraat_exercise_set_type_code (ex, i % 2 ? "ROT" : "CPX");
+      paraat_exercise_set_region_code (ex, "VR05");
+      g_async_queue_push (queue, ex);
+    }
+
+  return NULL;
+}
+
+static void
+test_exercises_shared_strings_threads (void)
+{
+  g_autoptr(GAsyncQueue) queue = g_async_queue_new ();
+  GThread *maker = g_thread_new ("maker", make_exercises, queue);
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_autoptr(ParaatExercise) ex = g_async_queue_pop (queue);
+
+      g_assert_cmpstr (paraat_exercise_get_region_code (ex), ==, "VR05");
+    }
+  g_thread_join (maker);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2321,6 +2356,7 @@ main (int   argc,
   ADD ("/core/exercises/actions/scope", test_exercises_actions_scope);
   g_test_add_func ("/core/exercises/parse-when", test_exercises_parse_when);
   g_test_add_func ("/core/utils/zone-offsets", test_utils_zone_offsets);
+  g_test_add_func ("/core/exercises/shared-strings/threads", test_exercises_shared_strings_threads);
 
 #undef ADD
 
