@@ -22,13 +22,10 @@ static gint64
 local_day (gint64     utc,
            GTimeZone *tz)
 {
-  gint64 local;
-
   if (utc < G_GINT64_CONSTANT (-62135596800) || utc > G_GINT64_CONSTANT (253402300799))
     utc = 0;
-  local = utc + paraat_time_zone_get_offset_at (tz, utc);
 
-  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  return paraat_local_day (tz, utc);
 }
 
 static void

@@ -336,22 +336,39 @@ paraat_time_zone_get_offset_at (GTimeZone *tz,
 }
 
 /**
+ * paraat_local_day:
+ * @tz: a zone
+ * @utc: seconds since the epoch
+ *
+ * The day @utc falls on in @tz, without a GDateTime (see
+ * paraat_time_zone_get_offset_at()).
+ *
+ * Returns: days since 1 January 1970, rounded down
+ */
+gint64
+paraat_local_day (GTimeZone *tz,
+                  gint64     utc)
+{
+  gint64 local = utc + paraat_time_zone_get_offset_at (tz, utc);
+
+  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
+/**
  * paraat_local_date:
  * @tz: a zone
  * @utc: seconds since the epoch
  * @date: (out): the day @utc falls on in @tz
  *
- * The local day without a GDateTime (see
- * paraat_time_zone_get_offset_at()).
+ * paraat_local_day() as a GDate.
  */
 void
 paraat_local_date (GTimeZone *tz,
                    gint64     utc,
                    GDate     *date)
 {
-  gint64 local = utc + paraat_time_zone_get_offset_at (tz, utc);
-  /* Days since 1970-01-01, rounded down; GDate's day 1 is 1 January of year 1 */
-  gint64 days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  /* GDate's day 1 is 1 January of year 1 */
+  gint64 days = paraat_local_day (tz, utc);
 
   g_date_clear (date, 1);
   if (days + 719163 >= 1 && days + 719163 <= G_MAXUINT32)
@@ -370,21 +387,22 @@ paraat_local_date (GTimeZone *tz,
 GTimeZone *
 paraat_time_zone_new_for_offset (gint32 offset)
 {
-  static GMutex lock;
-  static GHashTable *zones;
+  guint32 abs = ABS (offset);
+  char identifier[] = "+00:00:00";
   GTimeZone *tz;
 
-  g_mutex_lock (&lock);
-  if (zones == NULL)
-    zones = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_time_zone_unref);
-  tz = g_hash_table_lookup (zones, GINT_TO_POINTER (offset));
-  if (tz != NULL)
-    g_time_zone_ref (tz);
-  else if ((tz = g_time_zone_new_offset (offset)) != NULL && g_hash_table_size (zones) < 64)
-    g_hash_table_insert (zones, GINT_TO_POINTER (offset), g_time_zone_ref (tz));
-  g_mutex_unlock (&lock);
+  /* g_time_zone_new_offset()'s identifier, written without printf, so
+   * that paraat_time_zone_new() keeps this zone with the others */
+  identifier[0] = offset < 0 ? '-' : '+';
+  identifier[1] = '0' + abs / 3600 / 10 % 10;
+  identifier[2] = '0' + abs / 3600 % 10;
+  identifier[4] = '0' + abs / 60 % 60 / 10;
+  identifier[5] = '0' + abs / 60 % 10;
+  identifier[7] = '0' + abs % 60 / 10;
+  identifier[8] = '0' + abs % 10;
+  tz = paraat_time_zone_new (identifier);
 
-  return tz;
+  return tz != NULL ? tz : g_time_zone_new_offset (offset);
 }
 
 /**

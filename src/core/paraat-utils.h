@@ -26,6 +26,8 @@ GStrv     paraat_split_list      (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 GTimeZone *paraat_time_zone_new_for_offset (gint32 offset) G_GNUC_WARN_UNUSED_RESULT;
 gint32    paraat_time_zone_get_offset_at (GTimeZone *tz,
                                           gint64     utc);
+gint64    paraat_local_day               (GTimeZone *tz,
+                                          gint64     utc);
 void      paraat_local_date              (GTimeZone *tz,
                                           gint64     utc,
                                           GDate     *date);
