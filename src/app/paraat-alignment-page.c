@@ -233,6 +233,8 @@ filter_finding (gpointer item,
   return is_shown (user_data, item);
 }
 
+static void show_filtered (ParaatAlignmentPage *self);
+
 static void
 refill (ParaatAlignmentPage *self)
 {
@@ -244,10 +246,9 @@ refill (ParaatAlignmentPage *self)
   gtk_label_set_text (self->period_label, year);
   for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
     counts[MIN (paraat_finding_get_severity (g_ptr_array_index (self->findings, i)), PARAAT_SEVERITY_CRITICAL)]++;
+  /* The filter list model filters the new findings as they come */
   g_list_store_splice (self->model, 0, n_old, self->findings ? self->findings->pdata : NULL,
                        self->findings ? self->findings->len : 0);
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
-  self->n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   critical = g_strdup_printf (g_dngettext (NULL, "%u critical", "%u critical", counts[PARAAT_SEVERITY_CRITICAL]),
                               counts[PARAAT_SEVERITY_CRITICAL]);
@@ -259,7 +260,14 @@ refill (ParaatAlignmentPage *self)
   summary = g_strdup_printf (_("%s, %s, %s in %d for the regions in scope and the Defence calendars."),
                              critical, warnings, notes, self->year);
   gtk_label_set_text (self->summary_label, summary);
+  show_filtered (self);
+}
 
+/* The list, or a status page for a year (or a severity) without findings */
+static void
+show_filtered (ParaatAlignmentPage *self)
+{
+  self->n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   if (self->n_shown > 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
@@ -318,7 +326,9 @@ reload (ParaatAlignmentPage *self)
 static void
 on_severity_changed_cb (ParaatAlignmentPage *self)
 {
-  refill (self);
+  /* The same findings, another filter: no new rows for the ones kept */
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  show_filtered (self);
 }
 
 /* Public */
