@@ -165,6 +165,23 @@ typedef enum
   SCAN_END_TAG,
 } ScanState;
 
+/* In the states that run over many bytes, the bytes that end a run (one
+ * bit per state); a newline ends every run, to be counted. */
+#define SCAN_BIT(state) (1u << (state))
+#define SCAN_RUNS (SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_DOUBLE_QUOTED) | SCAN_BIT (SCAN_SINGLE_QUOTED) \
+                   | SCAN_BIT (SCAN_END_TAG) | SCAN_BIT (SCAN_COMMENT) | SCAN_BIT (SCAN_PI) | SCAN_BIT (SCAN_CDATA))
+
+static const guint32 scan_stops[256] = {
+  ['\n'] = SCAN_RUNS,
+  ['"'] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_DOUBLE_QUOTED),
+  ['\''] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_SINGLE_QUOTED),
+  ['>'] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_END_TAG),
+  ['='] = SCAN_BIT (SCAN_START_TAG),
+  ['-'] = SCAN_BIT (SCAN_COMMENT),
+  ['?'] = SCAN_BIT (SCAN_PI),
+  [']'] = SCAN_BIT (SCAN_CDATA),
+};
+
 /* xCal needs no attributes but namespace declarations, and libxml2
  * 2.9.14 looks for duplicate attributes in quadratic time. */
 #define MAX_ATTRIBUTES 64
@@ -417,7 +434,20 @@ scan_input (XcalReader   *self,
 
   for (gsize i = 0; i < len; i++)
     {
-      guint8 c = data[i];
+      guint8 c;
+
+      if (SCAN_BIT (self->scan) & SCAN_RUNS)
+        {
+          /* Inside a tag, comment and the like: skip to the next byte that
+           * matters there */
+          guint32 bit = SCAN_BIT (self->scan);
+
+          while (i < len && (scan_stops[data[i]] & bit) == 0)
+            i++;
+          if (i == len)
+            break;
+        }
+      c = data[i];
 
       if (self->scan == SCAN_TEXT)
         {
@@ -1760,7 +1790,7 @@ paraat_xcal_read_input (ParaatInput         *in,
   g_private_set (&current_reader, &self);
 
   self.reader = xmlReaderForIO (read_cb, NULL, &self, NULL, "UTF-8",
-                                XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES
+                                XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS
                                 | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC);
   if (self.reader == NULL)
     {
