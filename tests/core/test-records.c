@@ -558,6 +558,8 @@ test_split_list (void)
   g_auto(GStrv) units = paraat_split_list (" 43 Gemechaniseerde Brigade, 11 Geniecompagnie ;; RMC Noord ,");
   g_auto(GStrv) none = paraat_split_list (NULL);
   g_auto(GStrv) blank = paraat_split_list (" , ; ");
+  g_auto(GStrv) one = paraat_split_list ("\tBRW \n");
+  g_auto(GStrv) empty = paraat_split_list ("");
 
   g_assert_cmpuint (g_strv_length (units), ==, 3);
   g_assert_cmpstr (units[0], ==, "43 Gemechaniseerde Brigade");
@@ -565,6 +567,9 @@ test_split_list (void)
   g_assert_cmpstr (units[2], ==, "RMC Noord");
   g_assert_cmpuint (g_strv_length (none), ==, 0);
   g_assert_cmpuint (g_strv_length (blank), ==, 0);
+  g_assert_cmpuint (g_strv_length (one), ==, 1);
+  g_assert_cmpstr (one[0], ==, "BRW");
+  g_assert_cmpuint (g_strv_length (empty), ==, 0);
 }
 
 int
