@@ -252,6 +252,33 @@ compare_by_start (gconstpointer a,
   return g_strcmp0 (x->title, y->title);
 }
 
+/*
+ * Sorts @items from @first by compare_by_start(), with the same result as
+ * one stable sort of them all: the @n_singles after @first came from SQL
+ * by start, so only their runs of one start need sorting (by title); the
+ * occurrences after them are sorted on their own and merged in.
+ */
+static void
+sort_by_start (GPtrArray *items,
+               guint      first,
+               guint      n_singles)
+{
+  gpointer *singles = items->pdata + first;
+  guint j;
+
+  for (guint i = 0; i < n_singles; i = j)
+    {
+      gint64 start = ((ParaatCalendarItem *) singles[i])->start_utc;
+
+      for (j = i + 1; j < n_singles && ((ParaatCalendarItem *) singles[j])->start_utc == start; j++)
+        ;
+      g_assert (j == n_singles || ((ParaatCalendarItem *) singles[j])->start_utc > start);
+      if (j - i > 1)
+        g_qsort_with_data (singles + i, j - i, sizeof (gpointer), compare_by_start, NULL);
+    }
+  paraat_sort_sorted_prefix (singles, n_singles, items->len - first, compare_by_start, NULL);
+}
+
 /* The local day of @utc in @tzid as YYYY-MM-DD, into @day */
 static void
 format_local_day (gint64      utc,
@@ -303,6 +330,7 @@ append_exercises (ParaatStore  *self,
   g_autoptr(GPtrArray) recurring = g_ptr_array_new_with_free_func ((GDestroyNotify) paraat_calendar_item_unref);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
   guint first = items->len;
+  guint n_singles;
   sqlite3_stmt *stmt;
 
   if (!(assignments = load_assignments (self, error)))
@@ -315,6 +343,7 @@ append_exercises (ParaatStore  *self,
   sqlite3_bind_int64 (stmt, 3, paraat_store_get_max_duration (self));
   if (!read_items (self, stmt, scope, from_utc, to_utc, items, NULL, error))
     return FALSE;
+  n_singles = items->len - first;
 
   stmt = paraat_store_prepare (self, "SELECT " ITEM_COLUMNS " FROM exercise e" PARAAT_SERIES_IN_RANGE, error);
   if (stmt == NULL || !read_items (self, stmt, scope, from_utc, to_utc, recurring, rules, error))
@@ -328,9 +357,7 @@ append_exercises (ParaatStore  *self,
       paraat_store_foreach_occurrence_in (master->tzid, master->start_utc, master->end_utc, master->all_day,
                                           rules->pdata[i], from_utc, to_utc, add_occurrence, &x);
     }
-  if (recurring->len > 0)
-    g_qsort_with_data (items->pdata + first, items->len - first, sizeof (gpointer),
-                       compare_by_start, NULL);
+  sort_by_start (items, first, n_singles);
 
   /* The mapping of the exercise's own (first) day counts. */
   for (guint i = first; i < items->len; i++)

@@ -445,6 +445,47 @@ paraat_split_list (const char *text)
   return out;
 }
 
+/**
+ * paraat_sort_sorted_prefix:
+ * @items: (array length=n): pointers
+ * @n_sorted: how many of @items are already in order by @compare
+ * @n: the number of @items
+ * @compare: compares two `gpointer *`, as for g_qsort_with_data()
+ *
+ * Puts @items in the order g_qsort_with_data() would, which is stable,
+ * knowing that the first @n_sorted are in order already: only the rest
+ * is sorted, and then merged with them. Of two equal items, the one from
+ * the prefix comes first, as it did in the array.
+ */
+void
+paraat_sort_sorted_prefix (gpointer         *items,
+                           guint             n_sorted,
+                           guint             n,
+                           GCompareDataFunc  compare,
+                           gpointer          data)
+{
+  gpointer *rest = items + n_sorted;
+  guint n_rest = n - n_sorted;
+  g_autofree gpointer *prefix = NULL;
+  guint i = 0, j = 0, k = 0;
+
+  g_return_if_fail (n_sorted <= n);
+
+  if (n_rest == 0)
+    return;
+  g_qsort_with_data (rest, n_rest, sizeof (gpointer), compare, data);
+  if (n_sorted == 0 || compare (&rest[0], &items[n_sorted - 1], data) >= 0)
+    return;
+
+  /* The prefix moves aside; the rest is merged in place, since
+   * k = i + j never passes the next unread rest[j]. */
+  prefix = g_memdup2 (items, n_sorted * sizeof (gpointer));
+  while (i < n_sorted && j < n_rest)
+    items[k++] = compare (&rest[j], &prefix[i], data) < 0 ? rest[j++] : prefix[i++];
+  while (i < n_sorted)
+    items[k++] = prefix[i++];
+}
+
 /* ParaatFileWriter */
 
 struct _ParaatFileWriter
