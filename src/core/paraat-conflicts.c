@@ -927,13 +927,13 @@ explain (ParaatFinding *self)
   const char *a_when = paraat_calendar_item_get_when (a);
   const char *b_when = b ? paraat_calendar_item_get_when (b) : "";
   g_autofree char *amount = format_duration (self->amount);
-  g_autofree char *after = format_duration (self->amount_after);
+  g_autofree char *after = NULL; /* only the windows of rules 4 and 5 have one */
   const char *names[] = { "unit", "brigade", "region", "first", "first_region", "first_when",
                           "second", "second_region", "second_when", "calendar", "amount", "before", "after",
                           NULL };
   const char *values[G_N_ELEMENTS (names)] = { self->subject, self->subject, self->subject, a->title,
                                                item_region (a), a_when, b ? b->title : "", b ? item_region (b) : "",
-                                               b_when, "", amount, amount, after, NULL };
+                                               b_when, "", amount, amount, "", NULL };
   const char *template = NULL;
 
   switch (self->rule)
@@ -990,6 +990,7 @@ explain (ParaatFinding *self)
       break;
 
     case RULE_NOT_ALIGNED:
+      values[12] = after = format_duration (self->amount_after);
       /* Translators: keep the names in braces; Paraat fills them in.
        * {before} and {after} are durations such as “14 days”. */
       template = _("Defence participation was requested for “{first}” ({first_region}, {first_when}), but no "
@@ -999,6 +1000,7 @@ explain (ParaatFinding *self)
 
     case RULE_UNMATCHED:
       values[9] = item_calendar (a);
+      values[12] = after = format_duration (self->amount_after);
       /* Translators: keep the names in braces; Paraat fills them in.
        * {first} is an event on the Defence calendar {calendar}, {region}
        * a region code, {before} and {after} durations such as “14 days”. */
