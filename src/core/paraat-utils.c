@@ -255,22 +255,14 @@ interval_bound (GTimeZone *tz,
   return inside;
 }
 
-/**
- * paraat_time_zone_get_offset_at:
- * @tz: a zone
- * @utc: seconds since the epoch
- *
- * g_time_zone_get_offset() at @utc. GLib 2.74 finds the interval by
- * walking all transitions from 1916 on every call (4,000 instructions
- * for a date in 2026 in Europe/Amsterdam); this remembers each interval
- * it has found, with its bounds, so the next times in it cost a binary
- * search in a short array. Safe in any thread.
- *
- * Returns: seconds to add to UTC for local time
- */
-gint32
-paraat_time_zone_get_offset_at (GTimeZone *tz,
-                                gint64     utc)
+/* The interval of @tz that holds @utc, with its bounds and offset. GLib
+ * 2.74 finds the interval by walking all transitions from 1916 on every
+ * call (4,000 instructions for a date in 2026 in Europe/Amsterdam); this
+ * remembers each interval it has found, so the next times in it cost a
+ * binary search in a short array. Safe in any thread. */
+static KnownInterval
+find_interval (GTimeZone *tz,
+               gint64     utc)
 {
   static GMutex lock;
   static GHashTable *zones;  /* identifier → GArray of KnownInterval, by first */
@@ -300,10 +292,9 @@ paraat_time_zone_get_offset_at (GTimeZone *tz,
         lo = mid + 1;
       else
         {
-          gint32 offset = k->offset;
-
+          found = *k;
           g_mutex_unlock (&lock);
-          return offset;
+          return found;
         }
     }
   g_mutex_unlock (&lock);
@@ -332,7 +323,61 @@ paraat_time_zone_get_offset_at (GTimeZone *tz,
     g_array_insert_val (known, lo, found);
   g_mutex_unlock (&lock);
 
-  return found.offset;
+  return found;
+}
+
+/**
+ * paraat_time_zone_get_offset_at:
+ * @tz: a zone
+ * @utc: seconds since the epoch
+ *
+ * g_time_zone_get_offset() at @utc, without GLib's walk over the zone's
+ * transitions on every call (see find_interval()).
+ *
+ * Returns: seconds to add to UTC for local time
+ */
+gint32
+paraat_time_zone_get_offset_at (GTimeZone *tz,
+                                gint64     utc)
+{
+  return find_interval (tz, utc).offset;
+}
+
+/**
+ * paraat_time_zone_local_to_utc:
+ * @tz: a zone
+ * @local: a wall time in @tz, counted as seconds since the epoch are in UTC
+ * @utc: (out): the instant
+ *
+ * The instant of a wall time that @tz has exactly once, without the walk
+ * over its transitions g_date_time_new() takes (see find_interval()).
+ * It answers only away from changes of offset: when one offset holds for
+ * two days on either side of the instant, no other offset can give the
+ * same wall time (offsets lie within a day of UTC), and GLib gives this
+ * instant too.
+ *
+ * Returns: %FALSE near a change of offset, where the wall time may be
+ *   skipped or repeated: ask g_date_time_new(), which decides those
+ */
+gboolean
+paraat_time_zone_local_to_utc (GTimeZone *tz,
+                               gint64     local,
+                               gint64    *utc)
+{
+  const gint64 margin = 2 * 86400;
+  KnownInterval interval = find_interval (tz, local);
+  gint64 guess = local - interval.offset;
+
+  if (guess - margin < interval.first || guess + margin > interval.last)
+    {
+      interval = find_interval (tz, guess);
+      guess = local - interval.offset;
+      if (guess - margin < interval.first || guess + margin > interval.last)
+        return FALSE;
+    }
+  *utc = guess;
+
+  return TRUE;
 }
 
 /**
