@@ -1566,28 +1566,73 @@ compare_spans (gconstpointer a,
   return (x->end > y->end) - (x->end < y->end);
 }
 
+static gboolean
+is_sorted_by_start (const Span *run,
+                    guint       n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      if (run[i].start < run[i - 1].start)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * Orders the spans by key with a counting sort, which keeps the order
+ * they came in: by start when the items are, as the store gives them.
+ * Only a key whose spans did not come by start is sorted. The order of
+ * spans with one start does not matter: the questions only ask for the
+ * largest end of those starting before a time.
+ */
 static void
 span_index_build (Analysis  *an,
                   SpanIndex *index,
                   guint      n_keys)
 {
   GArray *spans = index->spans;
-  guint k = 0;
+  GArray *by_key = g_array_sized_new (FALSE, FALSE, sizeof (Span), spans->len);
+  g_autofree guint *next = NULL;
 
-  g_qsort_with_data (spans->data, spans->len, sizeof (Span), compare_spans, &an->steps);
   index->n_keys = n_keys;
   index->first = g_new0 (guint, n_keys + 1);
   for (guint i = 0; i < spans->len; i++)
     {
-      Span *s = &g_array_index (spans, Span, i);
+      guint key = g_array_index (spans, Span, i).key;
 
-      while (k <= s->key)
-        index->first[k++] = i;
-      if (i > 0 && s[-1].key == s->key)
-        s->end = MAX (s->end, s[-1].end);
+      g_assert (key < n_keys);
+      index->first[key + 1]++;
     }
-  while (k <= n_keys)
-    index->first[k++] = spans->len;
+  for (guint k = 0; k < n_keys; k++)
+    index->first[k + 1] += index->first[k];
+
+  next = g_memdup2 (index->first, (n_keys + 1) * sizeof (guint));
+  g_array_set_size (by_key, spans->len);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *s = &g_array_index (spans, Span, i);
+
+      g_array_index (by_key, Span, next[s->key]++) = *s;
+    }
+  an->steps += spans->len;
+  g_array_unref (spans);
+  index->spans = by_key;
+
+  for (guint k = 0; k < n_keys; k++)
+    {
+      guint n = index->first[k + 1] - index->first[k];
+      Span *run;
+
+      an->steps += n;
+      if (n < 2)
+        continue;
+      run = &g_array_index (by_key, Span, index->first[k]);
+      if (!is_sorted_by_start (run, n))
+        g_qsort_with_data (run, n, sizeof (Span), compare_spans, &an->steps);
+      for (guint i = 1; i < n; i++)
+        run[i].end = MAX (run[i].end, run[i - 1].end);
+    }
 }
 
 static void
