@@ -266,20 +266,36 @@ find_interval (GTimeZone *tz,
 {
   static GMutex lock;
   static GHashTable *zones;  /* identifier → GArray of KnownInterval, by first */
+  /* This thread's last answer, for a run of times in one interval without
+   * the lock; its identifier is a key of zones, which stay */
+  static GPrivate last_found = G_PRIVATE_INIT (g_free);
+  struct { const char *identifier; KnownInterval interval; } *last = g_private_get (&last_found);
   const char *identifier = g_time_zone_get_identifier (tz);
+  const char *key;
   KnownInterval found;
   GArray *known;
   guint lo = 0, hi;
   int i;
 
+  if (last != NULL && last->interval.first <= utc && utc <= last->interval.last &&
+      strcmp (last->identifier, identifier) == 0)
+    return last->interval;
+  if (last == NULL)
+    {
+      last = g_malloc (sizeof *last);
+      g_private_set (&last_found, last);
+    }
+
   g_mutex_lock (&lock);
   if (zones == NULL)
     zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  if ((known = g_hash_table_lookup (zones, identifier)) == NULL)
+  if (!g_hash_table_lookup_extended (zones, identifier, (gpointer *) &key, (gpointer *) &known))
     {
+      key = g_strdup (identifier);
       known = g_array_new (FALSE, FALSE, sizeof (KnownInterval));
-      g_hash_table_insert (zones, g_strdup (identifier), known);
+      g_hash_table_insert (zones, (char *) key, known);
     }
+  last->identifier = key;
   hi = known->len;
   while (lo < hi)
     {
@@ -292,7 +308,7 @@ find_interval (GTimeZone *tz,
         lo = mid + 1;
       else
         {
-          found = *k;
+          found = last->interval = *k;
           g_mutex_unlock (&lock);
           return found;
         }
@@ -322,6 +338,7 @@ find_interval (GTimeZone *tz,
   if (lo >= known->len || g_array_index (known, KnownInterval, lo).first != found.first)
     g_array_insert_val (known, lo, found);
   g_mutex_unlock (&lock);
+  last->interval = found;
 
   return found;
 }
