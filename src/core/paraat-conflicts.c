@@ -854,36 +854,32 @@ expand (const char         *template,
 {
   GString *out = g_string_sized_new (256);
   const char *p = template;
+  const char *open;
 
-  while (*p != '\0')
+  while ((open = strchr (p, '{')) != NULL)
     {
-      const char *close;
-      gboolean done = FALSE;
+      const char *close = strchr (open + 1, '}');
+      gsize length = close ? (gsize) (close - open - 1) : 0;
+      guint i = 0;
 
-      if (*p != '{' || !(close = strchr (p, '}')))
+      g_string_append_len (out, p, open - p);
+      /* The first letters rule most names out without a call */
+      while (close != NULL && names[i] != NULL &&
+             !((length == 0 || names[i][0] == open[1]) &&
+               strncmp (open + 1, names[i], length) == 0 && names[i][length] == '\0'))
+        i++;
+      if (close != NULL && names[i] != NULL)
         {
-          /* The text up to the next brace at once */
-          const char *brace = strchr (p + 1, '{');
-          gsize n = brace ? (gsize) (brace - p) : strlen (p);
-
-          g_string_append_len (out, p, n);
-          p += n;
-          continue;
+          g_string_append (out, values[i]);
+          p = close + 1;
         }
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          if (strlen (names[i]) == (gsize) (close - p - 1) && strncmp (p + 1, names[i], close - p - 1) == 0)
-            {
-              g_string_append (out, values[i]);
-              done = TRUE;
-              break;
-            }
-        }
-      if (done)
-        p = close + 1;
       else
-        g_string_append_c (out, *p++);
+        {
+          g_string_append_c (out, '{');
+          p = open + 1;
+        }
     }
+  g_string_append (out, p);
 
   return g_string_free (out, FALSE);
 }
