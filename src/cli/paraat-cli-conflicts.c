@@ -157,11 +157,14 @@ cmd_conflicts (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(ParaatStore) store = NULL;
   g_autoptr(ParaatScope) scope = NULL;
   g_autoptr(ParaatConflictRules) rules = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  /* Declared after the items so that it is closed before they are freed:
+   * SQLite's pages freed into a heap full of 200,000 freed items cost
+   * glibc 3% of the command at 100,000 events. */
+  g_autoptr(ParaatStore) store = NULL;
   g_autoptr(ParaatFileWriter) file = NULL;
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GError) error = NULL;

@@ -854,36 +854,32 @@ expand (const char         *template,
 {
   GString *out = g_string_sized_new (256);
   const char *p = template;
+  const char *open;
 
-  while (*p != '\0')
+  while ((open = strchr (p, '{')) != NULL)
     {
-      const char *close;
-      gboolean done = FALSE;
+      const char *close = strchr (open + 1, '}');
+      gsize length = close ? (gsize) (close - open - 1) : 0;
+      guint i = 0;
 
-      if (*p != '{' || !(close = strchr (p, '}')))
+      g_string_append_len (out, p, open - p);
+      /* The first letters rule most names out without a call */
+      while (close != NULL && names[i] != NULL &&
+             !((length == 0 || names[i][0] == open[1]) &&
+               strncmp (open + 1, names[i], length) == 0 && names[i][length] == '\0'))
+        i++;
+      if (close != NULL && names[i] != NULL)
         {
-          /* The text up to the next brace at once */
-          const char *brace = strchr (p + 1, '{');
-          gsize n = brace ? (gsize) (brace - p) : strlen (p);
-
-          g_string_append_len (out, p, n);
-          p += n;
-          continue;
+          g_string_append (out, values[i]);
+          p = close + 1;
         }
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          if (strlen (names[i]) == (gsize) (close - p - 1) && strncmp (p + 1, names[i], close - p - 1) == 0)
-            {
-              g_string_append (out, values[i]);
-              done = TRUE;
-              break;
-            }
-        }
-      if (done)
-        p = close + 1;
       else
-        g_string_append_c (out, *p++);
+        {
+          g_string_append_c (out, '{');
+          p = open + 1;
+        }
     }
+  g_string_append (out, p);
 
   return g_string_free (out, FALSE);
 }
@@ -927,13 +923,13 @@ explain (ParaatFinding *self)
   const char *a_when = paraat_calendar_item_get_when (a);
   const char *b_when = b ? paraat_calendar_item_get_when (b) : "";
   g_autofree char *amount = format_duration (self->amount);
-  g_autofree char *after = format_duration (self->amount_after);
+  g_autofree char *after = NULL; /* only the windows of rules 4 and 5 have one */
   const char *names[] = { "unit", "brigade", "region", "first", "first_region", "first_when",
                           "second", "second_region", "second_when", "calendar", "amount", "before", "after",
                           NULL };
   const char *values[G_N_ELEMENTS (names)] = { self->subject, self->subject, self->subject, a->title,
                                                item_region (a), a_when, b ? b->title : "", b ? item_region (b) : "",
-                                               b_when, "", amount, amount, after, NULL };
+                                               b_when, "", amount, amount, "", NULL };
   const char *template = NULL;
 
   switch (self->rule)
@@ -990,6 +986,7 @@ explain (ParaatFinding *self)
       break;
 
     case RULE_NOT_ALIGNED:
+      values[12] = after = format_duration (self->amount_after);
       /* Translators: keep the names in braces; Paraat fills them in.
        * {before} and {after} are durations such as “14 days”. */
       template = _("Defence participation was requested for “{first}” ({first_region}, {first_when}), but no "
@@ -999,6 +996,7 @@ explain (ParaatFinding *self)
 
     case RULE_UNMATCHED:
       values[9] = item_calendar (a);
+      values[12] = after = format_duration (self->amount_after);
       /* Translators: keep the names in braces; Paraat fills them in.
        * {first} is an event on the Defence calendar {calendar}, {region}
        * a region code, {before} and {after} durations such as “14 days”. */
@@ -1564,28 +1562,73 @@ compare_spans (gconstpointer a,
   return (x->end > y->end) - (x->end < y->end);
 }
 
+static gboolean
+is_sorted_by_start (const Span *run,
+                    guint       n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      if (run[i].start < run[i - 1].start)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * Orders the spans by key with a counting sort, which keeps the order
+ * they came in: by start when the items are, as the store gives them.
+ * Only a key whose spans did not come by start is sorted. The order of
+ * spans with one start does not matter: the questions only ask for the
+ * largest end of those starting before a time.
+ */
 static void
 span_index_build (Analysis  *an,
                   SpanIndex *index,
                   guint      n_keys)
 {
   GArray *spans = index->spans;
-  guint k = 0;
+  GArray *by_key = g_array_sized_new (FALSE, FALSE, sizeof (Span), spans->len);
+  g_autofree guint *next = NULL;
 
-  g_qsort_with_data (spans->data, spans->len, sizeof (Span), compare_spans, &an->steps);
   index->n_keys = n_keys;
   index->first = g_new0 (guint, n_keys + 1);
   for (guint i = 0; i < spans->len; i++)
     {
-      Span *s = &g_array_index (spans, Span, i);
+      guint key = g_array_index (spans, Span, i).key;
 
-      while (k <= s->key)
-        index->first[k++] = i;
-      if (i > 0 && s[-1].key == s->key)
-        s->end = MAX (s->end, s[-1].end);
+      g_assert (key < n_keys);
+      index->first[key + 1]++;
     }
-  while (k <= n_keys)
-    index->first[k++] = spans->len;
+  for (guint k = 0; k < n_keys; k++)
+    index->first[k + 1] += index->first[k];
+
+  next = g_memdup2 (index->first, (n_keys + 1) * sizeof (guint));
+  g_array_set_size (by_key, spans->len);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *s = &g_array_index (spans, Span, i);
+
+      g_array_index (by_key, Span, next[s->key]++) = *s;
+    }
+  an->steps += spans->len;
+  g_array_unref (spans);
+  index->spans = by_key;
+
+  for (guint k = 0; k < n_keys; k++)
+    {
+      guint n = index->first[k + 1] - index->first[k];
+      Span *run;
+
+      an->steps += n;
+      if (n < 2)
+        continue;
+      run = &g_array_index (by_key, Span, index->first[k]);
+      if (!is_sorted_by_start (run, n))
+        g_qsort_with_data (run, n, sizeof (Span), compare_spans, &an->steps);
+      for (guint i = 1; i < n; i++)
+        run[i].end = MAX (run[i].end, run[i - 1].end);
+    }
 }
 
 static void

@@ -18,10 +18,10 @@
 
 typedef struct
 {
-  char *valid_from;  /* YYYY-MM-DD */
-  char *valid_to;    /* exclusive; NULL: still valid */
-  char *brigade_id;
-  char *brigade_name;
+  gint64  from;         /* valid_from as days since 1 January 1970 */
+  gint64  to;           /* valid_to, exclusive; G_MAXINT64: still valid */
+  char   *brigade_id;
+  char   *brigade_name;
 } Assignment;
 
 static void
@@ -29,10 +29,25 @@ assignment_clear (gpointer data)
 {
   Assignment *a = data;
 
-  g_free (a->valid_from);
-  g_free (a->valid_to);
   g_free (a->brigade_id);
   g_free (a->brigade_name);
+}
+
+/* @iso as days since 1 January 1970, @if_null for NULL. The schema
+ * keeps dates as SQLite's date() writes them; its year 0 comes before
+ * any day GDate has. */
+static gint64
+day_number (const char *iso,
+            gint64      if_null)
+{
+  GDate date;
+
+  if (iso == NULL)
+    return if_null;
+  if (!paraat_parse_iso_date (iso, &date))
+    return G_MININT64;
+
+  return (gint64) g_date_get_julian (&date) - 719163;
 }
 
 /* region code → GArray of Assignment, by valid_from */
@@ -56,8 +71,8 @@ load_assignments (ParaatStore  *self,
       const char *region = (const char *) sqlite3_column_text (stmt, 0);
       GArray *list = g_hash_table_lookup (out, region);
       Assignment a = {
-        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        day_number ((const char *) sqlite3_column_text (stmt, 1), G_MININT64),
+        day_number ((const char *) sqlite3_column_text (stmt, 2), G_MAXINT64),
         g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
         g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
       };
@@ -111,18 +126,49 @@ load_brigades (ParaatStore  *self,
   return g_steal_pointer (&out);
 }
 
-static const Assignment *
-find_assignment (GHashTable *assignments,
-                 const char *region,
-                 const char *day)
+/* The zone of the last item asked about: items mostly share one */
+typedef struct
 {
-  GArray *list = region ? g_hash_table_lookup (assignments, region) : NULL;
+  char      *tzid;
+  GTimeZone *zone;
+} LastZone;
 
-  for (guint i = 0; list != NULL && i < list->len; i++)
+static void
+last_zone_clear (LastZone *last)
+{
+  g_clear_pointer (&last->tzid, g_free);
+  g_clear_pointer (&last->zone, g_time_zone_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LastZone, last_zone_clear)
+
+/* The assignment of @item's region on the local day it starts on */
+static const Assignment *
+find_assignment (GHashTable         *assignments,
+                 ParaatCalendarItem *item,
+                 LastZone           *last)
+{
+  GArray *list = item->region_code ? g_hash_table_lookup (assignments, item->region_code) : NULL;
+  gint64 day;
+
+  if (list == NULL)
+    return NULL;
+  if (last->zone == NULL || g_strcmp0 (last->tzid, item->tzid) != 0)
+    {
+      last_zone_clear (last);
+      last->tzid = g_strdup (item->tzid);
+      last->zone = paraat_store_zone_for (item->tzid);
+    }
+  day = paraat_local_day (last->zone, item->start_utc);
+  /* Only the days of years 1 to 9999 have a date */
+  if (day < -719162 || day > 2932896)
+    return NULL;
+
+  for (guint i = 0; i < list->len; i++)
     {
       const Assignment *a = &g_array_index (list, Assignment, i);
 
-      if (g_strcmp0 (a->valid_from, day) <= 0 && (a->valid_to == NULL || g_strcmp0 (day, a->valid_to) < 0))
+      if (a->from <= day && day < a->to)
         return a;
     }
 
@@ -252,36 +298,31 @@ compare_by_start (gconstpointer a,
   return g_strcmp0 (x->title, y->title);
 }
 
-/* The local day of @utc in @tzid as YYYY-MM-DD, into @day */
+/*
+ * Sorts @items from @first by compare_by_start(), with the same result as
+ * one stable sort of them all: the @n_singles after @first came from SQL
+ * by start, so only their runs of one start need sorting (by title); the
+ * occurrences after them are sorted on their own and merged in.
+ */
 static void
-format_local_day (gint64      utc,
-                  const char *tzid,
-                  char        day[16])
+sort_by_start (GPtrArray *items,
+               guint      first,
+               guint      n_singles)
 {
-  g_autoptr(GTimeZone) zone = paraat_store_zone_for (tzid);
-  GDate date;
+  gpointer *singles = items->pdata + first;
+  guint j;
 
-  guint y = 0, m = 0, d = 0;
-
-  paraat_local_date (zone, utc, &date);
-  if (g_date_valid (&date) && g_date_get_year (&date) <= 9999)
+  for (guint i = 0; i < n_singles; i = j)
     {
-      y = g_date_get_year (&date);
-      m = g_date_get_month (&date);
-      d = g_date_get_day (&date);
+      gint64 start = ((ParaatCalendarItem *) singles[i])->start_utc;
+
+      for (j = i + 1; j < n_singles && ((ParaatCalendarItem *) singles[j])->start_utc == start; j++)
+        ;
+      g_assert (j == n_singles || ((ParaatCalendarItem *) singles[j])->start_utc > start);
+      if (j - i > 1)
+        g_qsort_with_data (singles + i, j - i, sizeof (gpointer), compare_by_start, NULL);
     }
-  /* By hand: g_snprintf() was a third of making 100,000 items */
-  day[0] = '0' + y / 1000;
-  day[1] = '0' + y / 100 % 10;
-  day[2] = '0' + y / 10 % 10;
-  day[3] = '0' + y % 10;
-  day[4] = '-';
-  day[5] = '0' + m / 10;
-  day[6] = '0' + m % 10;
-  day[7] = '-';
-  day[8] = '0' + d / 10;
-  day[9] = '0' + d % 10;
-  day[10] = '\0';
+  paraat_sort_sorted_prefix (singles, n_singles, items->len - first, compare_by_start, NULL);
 }
 
 /*
@@ -300,9 +341,11 @@ append_exercises (ParaatStore  *self,
                   GError      **error)
 {
   g_autoptr(GHashTable) assignments = NULL;
+  g_auto(LastZone) last = { NULL, NULL };
   g_autoptr(GPtrArray) recurring = g_ptr_array_new_with_free_func ((GDestroyNotify) paraat_calendar_item_unref);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
   guint first = items->len;
+  guint n_singles;
   sqlite3_stmt *stmt;
 
   if (!(assignments = load_assignments (self, error)))
@@ -315,6 +358,7 @@ append_exercises (ParaatStore  *self,
   sqlite3_bind_int64 (stmt, 3, paraat_store_get_max_duration (self));
   if (!read_items (self, stmt, scope, from_utc, to_utc, items, NULL, error))
     return FALSE;
+  n_singles = items->len - first;
 
   stmt = paraat_store_prepare (self, "SELECT " ITEM_COLUMNS " FROM exercise e" PARAAT_SERIES_IN_RANGE, error);
   if (stmt == NULL || !read_items (self, stmt, scope, from_utc, to_utc, recurring, rules, error))
@@ -328,19 +372,15 @@ append_exercises (ParaatStore  *self,
       paraat_store_foreach_occurrence_in (master->tzid, master->start_utc, master->end_utc, master->all_day,
                                           rules->pdata[i], from_utc, to_utc, add_occurrence, &x);
     }
-  if (recurring->len > 0)
-    g_qsort_with_data (items->pdata + first, items->len - first, sizeof (gpointer),
-                       compare_by_start, NULL);
+  sort_by_start (items, first, n_singles);
 
   /* The mapping of the exercise's own (first) day counts. */
   for (guint i = first; i < items->len; i++)
     {
       ParaatCalendarItem *item = items->pdata[i];
-      char day[16];
       const Assignment *a;
 
-      format_local_day (item->start_utc, item->tzid, day);
-      if ((a = find_assignment (assignments, item->region_code, day)) != NULL)
+      if ((a = find_assignment (assignments, item, &last)) != NULL)
         {
           item->brigade_id = g_strdup (a->brigade_id);
           item->brigade_name = g_strdup (a->brigade_name);
@@ -371,6 +411,7 @@ append_imported_events (ParaatStore  *self,
                         GError      **error)
 {
   g_autoptr(GHashTable) assignments = NULL;
+  g_auto(LastZone) last = { NULL, NULL };
   g_autoptr(GHashTable) brigades = NULL;
   guint first = items->len;
 
@@ -382,13 +423,10 @@ append_imported_events (ParaatStore  *self,
   for (guint i = first; i < items->len; i++)
     {
       ParaatCalendarItem *item = items->pdata[i];
-      char day[16];
       g_autofree char *folded = item->organisation ? g_utf8_casefold (item->organisation, -1) : NULL;
       const char * const *publisher = folded ? g_hash_table_lookup (brigades, folded) : NULL;
-      const Assignment *a;
+      const Assignment *a = find_assignment (assignments, item, &last);
 
-      format_local_day (item->start_utc, item->tzid, day);
-      a = find_assignment (assignments, item->region_code, day);
       /* A brigade's own calendar is the publisher's; another one's events
        * belong to the brigade serving the region they name. */
       if (publisher != NULL)

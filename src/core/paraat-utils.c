@@ -255,39 +255,47 @@ interval_bound (GTimeZone *tz,
   return inside;
 }
 
-/**
- * paraat_time_zone_get_offset_at:
- * @tz: a zone
- * @utc: seconds since the epoch
- *
- * g_time_zone_get_offset() at @utc. GLib 2.74 finds the interval by
- * walking all transitions from 1916 on every call (4,000 instructions
- * for a date in 2026 in Europe/Amsterdam); this remembers each interval
- * it has found, with its bounds, so the next times in it cost a binary
- * search in a short array. Safe in any thread.
- *
- * Returns: seconds to add to UTC for local time
- */
-gint32
-paraat_time_zone_get_offset_at (GTimeZone *tz,
-                                gint64     utc)
+/* The interval of @tz that holds @utc, with its bounds and offset. GLib
+ * 2.74 finds the interval by walking all transitions from 1916 on every
+ * call (4,000 instructions for a date in 2026 in Europe/Amsterdam); this
+ * remembers each interval it has found, so the next times in it cost a
+ * binary search in a short array. Safe in any thread. */
+static KnownInterval
+find_interval (GTimeZone *tz,
+               gint64     utc)
 {
   static GMutex lock;
   static GHashTable *zones;  /* identifier → GArray of KnownInterval, by first */
+  /* This thread's last answer, for a run of times in one interval without
+   * the lock; its identifier is a key of zones, which stay */
+  static GPrivate last_found = G_PRIVATE_INIT (g_free);
+  struct { const char *identifier; KnownInterval interval; } *last = g_private_get (&last_found);
   const char *identifier = g_time_zone_get_identifier (tz);
+  const char *key;
   KnownInterval found;
   GArray *known;
   guint lo = 0, hi;
   int i;
 
+  if (last != NULL && last->interval.first <= utc && utc <= last->interval.last &&
+      strcmp (last->identifier, identifier) == 0)
+    return last->interval;
+  if (last == NULL)
+    {
+      last = g_malloc (sizeof *last);
+      g_private_set (&last_found, last);
+    }
+
   g_mutex_lock (&lock);
   if (zones == NULL)
     zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  if ((known = g_hash_table_lookup (zones, identifier)) == NULL)
+  if (!g_hash_table_lookup_extended (zones, identifier, (gpointer *) &key, (gpointer *) &known))
     {
+      key = g_strdup (identifier);
       known = g_array_new (FALSE, FALSE, sizeof (KnownInterval));
-      g_hash_table_insert (zones, g_strdup (identifier), known);
+      g_hash_table_insert (zones, (char *) key, known);
     }
+  last->identifier = key;
   hi = known->len;
   while (lo < hi)
     {
@@ -300,10 +308,9 @@ paraat_time_zone_get_offset_at (GTimeZone *tz,
         lo = mid + 1;
       else
         {
-          gint32 offset = k->offset;
-
+          found = last->interval = *k;
           g_mutex_unlock (&lock);
-          return offset;
+          return found;
         }
     }
   g_mutex_unlock (&lock);
@@ -331,8 +338,63 @@ paraat_time_zone_get_offset_at (GTimeZone *tz,
   if (lo >= known->len || g_array_index (known, KnownInterval, lo).first != found.first)
     g_array_insert_val (known, lo, found);
   g_mutex_unlock (&lock);
+  last->interval = found;
 
-  return found.offset;
+  return found;
+}
+
+/**
+ * paraat_time_zone_get_offset_at:
+ * @tz: a zone
+ * @utc: seconds since the epoch
+ *
+ * g_time_zone_get_offset() at @utc, without GLib's walk over the zone's
+ * transitions on every call (see find_interval()).
+ *
+ * Returns: seconds to add to UTC for local time
+ */
+gint32
+paraat_time_zone_get_offset_at (GTimeZone *tz,
+                                gint64     utc)
+{
+  return find_interval (tz, utc).offset;
+}
+
+/**
+ * paraat_time_zone_local_to_utc:
+ * @tz: a zone
+ * @local: a wall time in @tz, counted as seconds since the epoch are in UTC
+ * @utc: (out): the instant
+ *
+ * The instant of a wall time that @tz has exactly once, without the walk
+ * over its transitions g_date_time_new() takes (see find_interval()).
+ * It answers only away from changes of offset: when one offset holds for
+ * two days on either side of the instant, no other offset can give the
+ * same wall time (offsets lie within a day of UTC), and GLib gives this
+ * instant too.
+ *
+ * Returns: %FALSE near a change of offset, where the wall time may be
+ *   skipped or repeated: ask g_date_time_new(), which decides those
+ */
+gboolean
+paraat_time_zone_local_to_utc (GTimeZone *tz,
+                               gint64     local,
+                               gint64    *utc)
+{
+  const gint64 margin = 2 * 86400;
+  KnownInterval interval = find_interval (tz, local);
+  gint64 guess = local - interval.offset;
+
+  if (guess - margin < interval.first || guess + margin > interval.last)
+    {
+      interval = find_interval (tz, guess);
+      guess = local - interval.offset;
+      if (guess - margin < interval.first || guess + margin > interval.last)
+        return FALSE;
+    }
+  *utc = guess;
+
+  return TRUE;
 }
 
 /**
@@ -415,18 +477,75 @@ paraat_time_zone_new_for_offset (gint32 offset)
 GStrv
 paraat_split_list (const char *text)
 {
-  /* Not a GRegex: this runs for every exercise an analysis reads. */
-  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  /* By hand, one copy per item: this runs for every exercise an analysis
+   * reads, and splitting into a GStrvBuilder copied everything twice. */
+  const char *p = text ? text : "";
+  GStrv out;
+  guint n = 1;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (const char *c = p; *c != '\0'; c++)
+    n += *c == ',' || *c == ';';
+  out = g_new (char *, n + 1);
+  n = 0;
+  for (;;)
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
+      const char *end = p + strcspn (p, ",;");
+      const char *last = end;
 
-  return g_strv_builder_end (builder);
+      while (p < last && g_ascii_isspace (*p))
+        p++;
+      while (last > p && g_ascii_isspace (last[-1]))
+        last--;
+      if (last > p)
+        out[n++] = g_strndup (p, last - p);
+      if (*end == '\0')
+        break;
+      p = end + 1;
+    }
+  out[n] = NULL;
+
+  return out;
+}
+
+/**
+ * paraat_sort_sorted_prefix:
+ * @items: (array length=n): pointers
+ * @n_sorted: how many of @items are already in order by @compare
+ * @n: the number of @items
+ * @compare: compares two `gpointer *`, as for g_qsort_with_data()
+ *
+ * Puts @items in the order g_qsort_with_data() would, which is stable,
+ * knowing that the first @n_sorted are in order already: only the rest
+ * is sorted, and then merged with them. Of two equal items, the one from
+ * the prefix comes first, as it did in the array.
+ */
+void
+paraat_sort_sorted_prefix (gpointer         *items,
+                           guint             n_sorted,
+                           guint             n,
+                           GCompareDataFunc  compare,
+                           gpointer          data)
+{
+  gpointer *rest = items + n_sorted;
+  guint n_rest = n - n_sorted;
+  g_autofree gpointer *prefix = NULL;
+  guint i = 0, j = 0, k = 0;
+
+  g_return_if_fail (n_sorted <= n);
+
+  if (n_rest == 0)
+    return;
+  g_qsort_with_data (rest, n_rest, sizeof (gpointer), compare, data);
+  if (n_sorted == 0 || compare (&rest[0], &items[n_sorted - 1], data) >= 0)
+    return;
+
+  /* The prefix moves aside; the rest is merged in place, since
+   * k = i + j never passes the next unread rest[j]. */
+  prefix = g_memdup2 (items, n_sorted * sizeof (gpointer));
+  while (i < n_sorted && j < n_rest)
+    items[k++] = compare (&rest[j], &prefix[i], data) < 0 ? rest[j++] : prefix[i++];
+  while (i < n_sorted)
+    items[k++] = prefix[i++];
 }
 
 /* ParaatFileWriter */

@@ -22,10 +22,18 @@ int       paraat_iso_days_between (const char *from,
 
 char     *paraat_fold_text       (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 GStrv     paraat_split_list      (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+void      paraat_sort_sorted_prefix (gpointer         *items,
+                                     guint             n_sorted,
+                                     guint             n,
+                                     GCompareDataFunc  compare,
+                                     gpointer          data);
 
 GTimeZone *paraat_time_zone_new_for_offset (gint32 offset) G_GNUC_WARN_UNUSED_RESULT;
 gint32    paraat_time_zone_get_offset_at (GTimeZone *tz,
                                           gint64     utc);
+gboolean  paraat_time_zone_local_to_utc  (GTimeZone *tz,
+                                          gint64     local,
+                                          gint64    *utc);
 gint64    paraat_local_day               (GTimeZone *tz,
                                           gint64     utc);
 void      paraat_local_date              (GTimeZone *tz,

@@ -841,6 +841,57 @@ test_store_items (ParaatTestFixture *fixture,
   g_assert_cmpstr (item->brigade_name, ==, "43 Gemechaniseerde Brigade");
 }
 
+static ParaatExercise *
+save_at_nine (ParaatStore *store,
+              const char  *title,
+              const char  *rrule)
+{
+  ParaatExercise *ex = paraat_exercise_new ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2024, 6, 20, 9, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new (tz, 2024, 6, 20, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  paraat_exercise_set_title (ex, title);
+  paraat_exercise_set_type_code (ex, "ROT");
+  paraat_exercise_set_region_code (ex, "VR05");
+  paraat_exercise_set_times (ex, start, end, FALSE);
+  paraat_exercise_set_rrule (ex, rrule);
+  g_assert_true (paraat_store_save_exercise (store, ex, "test", NULL, &error));
+  g_assert_no_error (error);
+
+  return ex;
+}
+
+/* Single exercises and occurrences by start, then title; of two with
+ * both the same, the single one first (one stable sort of the singles
+ * and then the occurrences gave that order) */
+static void
+test_store_items_order (ParaatTestFixture *fixture,
+                        gconstpointer      user_data)
+{
+  g_autoptr(ParaatExercise) b = save_at_nine (fixture->store, "B", NULL);
+  g_autoptr(ParaatExercise) series = save_at_nine (fixture->store, "A", "FREQ=DAILY;COUNT=2");
+  g_autoptr(ParaatExercise) a = save_at_nine (fixture->store, "A", NULL);
+  g_autoptr(ParaatExercise) c = save_at_nine (fixture->store, "C", NULL);
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 6, 19, 0, 0, 0);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  ParaatExercise *expected[] = { a, series, b, c, series };
+
+  items = paraat_store_list_calendar_items (fixture->store, NULL, g_date_time_to_unix (from),
+                                            g_date_time_to_unix (from) + 4 * DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < items->len; i++)
+    {
+      ParaatCalendarItem *item = items->pdata[i];
+
+      g_assert_cmpstr (item->uid, ==, paraat_exercise_get_uid (expected[i]));
+      g_assert_cmpint (item->start_utc, ==, (i == 4 ? DAY : 0) + paraat_exercise_get_start_utc (a));
+    }
+}
+
 static void
 test_demo (ParaatTestFixture *fixture,
            gconstpointer      user_data)
@@ -1059,6 +1110,8 @@ main (int   argc,
   g_test_add_func ("/core/conflicts/export/empty", test_export_empty);
   g_test_add ("/core/conflicts/store/items", ParaatTestFixture, NULL, paraat_test_fixture_set_up_store,
               test_store_items, paraat_test_fixture_tear_down);
+  g_test_add ("/core/conflicts/store/items-order", ParaatTestFixture, NULL, paraat_test_fixture_set_up_store,
+              test_store_items_order, paraat_test_fixture_tear_down);
   g_test_add ("/core/conflicts/store/items-match", ParaatTestFixture, NULL, paraat_test_fixture_set_up_store,
               test_store_items_match, paraat_test_fixture_tear_down);
   g_test_add ("/core/conflicts/store/demo", ParaatTestFixture, "2026-01-15", paraat_test_fixture_set_up_store,

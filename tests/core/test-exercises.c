@@ -2226,6 +2226,53 @@ test_utils_zone_offsets (void)
     }
 }
 
+/* paraat_time_zone_local_to_utc() may decline near a change of offset,
+ * but what it answers is what g_date_time_new() says, for wall times
+ * every quarter of an hour around the changes and anywhere else */
+static void
+test_utils_zone_local_to_utc (void)
+{
+  static const char * const zones[] = { "Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe",
+                                        "Pacific/Apia", "UTC", "+05:30" };
+  /* 2026-03-29T02:00 and 2026-10-25T02:00 as wall times: Amsterdam's
+   * changes; 2011-12-30, the day Samoa skipped */
+  static const gint64 changes[] = { 1774749600, 1792893600, 1325203200 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+      guint n_random = 0, n_answered = 0;
+
+      g_assert_nonnull (tz);
+      for (guint c = 0; c < G_N_ELEMENTS (changes) + 1; c++)
+        {
+          for (int q = -4 * 24 * 4; q <= 4 * 24 * 4; q++)
+            {
+              gint64 local = c < G_N_ELEMENTS (changes)
+                             ? changes[c] + q * 900
+                             /* 1900 to 2100 */
+                             : (gint64) g_test_rand_double_range (-2208988800.0, 4102444800.0);
+              g_autoptr(GDateTime) wall = g_date_time_new_from_unix_utc (local);
+              g_autoptr(GDateTime) expected = g_date_time_new (tz, g_date_time_get_year (wall),
+                                                               g_date_time_get_month (wall),
+                                                               g_date_time_get_day_of_month (wall),
+                                                               g_date_time_get_hour (wall),
+                                                               g_date_time_get_minute (wall),
+                                                               g_date_time_get_second (wall));
+              gint64 utc;
+
+              n_random += c == G_N_ELEMENTS (changes);
+              if (!paraat_time_zone_local_to_utc (tz, local, &utc))
+                continue;
+              n_answered += c == G_N_ELEMENTS (changes);
+              g_assert_cmpint (utc, ==, g_date_time_to_unix (expected));
+            }
+        }
+      /* It declines only near the changes: rarely at random */
+      g_assert_cmpuint (n_answered, >, n_random * 9 / 10);
+    }
+}
+
 /* The series end of a plain DAILY or WEEKLY rule with COUNT is computed
  * without walking the series; it must be what the walk finds, across
  * DST changes and for all-day series. The same rule with its BYDAY
@@ -2356,6 +2403,7 @@ main (int   argc,
   ADD ("/core/exercises/actions/scope", test_exercises_actions_scope);
   g_test_add_func ("/core/exercises/parse-when", test_exercises_parse_when);
   g_test_add_func ("/core/utils/zone-offsets", test_utils_zone_offsets);
+  g_test_add_func ("/core/utils/zone-local-to-utc", test_utils_zone_local_to_utc);
   g_test_add_func ("/core/exercises/shared-strings/threads", test_exercises_shared_strings_threads);
 
 #undef ADD

@@ -558,6 +558,8 @@ test_split_list (void)
   g_auto(GStrv) units = paraat_split_list (" 43 Gemechaniseerde Brigade, 11 Geniecompagnie ;; RMC Noord ,");
   g_auto(GStrv) none = paraat_split_list (NULL);
   g_auto(GStrv) blank = paraat_split_list (" , ; ");
+  g_auto(GStrv) one = paraat_split_list ("\tBRW \n");
+  g_auto(GStrv) empty = paraat_split_list ("");
 
   g_assert_cmpuint (g_strv_length (units), ==, 3);
   g_assert_cmpstr (units[0], ==, "43 Gemechaniseerde Brigade");
@@ -565,6 +567,59 @@ test_split_list (void)
   g_assert_cmpstr (units[2], ==, "RMC Noord");
   g_assert_cmpuint (g_strv_length (none), ==, 0);
   g_assert_cmpuint (g_strv_length (blank), ==, 0);
+  g_assert_cmpuint (g_strv_length (one), ==, 1);
+  g_assert_cmpstr (one[0], ==, "BRW");
+  g_assert_cmpuint (g_strv_length (empty), ==, 0);
+}
+
+typedef struct
+{
+  int key;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const Keyed *x = *(Keyed * const *) a;
+  const Keyed *y = *(Keyed * const *) b;
+
+  return (x->key > y->key) - (x->key < y->key);
+}
+
+/* The merge gives what one stable sort of everything gives, ties
+ * included: the prefix's items before the rest's, each in its own order. */
+static void
+test_sort_sorted_prefix (void)
+{
+  const guint sizes[][2] = { { 0, 0 }, { 0, 5 }, { 5, 0 }, { 1, 1 }, { 7, 3 }, { 3, 7 }, { 50, 200 }, { 200, 50 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      for (int round = 0; round < 20; round++)
+        {
+          guint n_sorted = sizes[s][0], n = sizes[s][0] + sizes[s][1];
+          g_autofree Keyed *keyed = g_new (Keyed, n);
+          g_autofree gpointer *merged = g_new (gpointer, n);
+          g_autofree gpointer *sorted = g_new (gpointer, n);
+
+          for (guint i = 0; i < n; i++)
+            {
+              /* Few keys, so that there are many ties */
+              keyed[i].key = g_test_rand_int_range (0, round % 2 ? 4 : 40);
+              merged[i] = &keyed[i];
+            }
+          g_qsort_with_data (merged, n_sorted, sizeof (gpointer), compare_keyed, NULL);
+          for (guint i = 0; i < n; i++)
+            sorted[i] = merged[i];
+
+          paraat_sort_sorted_prefix (merged, n_sorted, n, compare_keyed, NULL);
+          g_qsort_with_data (sorted, n, sizeof (gpointer), compare_keyed, NULL);
+          for (guint i = 0; i < n; i++)
+            g_assert_true (merged[i] == sorted[i]);
+        }
+    }
 }
 
 int
@@ -603,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/core/records/is-current", test_records_is_current);
   g_test_add_func ("/core/records/matches-text", test_records_matches_text);
   g_test_add_func ("/core/records/split-list", test_split_list);
+  g_test_add_func ("/core/records/sort-sorted-prefix", test_sort_sorted_prefix);
 
   return g_test_run ();
 }
