@@ -717,15 +717,13 @@ set_raw (ParaatImportEvent *event,
   icalmemory_free_buffer (raw);
 }
 
-/* @line: where @comp starts in ctx->file.
- * @with_raw: also the VEVENT's text, which only a source event keeps.
+/* @with_raw: also the VEVENT's text, which only a source event keeps.
  * @lean: for a plan without events, which never shows the event: when it
  * can only become an exercise, the columns of a source event are left
  * out. */
 static ParaatImportEvent *
 read_event (ReadContext   *ctx,
             icalcomponent *comp,
-            int            line,
             gboolean       with_raw,
             gboolean       lean)
 {
@@ -739,7 +737,7 @@ read_event (ReadContext   *ctx,
   int sequence;
 
   event->file = g_strdup (ctx->file);
-  event->line = line;
+  event->line = paraat_calendar_reader_get_line ();
   event->uid = g_strdup (icalcomponent_get_uid (comp));
   sequence = icalcomponent_get_sequence (comp);
   event->sequence = sequence > 0 ? sequence : 0;
@@ -877,7 +875,7 @@ on_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  event = read_event (ctx, comp, paraat_calendar_reader_get_line (), TRUE, FALSE);
+  event = read_event (ctx, comp, TRUE, FALSE);
   key = paraat_import_event_key (event->uid, event->recurrence_id);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (index != 0)
@@ -1524,7 +1522,7 @@ on_lean_component_cb (icalcomponent  *comp,
     }
 
   ctx->ordinal++;
-  event = read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
+  event = read_event (ctx, comp, FALSE, TRUE);
   if (pass == PASS_APPLY)
     return apply_event_lean (ctx, event, comp, error);
 
@@ -1578,17 +1576,13 @@ read_files_lean (ReadContext         *ctx,
 
 /* The one pass (paraat_import_run())
  *
- * A thread of its own reads the files into libical components (the
- * readers' checks included) while this one makes each event
- * (read_event(), the VEVENT's text), plans it and writes it, in the order
- * read: the parsing is about half the work, so the rest is done here.
- * The VEVENT itself travels, kept from the reader; so does a clone of
- * each VTIMEZONE, which this side adds to a VCALENDAR of its own, so
- * that an event finds the same zones as it would in the reader's
- * (only those read before it). At most PIPE_SIZE items wait between the
- * two, so memory stays flat. All SQLite connections stay in this thread.
- * The reader's warnings travel with their item and join the plan's when
- * it is taken, so they come in the same order as in a plan. */
+ * Reading and writing take about as long as each other, so a thread of
+ * its own reads the files and makes each event (the readers, libical,
+ * read_event()) while this one plans and writes them in the order read.
+ * At most PIPE_SIZE events wait between the two, so memory stays flat.
+ * All SQLite connections stay in this thread. The reader's warnings
+ * travel with their event and join the plan's when it is taken, so they
+ * come in the same order as in a plan. */
 
 #define PIPE_SIZE 256
 /* Each side wakes the other only for this many events at once: waking
@@ -1597,18 +1591,15 @@ read_files_lean (ReadContext         *ctx,
 
 typedef struct
 {
-  icalcomponent *comp;      /* a VEVENT, a VTIMEZONE, or NULL for one left out */
-  char          *file;      /* GRefString: the basename of its file */
-  int            line;
-  GPtrArray     *warnings;  /* found while reading it */
-  double         fraction;
+  ParaatImportEvent *event;     /* NULL for a component that is not an event */
+  GPtrArray         *warnings;  /* found while reading it */
+  double             fraction;
 } PipeItem;
 
 static void
 pipe_item_free (PipeItem *item)
 {
-  g_clear_pointer (&item->comp, icalcomponent_free);
-  g_clear_pointer (&item->file, g_ref_string_release);
+  g_clear_object (&item->event);
   g_clear_pointer (&item->warnings, g_ptr_array_unref);
   g_free (item);
 }
@@ -1631,8 +1622,6 @@ typedef struct
 
   /* The reader's own */
   ReadContext           ctx;
-  char                 *file;      /* GRefString: ctx.file's */
-  guint                 n_zones;   /* VTIMEZONEs of this file sent */
 } Pipe;
 
 /* Blocks while the pipe is full; FALSE when the writer stopped */
@@ -1688,53 +1677,33 @@ on_piped_component_cb (icalcomponent  *comp,
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
 
-  if (icalcomponent_isa (comp) == ICAL_VEVENT_COMPONENT)
-    {
-      icalcomponent *calendar = icalcomponent_get_parent (comp);
-      guint n_zones = 0;
-
-      /* The zones read since the last event go first */
-      for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
-           zone != NULL;
-           zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
-        if (++n_zones > pipe->n_zones)
-          {
-            item = g_new0 (PipeItem, 1);
-            item->comp = icalcomponent_new_clone (zone);
-            item->file = g_ref_string_acquire (pipe->file);
-            item->fraction = ctx->fraction;
-            if (!pipe_push (pipe, item))
-              goto stopped;
-          }
-      pipe->n_zones = n_zones;
-    }
-
   item = g_new0 (PipeItem, 1);
-  item->file = g_ref_string_acquire (pipe->file);
-  item->line = paraat_calendar_reader_get_line ();
   item->fraction = ctx->fraction;
   if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
     /* Translators: file name, line number, a component name such as VTODO */
     g_ptr_array_add (ctx->plan->warnings,
                      g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
-                                      ctx->file, item->line,
+                                      ctx->file, paraat_calendar_reader_get_line (),
                                       icalcomponent_kind_to_string (icalcomponent_isa (comp))));
   else
     {
-      paraat_calendar_reader_keep_component (comp);
-      item->comp = comp;
+      item->event = read_event (ctx, comp, FALSE, TRUE);
+      /* The component is gone once this returns, and a source event
+       * keeps its text. A region's own event is an exercise or nothing
+       * (see classify_lean()). */
+      if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || item->event->republished != NULL)
+        set_raw (item->event, comp);
     }
   item->warnings = g_steal_pointer (&ctx->plan->warnings);
   ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
 
   if (!pipe_push (pipe, item))
-    goto stopped;
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
+      return FALSE;
+    }
 
   return TRUE;
-
-stopped:
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
-  return FALSE;
 }
 
 static gpointer
@@ -1758,13 +1727,10 @@ read_in_thread (gpointer data)
       g_autofree char *file = g_path_get_basename (pipe->paths[i]);
       ParaatCalendarFormat format;
 
-      pipe->file = g_ref_string_new (file);
-      pipe->n_zones = 0;
-      ctx->file = pipe->file;
+      ctx->file = file;
       ctx->fraction = 0.9 * i / n_paths;
       paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
       ctx->file = NULL;
-      g_clear_pointer (&pipe->file, g_ref_string_release);
     }
   ctx->plan = NULL;
 
@@ -1798,54 +1764,12 @@ run_event (ReadContext       *ctx,
   return write_lean_event (ctx, event, error);
 }
 
-/* This side's VCALENDAR of the zones of the file being read */
-typedef struct
-{
-  icalcomponent *calendar;
-  char          *file;      /* GRefString */
-} Zones;
-
-/* A VTIMEZONE joins the zones; a VEVENT becomes an event and is written */
-static gboolean
-take_component (ReadContext  *ctx,
-                Zones        *zones,
-                PipeItem     *item,
-                GError      **error)
-{
-  g_autoptr(ParaatImportEvent) event = NULL;
-  icalcomponent *comp = g_steal_pointer (&item->comp);
-
-  if (zones->file != item->file)
-    {
-      g_clear_pointer (&zones->calendar, icalcomponent_free);
-      g_clear_pointer (&zones->file, g_ref_string_release);
-      zones->calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-      zones->file = g_ref_string_acquire (item->file);
-    }
-  icalcomponent_add_component (zones->calendar, comp);
-  if (icalcomponent_isa (comp) == ICAL_VTIMEZONE_COMPONENT)
-    return TRUE;
-
-  ctx->file = item->file;
-  event = read_event (ctx, comp, item->line, FALSE, TRUE);
-  ctx->file = NULL;
-  /* A source event keeps its text. A region's own event is an exercise or
-   * nothing (see classify_lean()). */
-  if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || event->republished != NULL)
-    set_raw (event, comp);
-  icalcomponent_remove_component (zones->calendar, comp);
-  icalcomponent_free (comp);
-
-  return run_event (ctx, event, error);
-}
-
 static gboolean
 run_files (ReadContext         *ctx,
            const char * const  *paths,
            GError             **error)
 {
   Pipe pipe = { 0 };
-  Zones zones = { 0 };
   GThread *thread;
   PipeItem *item;
   gboolean ok = TRUE;
@@ -1864,11 +1788,10 @@ run_files (ReadContext         *ctx,
   thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
   while (ok && (item = pipe_pop (&pipe)) != NULL)
     {
-      if (item->warnings != NULL)
-        g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
+      g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
       ctx->fraction = item->fraction;
       ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error) &&
-           (item->comp == NULL || take_component (ctx, &zones, item, error));
+           (item->event == NULL || run_event (ctx, item->event, error));
       pipe_item_free (item);
     }
   if (!ok)
@@ -1887,8 +1810,6 @@ run_files (ReadContext         *ctx,
       ok = FALSE;
     }
   g_clear_error (&pipe.error);
-  g_clear_pointer (&zones.calendar, icalcomponent_free);
-  g_clear_pointer (&zones.file, g_ref_string_release);
   read_context_clear (&pipe.ctx);
   g_cond_clear (&pipe.not_empty);
   g_cond_clear (&pipe.not_full);
@@ -2393,7 +2314,7 @@ paraat_import_write_calendar (ParaatStore       *store,
   for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
        comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
     {
-      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, 0, TRUE, FALSE);
+      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, TRUE, FALSE);
 
       if (plan->warnings->len > 0)
         {
