@@ -725,6 +725,30 @@ test_cdata_doctype_is_text (void)
   collected_clear (&c);
 }
 
+/* Blank text between elements is dropped (XML_PARSE_NOBLANKS), but a
+ * value of only blanks, or blanks around a comment, is kept. */
+static void
+test_blank_values (void)
+{
+  g_autoptr(GString) xml = g_string_new (event_head);
+  g_autoptr(GError) error = NULL;
+  Collected c;
+
+  g_string_append (xml, "<summary><text>   </text></summary>\n"
+                        "<description>\n  <text>\n   </text>\n</description>\n"
+                        "<location><text> a <!-- c --> b </text></location>\n"
+                        "<categories><text> </text><text>X</text></categories>\n");
+  g_string_append (xml, event_tail);
+
+  g_assert_true (read_bytes ("blank.xml", xml->str, xml->len, NULL, &c, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_ptr_array_index (c.components, 0), "SUMMARY:   \r\n"));
+  g_assert_nonnull (strstr (g_ptr_array_index (c.components, 0), "DESCRIPTION:\\n   \r\n"));
+  g_assert_nonnull (strstr (g_ptr_array_index (c.components, 0), "LOCATION: a  b \r\n"));
+  g_assert_nonnull (strstr (g_ptr_array_index (c.components, 0), "CATEGORIES: \r\nCATEGORIES:X\r\n"));
+  collected_clear (&c);
+}
+
 typedef struct
 {
   int     fd;
@@ -942,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/core/calendar-reader/limits-ics", test_limits_ics_values);
   g_test_add_func ("/core/calendar-reader/value-types", test_value_types);
   g_test_add_func ("/core/calendar-reader/cdata", test_cdata_doctype_is_text);
+  g_test_add_func ("/core/calendar-reader/blank-values", test_blank_values);
   g_test_add_func ("/core/calendar-reader/callback-error", test_callback_error);
   g_test_add_data_func ("/core/calendar-reader/pipe/xcal", "exercise.xcal.xml", test_pipe);
   g_test_add_data_func ("/core/calendar-reader/pipe/ics", "rfc6321-example.ics", test_pipe);

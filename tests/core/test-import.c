@@ -1017,6 +1017,24 @@ static const char duplicate_ics[] =
   "DTSTART:20260604T060000Z\r\nDTEND:20260604T150000Z\r\nSUMMARY:Third\r\nEND:VEVENT\r\n"
   "END:VCALENDAR\r\n";
 
+/* A zone the file defines only after an event that uses it, in a file
+ * read after one that defines it first: each event sees only the zones
+ * its own file defined before it */
+static const char late_zone_ics[] =
+  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n"
+  "BEGIN:VEVENT\r\nUID:early@mil.example\r\nDTSTAMP:20260101T090000Z\r\n"
+  "DTSTART;TZID=W. Europe Standard Time:20260701T090000\r\n"
+  "DTEND;TZID=W. Europe Standard Time:20260701T100000\r\nSUMMARY:Early\r\nEND:VEVENT\r\n"
+  "BEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\n"
+  "BEGIN:STANDARD\r\nDTSTART:16011028T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+  "TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\n"
+  "BEGIN:DAYLIGHT\r\nDTSTART:16010325T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+  "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n"
+  "BEGIN:VEVENT\r\nUID:late@mil.example\r\nDTSTAMP:20260101T090000Z\r\n"
+  "DTSTART;TZID=W. Europe Standard Time:20260702T090000\r\n"
+  "DTEND;TZID=W. Europe Standard Time:20260702T100000\r\nSUMMARY:Late\r\nEND:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
 static void
 test_import_duplicate_uid (ParaatTestFixture *fixture,
                            gconstpointer      user_data)
@@ -1187,6 +1205,8 @@ test_import_run_same_as_plan (ParaatTestFixture *fixture,
   g_autofree char *v1 = data_path ("import", "defence-43mb.ics");
   g_autofree char *v2 = data_path ("import", "defence-43mb-v2.ics");
   g_autofree char *duplicate = paraat_test_fixture_build_path (fixture, "duplicate.ics");
+  g_autofree char *outlook = data_path ("import", "rmc-noord-outlook.ics");
+  g_autofree char *late_zone = paraat_test_fixture_build_path (fixture, "late-zone.ics");
   g_autofree char *demo_path = paraat_test_fixture_build_path (fixture, "demo.db");
   g_autofree char *run_path = paraat_test_fixture_build_path (fixture, "run.db");
   g_autofree char *fresh_planned_path = paraat_test_fixture_build_path (fixture, "fresh-planned.db");
@@ -1206,6 +1226,7 @@ test_import_run_same_as_plan (ParaatTestFixture *fixture,
   const char *defence_v1[] = { v1, NULL };
   const char *defence_v2[] = { v2, NULL };
   const char *duplicates[] = { duplicate, NULL };
+  const char *zones[] = { outlook, late_zone, NULL };
   const char *region_original[] = { NULL, NULL };
   const char *region_changed[] = { NULL, NULL };
   const char *region_both[] = { NULL, NULL, NULL };
@@ -1234,6 +1255,19 @@ test_import_run_same_as_plan (ParaatTestFixture *fixture,
   import_both (fixture->store, fixture->path, run, run_path, "Brigade", PARAAT_SOURCE_KIND_DEFENCE, duplicates,
                &counts);
   g_assert_cmpuint (counts.n_unchanged, ==, 2);
+
+  /* Zones are the file's own, and only those read before the event */
+  paraat_test_write_bytes (late_zone, late_zone_ics, strlen (late_zone_ics));
+  import_both (fixture->store, fixture->path, run, run_path, "Zones", PARAAT_SOURCE_KIND_DEFENCE, zones, &counts);
+  g_assert_cmpuint (counts.n_new, ==, 7);
+  /* 09:00 in the file's own zone, three hours ahead of UTC in July
+   * (2026-07-02T06:00Z); the event before the zone did not get it */
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT start_utc FROM source_event WHERE uid = 'late@mil.example'"),
+                   ==, 1782972000);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT start_utc FROM source_event WHERE uid = 'early@mil.example'")
+                   % 3600, ==, 0);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT start_utc FROM source_event WHERE uid = 'early@mil.example'"),
+                   !=, 1782972000 - 86400);
 
   /* A region's exercises: the first changed and moved, the second
    * changed twice in one file (the one with the higher SEQUENCE comes
