@@ -8,7 +8,9 @@
  * Defence unit), a sortable list and the action items. The page loads
  * the period the view shows with one range query, filters it by text,
  * type, status, discipline and Defence participation, and hands the
- * filtered model to the view.
+ * filtered model to the view. The imported calendars are in
+ * paraat-calendar-page-sources.c, what the page does to exercises in
+ * paraat-calendar-page-actions.c.
  */
 
 #include "config.h"
@@ -16,93 +18,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "paraat-actions-view.h"
-#include "paraat-calendar-page.h"
-#include "paraat-exchange.h"
-#include "paraat-exercise-chip.h"
-#include "paraat-exercise-editor.h"
+#include "paraat-calendar-page-private.h"
 #include "paraat-import.h"
-#include "paraat-month-view.h"
 #include "paraat-palette.h"
 #include "paraat-record.h"
 #include "paraat-text-column.h"
-#include "paraat-timeline-view.h"
 #include "paraat-utils.h"
-#include "paraat-window.h"
-#include "paraat-year-view.h"
-
-typedef enum
-{
-  VIEW_YEAR,
-  VIEW_MONTH,
-  VIEW_TIMELINE,
-  VIEW_LIST,
-  VIEW_ACTIONS,
-  N_VIEWS
-} View;
 
 static const char * const view_names[N_VIEWS] = { "year", "month", "timeline", "list", "actions" };
-
-typedef enum
-{
-  SPAN_WEEK,
-  SPAN_MONTH,
-  SPAN_QUARTER,
-  SPAN_YEAR,
-} Span;
-
-struct _ParaatCalendarPage
-{
-  AdwBin              parent_instance;
-
-  /* Template widgets */
-  GtkButton          *previous_button;
-  GtkButton          *next_button;
-  GtkLabel           *period_label;
-  GtkWidget          *filter_bar;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *zoom_dropdown;
-  GtkDropDown        *rows_dropdown;
-  GtkDropDown        *period_dropdown;
-  GtkMenuButton      *filter_button;
-  GtkDropDown        *view_dropdown;
-  GtkMenuButton      *more_button;
-  GtkDropDown        *type_dropdown;
-  GtkDropDown        *status_dropdown;
-  GtkDropDown        *discipline_dropdown;
-  GtkDropDown        *defence_dropdown;
-  GtkRevealer        *hint_revealer;
-  GtkLabel           *hint_label;
-  GtkWidget          *calendars_box;
-  GtkListBox         *calendars_list;
-  GtkStack           *stack;
-  GtkColumnView      *column_view;
-  AdwStatusPage      *empty_page;
-
-  /* Views made in code */
-  ParaatYearView     *year_view;
-  ParaatMonthView    *month_view;
-  ParaatTimelineView *timeline_view;
-  ParaatActionsView  *actions_view;
-  GtkWidget          *legend;
-
-  /* Owned */
-  ParaatStore        *store;
-  ParaatScope        *scope;
-  GListStore         *exercises;
-  GtkFilterListModel *filtered;
-  GtkMultiSelection  *selection;
-  GPtrArray          *type_codes;        /* drop-down position - 1 → code */
-  GPtrArray          *discipline_codes;
-  GPtrArray          *sources;           /* the imported calendars (ParaatSource) */
-  guint               n_visible_sources;
-  char               *deleted_uid;       /* for Undo */
-
-  View                view;
-  GDate               date;              /* the day the period is built around */
-  GDate               first;             /* the loaded period: first day … */
-  guint               n_days;            /* … and its length */
-};
 
 G_DEFINE_FINAL_TYPE (ParaatCalendarPage, paraat_calendar_page, ADW_TYPE_BIN)
 
@@ -125,8 +48,8 @@ typedef enum
   COLUMN_DEFENCE,
 } Column;
 
-static ParaatWindow *
-get_window (ParaatCalendarPage *self)
+ParaatWindow *
+paraat_calendar_page_get_window (ParaatCalendarPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -135,8 +58,8 @@ get_window (ParaatCalendarPage *self)
 
 /* Periods */
 
-static Span
-get_span (ParaatCalendarPage *self)
+Span
+paraat_calendar_page_get_span (ParaatCalendarPage *self)
 {
   switch (self->view)
     {
@@ -189,9 +112,9 @@ span_bounds (Span         span,
     }
 }
 
-static char *
-format_period (Span         span,
-               const GDate *first)
+char *
+paraat_calendar_page_format_period (Span         span,
+                                    const GDate *first)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (first), g_date_get_month (first),
                                                    g_date_get_day (first), 12, 0, 0);
@@ -290,17 +213,6 @@ filter_exercise (gpointer item,
 
 /* State */
 
-static ParaatExercise *
-get_first_selected (ParaatCalendarPage *self)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-
-  if (gtk_bitset_is_empty (selected))
-    return NULL;
-
-  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
-}
-
 static guint
 count_selected (ParaatCalendarPage *self)
 {
@@ -324,8 +236,8 @@ update_state (ParaatCalendarPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->exercises));
-  Span span = get_span (self);
-  g_autofree char *period = format_period (span, &self->first);
+  Span span = paraat_calendar_page_get_span (self);
+  g_autofree char *period = paraat_calendar_page_format_period (span, &self->first);
   guint n_selected = self->view == VIEW_LIST ? count_selected (self) : 0;
   guint n_filters = count_filters (self);
   g_autofree char *filter_label = NULL;
@@ -403,8 +315,8 @@ update_state (ParaatCalendarPage *self)
     gtk_stack_set_visible_child_name (self->stack, view_names[self->view]);
 }
 
-static GtkWidget *
-make_swatch (const char *css_class)
+GtkWidget *
+paraat_calendar_page_make_swatch (const char *css_class)
 {
   GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
@@ -424,7 +336,7 @@ append_legend_entry (ParaatCalendarPage *self,
   GtkWidget *label = gtk_label_new (title);
 
   gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), make_swatch (css_class));
+  gtk_box_append (GTK_BOX (box), paraat_calendar_page_make_swatch (css_class));
   gtk_box_append (GTK_BOX (box), label);
   gtk_flow_box_append (GTK_FLOW_BOX (self->legend), box);
   gtk_widget_set_focusable (gtk_widget_get_last_child (self->legend), FALSE);
@@ -530,7 +442,7 @@ reload (ParaatCalendarPage *self)
       return;
     }
 
-  span_bounds (get_span (self), &self->date, &self->first, &self->n_days);
+  span_bounds (paraat_calendar_page_get_span (self), &self->date, &self->first, &self->n_days);
   first = self->first;
   n_days = self->n_days;
   if (self->view == VIEW_MONTH)
@@ -733,179 +645,6 @@ paraat_calendar_page_show_action_items (ParaatCalendarPage *self,
   paraat_calendar_page_set_view (self, "actions");
 }
 
-/* Editing */
-
-static GtkWindow *present_editor (ParaatCalendarPage *self,
-                                  ParaatExercise     *exercise,
-                                  gboolean            duplicate);
-
-static void
-on_event_response_cb (AdwMessageDialog   *dialog,
-                      const char         *response,
-                      ParaatCalendarPage *self)
-{
-  ParaatExercise *event = g_object_get_data (G_OBJECT (dialog), "event");
-
-  if (g_str_equal (response, "plan"))
-    present_editor (self, event, TRUE);
-}
-
-/* What an imported calendar says about one of its events: read-only */
-static GtkWindow *
-present_event (ParaatCalendarPage *self,
-               ParaatExercise     *event)
-{
-  g_autofree char *description = paraat_exercise_chip_describe (self->store, event);
-  GString *body = g_string_new (strchr (description, '\n') != NULL ? strchr (description, '\n') + 1 : "");
-  const char *organisation = paraat_exercise_get_calendar_organisation (event);
-  GtkWidget *dialog;
-
-  if (organisation != NULL)
-    {
-      g_string_append_c (body, '\n');
-      /* Translators: %s is who publishes an imported calendar, e.g. a brigade */
-      g_string_append_printf (body, _("Published by: %s"), organisation);
-    }
-  if (*paraat_exercise_get_location (event) != '\0')
-    {
-      g_string_append_c (body, '\n');
-      /* Translators: %s is where an event takes place */
-      g_string_append_printf (body, _("Location: %s"), paraat_exercise_get_location (event));
-    }
-  if (*paraat_exercise_get_description (event) != '\0')
-    g_string_append_printf (body, "\n\n%s", paraat_exercise_get_description (event));
-  g_string_append_printf (body, "\n\n%s",
-                          _("This event comes from an imported calendar and changes with its next import. "
-                            "Plan as Exercise makes an exercise of your own from it."));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), paraat_exercise_get_title (event), body->str);
-  g_string_free (body, TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "plan", _("_Plan as Exercise…"),
-                                    "close", _("_Close"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_object_set_data_full (G_OBJECT (dialog), "event", g_object_ref (event), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_event_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return GTK_WINDOW (dialog);
-}
-
-/**
- * paraat_calendar_page_show_event:
- * @target: "<calendar id>:<uid>", as paraat_exercise_chip_event_target() makes it
- *
- * Shows an imported calendar's event that is in view.
- */
-GtkWindow *
-paraat_calendar_page_show_event (ParaatCalendarPage *self,
-                                 const char         *target)
-{
-  GListModel *model = G_LIST_MODEL (self->exercises);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(ParaatExercise) ex = g_list_model_get_item (model, i);
-      g_autofree char *key = NULL;
-
-      if (!paraat_exercise_is_imported (ex))
-        continue;
-      key = paraat_exercise_chip_event_target (ex);
-      if (g_str_equal (key, target))
-        return present_event (self, ex);
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-present_editor (ParaatCalendarPage *self,
-                ParaatExercise     *exercise,
-                gboolean            duplicate)
-{
-  g_autoptr(ParaatExercise) series = NULL;
-  ParaatExerciseEditor *editor;
-
-  /* An imported calendar's event is not ours to edit; duplicating it
-   * plans an exercise of our own from it. */
-  if (exercise != NULL && paraat_exercise_is_imported (exercise) && !duplicate)
-    return present_event (self, exercise);
-  /* An occurrence stands for its series: edit the stored exercise. */
-  if (exercise != NULL && paraat_exercise_is_occurrence (exercise))
-    series = paraat_store_get_exercise (self->store, paraat_exercise_get_uid (exercise), NULL);
-  editor = paraat_exercise_editor_new (self->store, series ? series : exercise, duplicate);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
-  gtk_window_present (GTK_WINDOW (editor));
-
-  return GTK_WINDOW (editor);
-}
-
-GtkWindow *
-paraat_calendar_page_edit_selected (ParaatCalendarPage *self,
-                                    gboolean            duplicate)
-{
-  g_autoptr(ParaatExercise) ex = get_first_selected (self);
-
-  return ex ? present_editor (self, ex, duplicate) : NULL;
-}
-
-GtkWindow *
-paraat_calendar_page_open_exercise (ParaatCalendarPage *self,
-                                    const char         *uid)
-{
-  g_autoptr(ParaatExercise) ex = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ex = paraat_store_get_exercise (self->store, uid, &error);
-  if (ex == NULL)
-    {
-      paraat_window_add_toast_for (GTK_WIDGET (self),
-                                   adw_toast_new_format (_("Could not open the exercise: %s"), error->message));
-      return NULL;
-    }
-
-  return present_editor (self, ex, FALSE);
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  present_editor (PARAAT_CALENDAR_PAGE (widget), NULL, FALSE);
-}
-
-static void
-new_on_day_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
-  ParaatExerciseEditor *editor = PARAAT_EXERCISE_EDITOR (present_editor (self, NULL, FALSE));
-  const char *day = g_variant_get_string (parameter, NULL);
-
-  paraat_exercise_editor_set_text (editor, "start-date", day);
-  paraat_exercise_editor_set_text (editor, "end-date", day);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  paraat_calendar_page_open_exercise (PARAAT_CALENDAR_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_event_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  paraat_calendar_page_show_event (PARAAT_CALENDAR_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
 static void
 show_day_action (GtkWidget  *widget,
                  const char *action_name,
@@ -920,83 +659,6 @@ show_day_action (GtkWidget  *widget,
   g_date_set_dmy (&self->date, 1, G_DATE_JANUARY, 2000);
   paraat_calendar_page_set_view (self, "month");
   paraat_calendar_page_set_date (self, y, m, d);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  paraat_calendar_page_edit_selected (PARAAT_CALENDAR_PAGE (widget), FALSE);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  paraat_calendar_page_edit_selected (PARAAT_CALENDAR_PAGE (widget), TRUE);
-}
-
-static void
-on_undo_clicked_cb (AdwToast           *toast,
-                    ParaatCalendarPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->deleted_uid != NULL && !paraat_store_undelete_exercise (self->store, self->deleted_uid, &error))
-    paraat_window_add_toast_for (GTK_WIDGET (self), adw_toast_new_format (_("Could not undo: %s"), error->message));
-  g_clear_pointer (&self->deleted_uid, g_free);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
-  g_autoptr(ParaatExercise) ex = get_first_selected (self);
-  g_autofree char *uid = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (ex == NULL)
-    return;
-  if (paraat_exercise_is_imported (ex))
-    {
-      /* Translators: the first %s is an event's title, the second an imported calendar's name */
-      paraat_window_add_toast_for (GTK_WIDGET (self),
-                                   adw_toast_new_format (_("“%s” belongs to the imported calendar “%s”: hide that "
-                                                           "calendar under Filters instead"),
-                                                         paraat_exercise_get_title (ex),
-                                                         paraat_exercise_get_calendar (ex)));
-      return;
-    }
-  uid = g_strdup (paraat_exercise_get_uid (ex));
-  title = g_strdup (paraat_exercise_get_title (ex));
-  if (!paraat_store_delete_exercise (self->store, uid, &error))
-    {
-      paraat_window_add_toast_for (GTK_WIDGET (self), adw_toast_new_format (_("Could not delete: %s"), error->message));
-      return;
-    }
-
-  g_free (self->deleted_uid);
-  self->deleted_uid = g_steal_pointer (&uid);
-  /* Translators: %s is an exercise's title */
-  toast = adw_toast_new_format (_("Deleted “%s”"), title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  paraat_window_add_toast_for (GTK_WIDGET (self), toast);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  on_undo_clicked_cb (NULL, PARAAT_CALENDAR_PAGE (widget));
 }
 
 static void
@@ -1016,7 +678,7 @@ move_action (GtkWidget  *widget,
       return;
     }
 
-  switch (get_span (self))
+  switch (paraat_calendar_page_get_span (self))
     {
     case SPAN_WEEK:
       if (direction > 0)
@@ -1027,9 +689,9 @@ move_action (GtkWidget  *widget,
     case SPAN_MONTH:
     case SPAN_QUARTER:
       if (direction > 0)
-        g_date_add_months (&self->date, get_span (self) == SPAN_MONTH ? 1 : 3);
+        g_date_add_months (&self->date, paraat_calendar_page_get_span (self) == SPAN_MONTH ? 1 : 3);
       else
-        g_date_subtract_months (&self->date, get_span (self) == SPAN_MONTH ? 1 : 3);
+        g_date_subtract_months (&self->date, paraat_calendar_page_get_span (self) == SPAN_MONTH ? 1 : 3);
       break;
     case SPAN_YEAR:
     default:
@@ -1056,332 +718,6 @@ clear_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->defence_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_menu_button_popdown (self->filter_button);
-}
-
-/* Bulk actions */
-
-typedef struct
-{
-  ParaatCalendarPage *page;
-  GStrv               uids;
-  GtkSpinButton      *days;
-  GtkEntry           *reason;
-  GtkEntry           *who;
-} ShiftData;
-
-static void
-shift_data_free (ShiftData *data)
-{
-  g_object_unref (data->page);
-  g_strfreev (data->uids);
-  g_free (data);
-}
-
-static void
-on_shift_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      ShiftData        *data)
-{
-  ParaatCalendarPage *self = data->page;
-  int days = gtk_spin_button_get_value_as_int (data->days);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "shift") || days == 0 || *gtk_editable_get_text (GTK_EDITABLE (data->reason)) == '\0')
-    return;
-  if (!paraat_store_shift_exercises (self->store, (const char * const *) data->uids, days,
-                                     gtk_editable_get_text (GTK_EDITABLE (data->who)),
-                                     gtk_editable_get_text (GTK_EDITABLE (data->reason)), &error))
-    {
-      paraat_window_add_toast_for (GTK_WIDGET (self),
-                                   adw_toast_new_format (_("Could not shift the exercises: %s"), error->message));
-      return;
-    }
-  /* Translators: %u is a number of exercises, %d a number of days */
-  paraat_window_add_toast_for (GTK_WIDGET (self),
-                               adw_toast_new_format (g_dngettext (NULL, "Shifted %u exercise by %d days",
-                                                       "Shifted %u exercises by %d days",
-                                                       g_strv_length (data->uids)),
-                                          g_strv_length (data->uids), days));
-}
-
-static void
-on_shift_input_changed_cb (ShiftData *data)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (data->days), ADW_TYPE_MESSAGE_DIALOG);
-
-  /* Moving planned work always needs a reason for the history. */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shift",
-                                           gtk_spin_button_get_value_as_int (data->days) != 0 &&
-                                           *gtk_editable_get_text (GTK_EDITABLE (data->reason)) != '\0');
-}
-
-GtkWindow *
-paraat_calendar_page_shift_selected (ParaatCalendarPage *self)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  ShiftData *data;
-  GtkWidget *dialog;
-  GtkWidget *grid;
-  GtkWidget *label;
-  GtkBitsetIter iter;
-  guint position;
-  guint n = 0;
-
-  /* Occurrences of one series are one exercise to shift. */
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr(ParaatExercise) ex = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-      /* Imported calendars' events move with their next import */
-      if (paraat_exercise_is_imported (ex))
-        continue;
-      if (g_hash_table_add (seen, (gpointer) paraat_exercise_get_uid (ex)))
-        {
-          g_strv_builder_add (builder, paraat_exercise_get_uid (ex));
-          n++;
-        }
-    }
-  if (n == 0)
-    return NULL;
-
-  data = g_new0 (ShiftData, 1);
-  data->page = g_object_ref (self);
-  data->uids = g_strv_builder_end (builder);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)),
-                                   g_dngettext (NULL, "Shift the Selected Exercise?",
-                                                "Shift the Selected Exercises?", n), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (NULL,
-                                               "The exercise moves by the number of days you choose, keeping its "
-                                               "time of day. The history records the move with your reason.",
-                                               "The %u exercises move by the number of days you choose, keeping "
-                                               "their time of day. The history records each move with your reason.",
-                                               n), n);
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  data->days = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-730, 730, 1));
-  gtk_spin_button_set_value (data->days, 7);
-  data->reason = GTK_ENTRY (gtk_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (data->reason), TRUE);
-  data->who = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_text (GTK_EDITABLE (data->who), g_get_real_name ());
-
-  label = gtk_label_new_with_mnemonic (_("_Days (negative moves earlier)"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->days));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (data->days), 1, 0, 1, 1);
-  label = gtk_label_new_with_mnemonic (_("_Reason"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->reason));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (data->reason), 1, 1, 1, 1);
-  label = gtk_label_new_with_mnemonic (_("Changed _by"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (data->who));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (data->who), 1, 2, 1, 1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "shift", _("_Shift"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "shift", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "shift");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shift", FALSE);
-  gtk_entry_set_placeholder_text (data->reason, _("Required, e.g. “Unit not available”"));
-  gtk_entry_set_activates_default (data->reason, TRUE);
-  g_signal_connect_swapped (data->days, "value-changed", G_CALLBACK (on_shift_input_changed_cb), data);
-  g_signal_connect_swapped (data->reason, "changed", G_CALLBACK (on_shift_input_changed_cb), data);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_shift_response_cb), data,
-                         (GClosureNotify) (void (*) (void)) shift_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return GTK_WINDOW (dialog);
-}
-
-static void
-shift_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  paraat_calendar_page_shift_selected (PARAAT_CALENDAR_PAGE (widget));
-}
-
-static void
-on_show_year_clicked_cb (AdwToast           *toast,
-                         ParaatCalendarPage *self)
-{
-  paraat_calendar_page_set_view (self, "year");
-  paraat_calendar_page_set_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "year")), 1, 1);
-}
-
-static void
-on_copy_year_response_cb (AdwMessageDialog   *dialog,
-                          const char         *response,
-                          ParaatCalendarPage *self)
-{
-  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "year"));
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-  guint n;
-
-  if (!g_str_equal (response, "copy"))
-    return;
-  n = paraat_store_copy_year (self->store, self->scope, year, &error);
-  if (error != NULL)
-    {
-      paraat_window_add_toast_for (GTK_WIDGET (self),
-                                   adw_toast_new_format (_("Could not copy the year plan: %s"), error->message));
-      return;
-    }
-  /* Translators: %u is a number of exercises, %d a year */
-  toast = adw_toast_new_format (g_dngettext (NULL, "Copied %u exercise into %d as a draft",
-                                             "Copied %u exercises into %d as drafts", n), n, year + 1);
-  adw_toast_set_button_label (toast, _("_Show"));
-  g_object_set_data (G_OBJECT (toast), "year", GINT_TO_POINTER (year + 1));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_year_clicked_cb), self, 0);
-  paraat_window_add_toast_for (GTK_WIDGET (self), toast);
-}
-
-GtkWindow *
-paraat_calendar_page_copy_year (ParaatCalendarPage *self)
-{
-  int year = g_date_get_year (&self->date);
-  GtkWidget *dialog;
-
-  /* Translators: %d is a year */
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Copy the %d Plan to %d?"), year, year + 1);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Every exercise of %d in the regions in scope is copied into %d as a draft, "
-                                    "in the same ISO week and on the same weekday. Series that repeat without an "
-                                    "end already run on and are not copied. The drafts can then be adjusted and "
-                                    "planned."),
-                                  year, year + 1);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "copy", _("_Copy"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "year", GINT_TO_POINTER (year));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_year_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return GTK_WINDOW (dialog);
-}
-
-static void
-copy_year_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  paraat_calendar_page_copy_year (PARAAT_CALENDAR_PAGE (widget));
-}
-
-/* Export */
-
-/**
- * paraat_calendar_page_export:
- * @format: "xcal" or "ics"
- * @n_exported: (out) (optional): how many exercises and events were written
- *
- * Writes the period on show, for the scope, to @path: the exercises and,
- * as the views show them, the events of the visible imported calendars
- * (a merged calendar; see docs/exchange.md).
- */
-gboolean
-paraat_calendar_page_export (ParaatCalendarPage  *self,
-                             const char          *format,
-                             const char          *path,
-                             guint               *n_exported,
-                             GError             **error)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (PARAAT_DEFAULT_TZID);
-  g_autoptr(GDateTime) from = g_date_time_new (tz, g_date_get_year (&self->first), g_date_get_month (&self->first),
-                                               g_date_get_day (&self->first), 0, 0, 0);
-  g_autoptr(GDateTime) to = g_date_time_add_days (from, (int) self->n_days);
-  g_autofree char *calname = NULL;
-
-  if (self->scope != NULL && paraat_scope_get_kind (self->scope) != PARAAT_SCOPE_ALL)
-    calname = g_strconcat ("Paraat ", paraat_scope_get_id (self->scope), NULL);
-  else
-    calname = g_strdup ("Paraat");
-
-  return paraat_exchange_export_file (self->store, self->scope, g_date_time_to_unix (from), g_date_time_to_unix (to),
-                                      g_str_equal (format, "xcal") ? PARAAT_EXCHANGE_FORMAT_XCAL
-                                                                   : PARAAT_EXCHANGE_FORMAT_ICS,
-                                      self->n_visible_sources > 0 ? PARAAT_EXPORT_SOURCES : 0,
-                                      calname, path, n_exported, error);
-}
-
-static void
-on_export_response_cb (GtkNativeDialog    *dialog,
-                       int                 response,
-                       ParaatCalendarPage *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  guint n = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (!paraat_calendar_page_export (self, g_object_get_data (G_OBJECT (dialog), "format"), path, &n, &error))
-        paraat_window_add_toast_for (GTK_WIDGET (self),
-                                     adw_toast_new_format (_("Could not export: %s"), error->message));
-      else if (self->n_visible_sources > 0)
-        /* Translators: a merged export: %u counts the exercises and the
-         * imported calendars' events together; %s is a file name */
-        paraat_window_add_toast_for (GTK_WIDGET (self),
-                                     adw_toast_new_format (g_dngettext (NULL, "Exported %u event to “%s”",
-                                                             "Exported %u events to “%s”", n), n, name));
-      else
-        /* Translators: %u is a number of exercises, %s a file name */
-        paraat_window_add_toast_for (GTK_WIDGET (self),
-                                     adw_toast_new_format (g_dngettext (NULL, "Exported %u exercise to “%s”",
-                                                             "Exported %u exercises to “%s”", n), n, name));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ParaatCalendarPage *self = PARAAT_CALENDAR_PAGE (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *period = format_period (get_span (self), &self->first);
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *dialog;
-
-  g_strdelimit (period, " ,", '-');
-  name = g_strdup_printf ("paraat-%s.%s", period, g_str_equal (format, "xcal") ? "xml" : "ics");
-  dialog = gtk_file_chooser_native_new (g_str_equal (format, "xcal") ? _("Export as xCal") : _("Export as iCalendar"),
-                                        GTK_WINDOW (get_window (self)), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, g_str_equal (format, "xcal") ? _("xCal Files") : _("iCalendar Files"));
-  gtk_file_filter_add_pattern (filter, g_str_equal (format, "xcal") ? "*.xml" : "*.ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -1548,158 +884,6 @@ fill_filters (ParaatCalendarPage *self)
 
 /* GObject */
 
-/* Imported calendars: one check row each in the Filters popover */
-
-static void
-on_source_toggled_cb (GtkCheckButton     *check,
-                      ParaatCalendarPage *self)
-{
-  ParaatSource *source = g_object_get_data (G_OBJECT (check), "source");
-  g_autoptr(GError) error = NULL;
-
-  if (paraat_source_get_visible (source) == gtk_check_button_get_active (check))
-    return;
-  paraat_source_set_visible (source, gtk_check_button_get_active (check));
-  /* The store announces the change; update_sources() and reload() follow. */
-  if (!paraat_store_save_source (self->store, source, &error))
-    {
-      paraat_source_set_visible (source, !gtk_check_button_get_active (check));
-      paraat_window_add_toast_for (GTK_WIDGET (self),
-                                   adw_toast_new_format (_("Could not change the calendar: %s"), error->message));
-    }
-}
-
-static GtkWidget *
-make_source_row (ParaatCalendarPage *self,
-                 ParaatSource       *source)
-{
-  g_autofree char *color = paraat_palette_source_css_class (paraat_source_get_id (source));
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *remove;
-  guint n = paraat_source_get_n_events (source);
-
-  subtitle = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", n), n);
-  if (*paraat_source_get_organisation (source) != '\0')
-    {
-      g_autofree char *events = g_steal_pointer (&subtitle);
-
-      /* Translators: who publishes an imported calendar, then how many events it has */
-      subtitle = g_strdup_printf (_("%s · %s"), paraat_source_get_organisation (source), events);
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paraat_source_get_name (source));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), paraat_source_get_visible (source));
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (check), "source", g_object_ref (source), g_object_unref);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_source_toggled_cb), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_swatch (color));
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Calendar…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "calendar.remove-source");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", paraat_source_get_name (source));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  return row;
-}
-
-static void
-on_remove_source_response_cb (AdwMessageDialog   *dialog,
-                              const char         *response,
-                              ParaatCalendarPage *self)
-{
-  const char *name = g_object_get_data (G_OBJECT (dialog), "source-name");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "remove"))
-    return;
-  if (!paraat_store_delete_source (self->store, name, &error))
-    paraat_window_add_toast_for (GTK_WIDGET (self),
-                                 adw_toast_new_format (_("Could not remove the calendar: %s"), error->message));
-  else
-    /* Translators: %s is the name of an imported calendar */
-    paraat_window_add_toast_for (GTK_WIDGET (self), adw_toast_new_format (_("Removed “%s”"), name));
-}
-
-/**
- * paraat_calendar_page_remove_source:
- * @name: an imported calendar's name
- *
- * Asks whether to remove the calendar with its events, as
- * `paraat-cli sources delete NAME` does.
- */
-GtkWindow *
-paraat_calendar_page_remove_source (ParaatCalendarPage *self,
-                                    const char         *name)
-{
-  GtkWidget *dialog;
-
-  gtk_menu_button_popdown (self->filter_button);
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), NULL, NULL);
-  /* Translators: %s is the name of an imported calendar */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove “%s”?"), name);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Its events leave every view and the alignment. Import the calendar's file "
-                                 "again to bring them back."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "source-name", g_strdup (name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_source_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return GTK_WINDOW (dialog);
-}
-
-static void
-remove_source_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  paraat_calendar_page_remove_source (PARAAT_CALENDAR_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-update_sources (ParaatCalendarPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sources = paraat_store_list_sources (self->store, &error);
-  GtkWidget *child;
-
-  if (sources == NULL)
-    {
-      paraat_window_add_toast_for (GTK_WIDGET (self),
-                                   adw_toast_new_format (_("Could not read the imported calendars: %s"),
-                                                         error->message));
-      return;
-    }
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
-  self->sources = g_steal_pointer (&sources);
-  self->n_visible_sources = 0;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->calendars_list))) != NULL)
-    gtk_list_box_remove (self->calendars_list, child);
-  for (guint i = 0; i < self->sources->len; i++)
-    {
-      ParaatSource *source = g_ptr_array_index (self->sources, i);
-
-      if (paraat_source_get_visible (source))
-        self->n_visible_sources++;
-      gtk_list_box_append (self->calendars_list, make_source_row (self, source));
-    }
-  gtk_widget_set_visible (self->calendars_box, self->sources->len > 0);
-  paraat_palette_set_sources (gtk_widget_get_display (GTK_WIDGET (self)), self->sources);
-}
-
 static void
 on_store_changed_cb (ParaatCalendarPage *self,
                      guint               kind)
@@ -1710,7 +894,7 @@ on_store_changed_cb (ParaatCalendarPage *self,
     fill_code_dropdown (self, self->discipline_dropdown, self->discipline_codes, PARAAT_KIND_DISCIPLINE,
                         _("Any Discipline"));
   if (kind == PARAAT_CHANGE_SOURCES)
-    update_sources (self);
+    paraat_calendar_page_update_sources (self);
   if (kind == PARAAT_CHANGE_CALENDAR || kind == PARAAT_KIND_REGION || kind == PARAAT_KIND_EXERCISE_TYPE ||
       kind == PARAAT_KIND_ASSIGNMENT || kind == PARAAT_CHANGE_SOURCES)
     reload (self);
@@ -1770,7 +954,7 @@ paraat_calendar_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 
   fill_filters (self);
-  update_sources (self);
+  paraat_calendar_page_update_sources (self);
   build_columns (self);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->exercises)),
                                               GTK_FILTER (gtk_custom_filter_new (filter_exercise, self, NULL)));
@@ -1902,28 +1086,13 @@ paraat_calendar_page_class_init (ParaatCalendarPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "calendar.view", "view");
-  gtk_widget_class_install_action (widget_class, "calendar.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "calendar.new-on-day", "s", new_on_day_action);
-  gtk_widget_class_install_action (widget_class, "calendar.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "calendar.show-day", "s", show_day_action);
-  gtk_widget_class_install_action (widget_class, "calendar.show-event", "s", show_event_action);
-  gtk_widget_class_install_action (widget_class, "calendar.remove-source", "s", remove_source_action);
-  gtk_widget_class_install_action (widget_class, "calendar.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "calendar.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "calendar.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "calendar.undo-delete", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "calendar.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "calendar.shift", NULL, shift_action);
-  gtk_widget_class_install_action (widget_class, "calendar.copy-year", NULL, copy_year_action);
-  gtk_widget_class_install_action (widget_class, "calendar.export", "s", export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "calendar.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "calendar.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "calendar.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "calendar.undo-delete", NULL);
+  paraat_calendar_page_class_sources_init (widget_class);
+  paraat_calendar_page_class_actions_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "calendar.today", NULL);
