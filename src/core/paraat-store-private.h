@@ -32,7 +32,7 @@ struct _ParaatStore
   gint64       max_duration;            /* longest single exercise in seconds, -1 if unknown */
   gint64       max_duration_version;    /* PRAGMA data_version it was computed at */
   gboolean     import_checked;          /* inside paraat_import_run(): see paraat_store_import_set_checks() */
-  GHashTable  *series;                  /* exercise id → its occurrences so far, see paraat-store-exercises.c */
+  GHashTable  *series;                  /* exercise id → its occurrences so far, see paraat-store-recurrence.c */
 
   /* The damage check an open with PARAAT_STORE_OPEN_DEFER_CHECK left for
    * later; no write starts before it has passed. */
@@ -131,6 +131,13 @@ void          paraat_store_foreach_occurrence_in (const char           *tzid,
                                                   gint64                to_utc,
                                                   ParaatOccurrenceFunc  func,
                                                   gpointer              data);
+void          paraat_store_foreach_series_occurrence_in (ParaatStore          *self,
+                                                         ParaatExercise       *series,
+                                                         gint64                from_utc,
+                                                         gint64                to_utc,
+                                                         ParaatOccurrenceFunc  func,
+                                                         gpointer              data);
+gint64        paraat_store_compute_series_end (ParaatExercise           *ex);
 gboolean      paraat_store_regions_in_scope  (ParaatScope               *scope,
                                               const char                *region_code,
                                               const char * const        *regions);
