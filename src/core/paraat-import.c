@@ -1610,6 +1610,7 @@ typedef struct
   GCond                 not_empty;
   GCond                 not_full;
   GQueue                items;     /* PipeItem */
+  GPtrArray            *spent;     /* PipeItems written, for the reader to free */
   gboolean              done;      /* the reader has finished */
   gboolean              stop;      /* the writer failed: the reader stops */
   GError               *error;     /* why the reader failed */
@@ -1630,6 +1631,7 @@ pipe_push (Pipe     *pipe,
            PipeItem *item)
 {
   gboolean stopped;
+  g_autoptr(GPtrArray) spent = NULL;
 
   g_mutex_lock (&pipe->lock);
   while (pipe->items.length >= PIPE_SIZE && !pipe->stop)
@@ -1641,6 +1643,11 @@ pipe_push (Pipe     *pipe,
       if (pipe->items.length == PIPE_BATCH)
         g_cond_signal (&pipe->not_empty);
     }
+  if (pipe->spent->len >= PIPE_BATCH)
+    {
+      spent = g_steal_pointer (&pipe->spent);
+      pipe->spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
+    }
   g_mutex_unlock (&pipe->lock);
   if (stopped)
     pipe_item_free (item);
@@ -1648,13 +1655,19 @@ pipe_push (Pipe     *pipe,
   return !stopped;
 }
 
-/* Blocks while the pipe is empty; NULL once the reader has finished */
+/* Blocks while the pipe is empty; NULL once the reader has finished.
+ * @spent: (transfer full) (nullable): the item taken before, done with:
+ * the reader frees it, as the memory is from its own malloc arena (freed
+ * here, glibc's arena lock was contended with the reader's allocations) */
 static PipeItem *
-pipe_pop (Pipe *pipe)
+pipe_pop (Pipe     *pipe,
+          PipeItem *spent)
 {
   PipeItem *item;
 
   g_mutex_lock (&pipe->lock);
+  if (spent != NULL)
+    g_ptr_array_add (pipe->spent, spent);
   while (pipe->items.length == 0 && !pipe->done)
     g_cond_wait (&pipe->not_empty, &pipe->lock);
   item = g_queue_pop_head (&pipe->items);
@@ -1778,6 +1791,7 @@ run_files (ReadContext         *ctx,
   g_cond_init (&pipe.not_empty);
   g_cond_init (&pipe.not_full);
   g_queue_init (&pipe.items);
+  pipe.spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
   pipe.paths = paths;
   pipe.region_names = ctx->region_names;
   pipe.kind = ctx->plan->kind;
@@ -1786,14 +1800,15 @@ run_files (ReadContext         *ctx,
   ctx->ordinal = 0;
 
   thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
-  while (ok && (item = pipe_pop (&pipe)) != NULL)
+  item = NULL;
+  while (ok && (item = pipe_pop (&pipe, item)) != NULL)
     {
       g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
       ctx->fraction = item->fraction;
       ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error) &&
            (item->event == NULL || run_event (ctx, item->event, error));
-      pipe_item_free (item);
     }
+  g_clear_pointer (&item, pipe_item_free);
   if (!ok)
     {
       g_mutex_lock (&pipe.lock);
@@ -1804,6 +1819,7 @@ run_files (ReadContext         *ctx,
   g_thread_join (thread);
 
   g_queue_clear_full (&pipe.items, (GDestroyNotify) pipe_item_free);
+  g_ptr_array_unref (pipe.spent);
   if (ok && pipe.error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&pipe.error));
