@@ -114,24 +114,6 @@ invalid (GError    **error,
   return FALSE;
 }
 
-/* Calendar days from @from to @to, in their own zone */
-static int
-count_local_days (GDateTime *from,
-                  GDateTime *to)
-{
-  GDate a, b;
-  int y, m, d;
-
-  g_date_clear (&a, 1);
-  g_date_clear (&b, 1);
-  g_date_time_get_ymd (from, &y, &m, &d);
-  g_date_set_dmy (&a, d, m, y);
-  g_date_time_get_ymd (to, &y, &m, &d);
-  g_date_set_dmy (&b, d, m, y);
-
-  return g_date_days_between (&a, &b);
-}
-
 /* Applies the given options to @ex; errors name the option. */
 static gboolean
 apply_fields (ParaatExercise  *ex,
@@ -261,7 +243,7 @@ apply_fields (ParaatExercise  *ex,
           g_autoptr(GDateTime) old_end = paraat_exercise_get_end (ex);
 
           if (start_is_date)
-            end = g_date_time_add_days (start, count_local_days (old_start, old_end));
+            end = g_date_time_add_days (start, paraat_count_local_days (old_start, old_end));
           else
             end = g_date_time_add (start, g_date_time_difference (old_end, old_start));
           end_is_date = start_is_date;

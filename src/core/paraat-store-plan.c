@@ -216,7 +216,7 @@ days_to_series_start (struct icalrecurrencetype  recur,
   if (moved == NULL)
     return days;
   first = find_first_occurrence (recur, moved, all_day);
-  if (first != NULL && paraat_store_count_local_days (moved, first) == 0)
+  if (first != NULL && paraat_count_local_days (moved, first) == 0)
     return days;
 
   year_later = g_date_time_add_years (start, 1);
@@ -225,7 +225,7 @@ days_to_series_start (struct icalrecurrencetype  recur,
   if (anchor == NULL || !(first = find_first_occurrence (recur, anchor, all_day)))
     return days;
 
-  return paraat_store_count_local_days (start, first);
+  return paraat_count_local_days (start, first);
 }
 
 /* Moves a series' UNTIL by @days local days, as its DTSTART moved. */

@@ -145,7 +145,5 @@ gboolean      paraat_store_exercise_in_scope (ParaatScope               *scope,
                                               ParaatExercise            *ex);
 icaltimetype  paraat_store_to_ical_local     (GDateTime                 *local,
                                               gboolean                   all_day);
-int           paraat_store_count_local_days  (GDateTime                 *from,
-                                              GDateTime                 *to);
 
 G_END_DECLS

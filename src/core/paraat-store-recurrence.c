@@ -45,25 +45,6 @@ paraat_store_to_ical_local (GDateTime *local,
   return t;
 }
 
-/* Calendar days from @from to @to in their own zone. Not the elapsed
- * time divided by 24 hours: a one-day exercise on 29 March lasts 23. */
-int
-paraat_store_count_local_days (GDateTime *from,
-                               GDateTime *to)
-{
-  GDate a, b;
-  int y, m, d;
-
-  g_date_clear (&a, 1);
-  g_date_clear (&b, 1);
-  g_date_time_get_ymd (from, &y, &m, &d);
-  g_date_set_dmy (&a, d, m, y);
-  g_date_time_get_ymd (to, &y, &m, &d);
-  g_date_set_dmy (&b, d, m, y);
-
-  return g_date_days_between (&a, &b);
-}
-
 /* Where an occurrence starting at @start ends: all-day ones keep whole
  * local days, whatever DST does; others last as long as the first. */
 static gint64
@@ -156,7 +137,7 @@ walk_init (Walk       *walk,
   walk->tz = paraat_store_zone_for (tzid);
   start = g_date_time_to_timezone (start_utc, walk->tz);
   end = g_date_time_to_timezone (end_utc, walk->tz);
-  walk->days = paraat_store_count_local_days (start, end);
+  walk->days = paraat_count_local_days (start, end);
   walk->seconds = end_utc_s - start_utc_s;
   walk->all_day = all_day;
 
@@ -443,7 +424,7 @@ compute_plain_series_end (ParaatExercise                  *ex,
                                 ex->all_day ? 0 : g_date_time_get_second (start));
   if (last_start == NULL)
     return 0;
-  last_end = ex->all_day ? g_date_time_add_days (last_start, paraat_store_count_local_days (start, end))
+  last_end = ex->all_day ? g_date_time_add_days (last_start, paraat_count_local_days (start, end))
                          : g_date_time_add_seconds (last_start, ex->end_utc - ex->start_utc);
 
   return last_end ? g_date_time_to_unix (last_end) : 0;

@@ -438,6 +438,33 @@ paraat_local_date (GTimeZone *tz,
 }
 
 /**
+ * paraat_count_local_days:
+ * @from: a time
+ * @to: a later or earlier time
+ *
+ * Calendar days from @from to @to, each in its own zone. Not the elapsed
+ * time divided by 24 hours: a one-day exercise on 29 March lasts 23.
+ *
+ * Returns: the days, negative when @to is on an earlier day
+ */
+int
+paraat_count_local_days (GDateTime *from,
+                         GDateTime *to)
+{
+  GDate a, b;
+  int y, m, d;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_time_get_ymd (from, &y, &m, &d);
+  g_date_set_dmy (&a, d, m, y);
+  g_date_time_get_ymd (to, &y, &m, &d);
+  g_date_set_dmy (&b, d, m, y);
+
+  return g_date_days_between (&a, &b);
+}
+
+/**
  * paraat_time_zone_new_for_offset:
  * @offset: seconds east of UTC
  *

@@ -39,6 +39,8 @@ gint64    paraat_local_day               (GTimeZone *tz,
 void      paraat_local_date              (GTimeZone *tz,
                                           gint64     utc,
                                           GDate     *date);
+int       paraat_count_local_days        (GDateTime *from,
+                                          GDateTime *to);
 
 void      paraat_set_string          (char       **field,
                                       const char  *value);
