@@ -9,9 +9,6 @@
 #include "paraat-calendar-layout.h"
 #include "paraat-utils.h"
 
-/* Julian day (g_date_get_julian()) of 1 January 1970 */
-#define JULIAN_EPOCH 719163
-
 /* The local date of @utc in @tz as days since 1 January 1970. Offsets
  * straight from the zone rather than through GDateTime (a year of 10,000
  * exercises made 80,000 of those), and from the intervals
@@ -83,7 +80,7 @@ paraat_calendar_layout_spans (GListModel  *exercises,
   g_autofree char *own_tzid = NULL;     /* … and its name */
   guint n = g_list_model_get_n_items (exercises);
   GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (ParaatCalendarSpan), n);
-  gint64 first_day = (gint64) g_date_get_julian (first) - JULIAN_EPOCH;
+  gint64 first_day = paraat_date_get_day (first);
 
   g_array_set_clear_func (spans, clear_span);
   if (tz == NULL)

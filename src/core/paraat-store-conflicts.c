@@ -47,7 +47,7 @@ day_number (const char *iso,
   if (!paraat_parse_iso_date (iso, &date))
     return G_MININT64;
 
-  return (gint64) g_date_get_julian (&date) - 719163;
+  return paraat_date_get_day (&date);
 }
 
 /* region code → GArray of Assignment, by valid_from */

@@ -181,8 +181,7 @@ local_seconds (const GDate *date,
                int          minute,
                int          second)
 {
-  /* 719163 is the Julian day of 1 January 1970 */
-  return ((gint64) g_date_get_julian (date) - 719163) * 86400 + hour * 3600 + minute * 60 + second;
+  return paraat_date_get_day (date) * 86400 + hour * 3600 + minute * 60 + second;
 }
 
 /* The next occurrence; FALSE at the end of the rule or after

@@ -397,6 +397,9 @@ paraat_time_zone_local_to_utc (GTimeZone *tz,
   return TRUE;
 }
 
+/* GDate's Julian day of 1 January 1970 (its day 1 is 1 January of year 1) */
+#define JULIAN_1970 719163
+
 /**
  * paraat_local_day:
  * @tz: a zone
@@ -429,12 +432,26 @@ paraat_local_date (GTimeZone *tz,
                    gint64     utc,
                    GDate     *date)
 {
-  /* GDate's day 1 is 1 January of year 1 */
-  gint64 days = paraat_local_day (tz, utc);
+  gint64 julian = paraat_local_day (tz, utc) + JULIAN_1970;
 
   g_date_clear (date, 1);
-  if (days + 719163 >= 1 && days + 719163 <= G_MAXUINT32)
-    g_date_set_julian (date, (guint32) (days + 719163));
+  if (julian >= 1 && julian <= G_MAXUINT32)
+    g_date_set_julian (date, (guint32) julian);
+}
+
+/**
+ * paraat_date_get_day:
+ * @date: a valid date
+ *
+ * The other way round from paraat_local_date(): @date as the days since
+ * 1 January 1970 that paraat_local_day() counts.
+ *
+ * Returns: days since 1 January 1970
+ */
+gint64
+paraat_date_get_day (const GDate *date)
+{
+  return (gint64) g_date_get_julian (date) - JULIAN_1970;
 }
 
 /**

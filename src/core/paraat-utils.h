@@ -39,6 +39,7 @@ gint64    paraat_local_day               (GTimeZone *tz,
 void      paraat_local_date              (GTimeZone *tz,
                                           gint64     utc,
                                           GDate     *date);
+gint64    paraat_date_get_day            (const GDate *date);
 int       paraat_count_local_days        (GDateTime *from,
                                           GDateTime *to);
 
