@@ -395,7 +395,6 @@ validate_exercise (ParaatStore     *self,
   return TRUE;
 }
 
-
 typedef struct
 {
   ParaatExercise *master;
