@@ -139,6 +139,7 @@ gboolean   paraat_store_import_set_checks    (ParaatStore       *store,
                                               GError           **error);
 gboolean   paraat_store_import_exercise      (ParaatStore       *store,
                                               ParaatExercise    *exercise,
+                                              gint64             known_id,
                                               const char        *file,
                                               GError           **error);
 

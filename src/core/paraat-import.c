@@ -1431,7 +1431,12 @@ write_lean_event (ReadContext       *ctx,
 
   if (event->is_exercise)
     {
-      ok = paraat_store_import_exercise (ctx->store, event->exercise, event->file, error);
+      /* The run compared the event with the store as its transaction
+       * found it, and wrote no other exercise with its UID since: the
+       * snapshot's id is the store's. A plan is applied later, when the
+       * store may have changed. */
+      ok = paraat_store_import_exercise (ctx->store, event->exercise, ctx->pass == PASS_RUN ? event->existing_id : -1,
+                                         event->file, error);
       ctx->exercises = TRUE;
     }
   else
@@ -2488,7 +2493,7 @@ paraat_import_plan_apply (ParaatImportPlan  *self,
         continue;
       if (event->is_exercise)
         {
-          ok = paraat_store_import_exercise (store, event->exercise, event->file, error);
+          ok = paraat_store_import_exercise (store, event->exercise, -1, event->file, error);
           exercises = TRUE;
         }
       else

@@ -339,8 +339,6 @@ validate_exercise (ParaatStore     *self,
                    ParaatExercise  *ex,
                    GError         **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
   if (ex->title == NULL || *g_strstrip (ex->title) == '\0')
     {
       g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID, _("“%s” is required."), _("Title"));
@@ -384,7 +382,7 @@ validate_exercise (ParaatStore     *self,
     }
   /* One cannot have held an exercise that has not started yet. */
   if ((ex->status == PARAAT_EXERCISE_STATUS_HELD || ex->status == PARAAT_EXERCISE_STATUS_EVALUATED) &&
-      ex->start_utc > g_date_time_to_unix (now))
+      ex->start_utc > g_get_real_time () / G_USEC_PER_SEC)
     {
       g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_INVALID,
                    _("“%s”: an exercise that has not started yet cannot be “%s”."), _("Status"),
@@ -1013,22 +1011,34 @@ paraat_store_save_exercise_in_transaction (ParaatStore     *self,
  * transaction: added, or written over the one with its UID, keeping the
  * file's SEQUENCE and LAST-MODIFIED so that a later import of the same
  * file finds it unchanged. The history says where it came from.
+ *
+ * @known_id: the id of the stored exercise with its UID as this
+ * transaction has it, 0 for none, or -1 to look it up. The run of an
+ * import knows it from its snapshot.
  */
 gboolean
 paraat_store_import_exercise (ParaatStore     *self,
                               ParaatExercise  *ex,
+                              gint64           known_id,
                               const char      *file,
                               GError         **error)
 {
   /* Translators: %s is a file name */
   g_autofree char *reason = g_strdup_printf (_("imported from %s"), file);
-  sqlite3_stmt *stmt = paraat_store_prepare (self, "SELECT id FROM exercise WHERE uid = ?1 AND deleted = 0", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_STATIC);
-  ex->id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  if (known_id >= 0)
+    ex->id = known_id;
+  else
+    {
+      sqlite3_stmt *stmt = paraat_store_prepare (self, "SELECT id FROM exercise WHERE uid = ?1 AND deleted = 0",
+                                                 error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, ex->uid, -1, SQLITE_STATIC);
+      ex->id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
 
   return save_in_transaction (self, ex, _("Import"), reason, TRUE, error);
 }
