@@ -22,8 +22,11 @@
 
 #include "paraat-calendar-reader-private.h"
 
-/* The line of the component being handed to the callback */
+/* The line of the component being handed to the callback, and whether
+ * the callback kept it (paraat_calendar_reader_keep_component()) */
 static _Thread_local int current_line;
+static _Thread_local icalcomponent *current_component;
+static _Thread_local gboolean current_kept;
 
 G_DEFINE_QUARK (paraat-reader-error-quark, paraat_reader_error)
 
@@ -861,11 +864,18 @@ paraat_reader_sink_take (ParaatReaderSink         *sink,
   if (ok)
     {
       current_line = lines->component;
+      current_component = comp;
+      current_kept = FALSE;
       ok = sink->func (comp, sink->user_data, error);
       current_line = 0;
+      current_component = NULL;
     }
-  icalcomponent_remove_component (sink->calendar, comp);
-  icalcomponent_free (comp);
+  if (!current_kept)
+    {
+      icalcomponent_remove_component (sink->calendar, comp);
+      icalcomponent_free (comp);
+    }
+  current_kept = FALSE;
 
   return ok;
 }
@@ -885,6 +895,26 @@ int
 paraat_calendar_reader_get_line (void)
 {
   return current_line;
+}
+
+/**
+ * paraat_calendar_reader_keep_component:
+ * @comp: the component the current #ParaatComponentFunc was given
+ *
+ * Keeps @comp past the callback: the reader takes it out of its
+ * VCALENDAR at once (so it has no parent any more, and its times no
+ * longer find the file's VTIMEZONEs) and leaves it to the caller, who
+ * frees it with icalcomponent_free(). Spares a clone when another thread
+ * is to look at the component. Only inside the callback, on the thread
+ * that reads.
+ */
+void
+paraat_calendar_reader_keep_component (icalcomponent *comp)
+{
+  g_return_if_fail (comp != NULL && comp == current_component && !current_kept);
+
+  icalcomponent_remove_component (icalcomponent_get_parent (comp), comp);
+  current_kept = TRUE;
 }
 
 gboolean

@@ -112,7 +112,9 @@ typedef struct
   guint  max_count;         /* the largest RRULE COUNT */
 } ParaatReaderLimits;
 
-/* Return FALSE and set @error to stop the read; the reader returns that error. */
+/* Return FALSE and set @error to stop the read; the reader returns that error.
+ * The reader frees @comp after the call unless the callback keeps it with
+ * paraat_calendar_reader_keep_component(). */
 typedef gboolean (*ParaatComponentFunc) (icalcomponent  *comp,
                                          gpointer        user_data,
                                          GError        **error);
@@ -140,6 +142,7 @@ gboolean             paraat_calendar_read_file  (const char                *path
                                                  GError                   **error);
 
 int                  paraat_calendar_reader_get_line (void);
+void                 paraat_calendar_reader_keep_component (icalcomponent *comp);
 
 gboolean             paraat_xcal_read_fd        (int                        fd,
                                                  const char                *display_name,

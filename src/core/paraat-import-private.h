@@ -134,6 +134,16 @@ gboolean   paraat_import_write_calendar      (ParaatStore       *store,
                                               const char        *colour,
                                               const char        *file,
                                               GError           **error);
+/* Which side of paraat_import_run() makes the events; for tests */
+typedef enum
+{
+  PARAAT_IMPORT_SPLIT_BALANCED,  /* the side with less to do */
+  PARAAT_IMPORT_SPLIT_READER,
+  PARAAT_IMPORT_SPLIT_WRITER,
+} ParaatImportSplit;
+
+void       paraat_import_set_split           (ParaatImportSplit  split);
+
 gboolean   paraat_store_import_set_checks    (ParaatStore       *store,
                                               gboolean           checks,
                                               GError           **error);

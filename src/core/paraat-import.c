@@ -717,13 +717,15 @@ set_raw (ParaatImportEvent *event,
   icalmemory_free_buffer (raw);
 }
 
-/* @with_raw: also the VEVENT's text, which only a source event keeps.
+/* @line: where @comp starts in ctx->file.
+ * @with_raw: also the VEVENT's text, which only a source event keeps.
  * @lean: for a plan without events, which never shows the event: when it
  * can only become an exercise, the columns of a source event are left
  * out. */
 static ParaatImportEvent *
 read_event (ReadContext   *ctx,
             icalcomponent *comp,
+            int            line,
             gboolean       with_raw,
             gboolean       lean)
 {
@@ -737,7 +739,7 @@ read_event (ReadContext   *ctx,
   int sequence;
 
   event->file = g_strdup (ctx->file);
-  event->line = paraat_calendar_reader_get_line ();
+  event->line = line;
   event->uid = g_strdup (icalcomponent_get_uid (comp));
   sequence = icalcomponent_get_sequence (comp);
   event->sequence = sequence > 0 ? sequence : 0;
@@ -875,7 +877,7 @@ on_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  event = read_event (ctx, comp, TRUE, FALSE);
+  event = read_event (ctx, comp, paraat_calendar_reader_get_line (), TRUE, FALSE);
   key = paraat_import_event_key (event->uid, event->recurrence_id);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (index != 0)
@@ -1527,7 +1529,7 @@ on_lean_component_cb (icalcomponent  *comp,
     }
 
   ctx->ordinal++;
-  event = read_event (ctx, comp, FALSE, TRUE);
+  event = read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
   if (pass == PASS_APPLY)
     return apply_event_lean (ctx, event, comp, error);
 
@@ -1581,13 +1583,24 @@ read_files_lean (ReadContext         *ctx,
 
 /* The one pass (paraat_import_run())
  *
- * Reading and writing take about as long as each other, so a thread of
- * its own reads the files and makes each event (the readers, libical,
- * read_event()) while this one plans and writes them in the order read.
- * At most PIPE_SIZE events wait between the two, so memory stays flat.
- * All SQLite connections stay in this thread. The reader's warnings
- * travel with their event and join the plan's when it is taken, so they
- * come in the same order as in a plan. */
+ * A thread of its own reads the files (the readers, libical) while this
+ * one plans and writes the events in the order read. At most PIPE_SIZE
+ * items wait between the two, so memory stays flat. All SQLite
+ * connections stay in this thread. The reader's warnings travel with
+ * their item and join the plan's when it is taken, so they come in the
+ * same order as in a plan.
+ *
+ * Making the event of a VEVENT (read_event()) is a fifth of the work, and
+ * which side should do it depends on the format and the machine: parsing
+ * xCal costs more than parsing iCalendar, writing costs the same. So the
+ * side with less to do does it. While the writer keeps up (fewer than
+ * PIPE_SIZE / 2 items wait), the reader hands the VEVENT itself over,
+ * kept from its VCALENDAR, and this side makes the event; otherwise the
+ * reader makes it. The event is the same either way: this side gives
+ * each VEVENT a VCALENDAR of its own with a clone of each of the file's
+ * VTIMEZONEs read before it, which the reader sends ahead, so the event
+ * finds the same zones it would in the reader's. Whatever is made on one
+ * side is freed on that side (glibc's arena locks). */
 
 #define PIPE_SIZE 256
 /* Each side wakes the other only for this many events at once: waking
@@ -1596,7 +1609,10 @@ read_files_lean (ReadContext         *ctx,
 
 typedef struct
 {
-  ParaatImportEvent *event;     /* NULL for a component that is not an event */
+  ParaatImportEvent *event;     /* made by the reader */
+  icalcomponent     *comp;      /* or a VEVENT for this side to make it from, or a VTIMEZONE */
+  char              *file;      /* GRefString: with comp, the basename of its file */
+  int                line;      /* with comp */
   GPtrArray         *warnings;  /* found while reading it */
   double             fraction;
 } PipeItem;
@@ -1605,6 +1621,8 @@ static void
 pipe_item_free (PipeItem *item)
 {
   g_clear_object (&item->event);
+  g_clear_pointer (&item->comp, icalcomponent_free);
+  g_clear_pointer (&item->file, g_ref_string_release);
   g_clear_pointer (&item->warnings, g_ptr_array_unref);
   g_free (item);
 }
@@ -1615,6 +1633,7 @@ typedef struct
   GCond                 not_empty;
   GCond                 not_full;
   GQueue                items;     /* PipeItem */
+  int                   n_items;   /* items.length, read by the reader without the lock */
   GPtrArray            *spent;     /* PipeItems written, for the reader to free */
   gboolean              done;      /* the reader has finished */
   gboolean              stop;      /* the writer failed: the reader stops */
@@ -1628,6 +1647,8 @@ typedef struct
 
   /* The reader's own */
   ReadContext           ctx;
+  char                 *file;      /* GRefString: ctx.file */
+  guint                 n_zones;   /* VTIMEZONEs of this file sent ahead */
 } Pipe;
 
 /* Blocks while the pipe is full; FALSE when the writer stopped */
@@ -1645,6 +1666,7 @@ pipe_push (Pipe     *pipe,
   if (!stopped)
     {
       g_queue_push_tail (&pipe->items, item);
+      g_atomic_int_set (&pipe->n_items, pipe->items.length);
       if (pipe->items.length == PIPE_BATCH)
         g_cond_signal (&pipe->not_empty);
     }
@@ -1676,11 +1698,73 @@ pipe_pop (Pipe     *pipe,
   while (pipe->items.length == 0 && !pipe->done)
     g_cond_wait (&pipe->not_empty, &pipe->lock);
   item = g_queue_pop_head (&pipe->items);
+  g_atomic_int_set (&pipe->n_items, pipe->items.length);
   if (pipe->items.length == PIPE_SIZE - PIPE_BATCH)
     g_cond_signal (&pipe->not_full);
   g_mutex_unlock (&pipe->lock);
 
   return item;
+}
+
+static int import_split = PARAAT_IMPORT_SPLIT_BALANCED;
+
+/* For tests: which side makes the events of the one pass */
+void
+paraat_import_set_split (ParaatImportSplit split)
+{
+  g_atomic_int_set (&import_split, split);
+}
+
+/* Whether the writer is to make the next event: while it keeps up */
+static gboolean
+writer_makes_event (Pipe *pipe)
+{
+  switch (g_atomic_int_get (&import_split))
+    {
+    case PARAAT_IMPORT_SPLIT_READER:
+      return FALSE;
+    case PARAAT_IMPORT_SPLIT_WRITER:
+      return TRUE;
+    case PARAAT_IMPORT_SPLIT_BALANCED:
+    default:
+      return g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2;
+    }
+}
+
+/* A source event keeps its text. A region's own event is an exercise or
+ * nothing (see classify_lean()). */
+static void
+set_raw_lean (ReadContext       *ctx,
+              ParaatImportEvent *event,
+              icalcomponent     *comp)
+{
+  if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || event->republished != NULL)
+    set_raw (event, comp);
+}
+
+/* Sends ahead clones of the VTIMEZONEs of @calendar not sent yet */
+static gboolean
+push_zones (Pipe          *pipe,
+            icalcomponent *calendar)
+{
+  guint n_zones = 0;
+
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+       zone != NULL;
+       zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
+    if (++n_zones > pipe->n_zones)
+      {
+        PipeItem *item = g_new0 (PipeItem, 1);
+
+        item->comp = icalcomponent_new_clone (zone);
+        item->file = g_ref_string_acquire (pipe->file);
+        item->fraction = pipe->ctx.fraction;
+        pipe->n_zones = n_zones;
+        if (!pipe_push (pipe, item))
+          return FALSE;
+      }
+
+  return TRUE;
 }
 
 static gboolean
@@ -1703,25 +1787,35 @@ on_piped_component_cb (icalcomponent  *comp,
                      g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
                                       ctx->file, paraat_calendar_reader_get_line (),
                                       icalcomponent_kind_to_string (icalcomponent_isa (comp))));
+  else if (writer_makes_event (pipe))
+    {
+      if (!push_zones (pipe, icalcomponent_get_parent (comp)))
+        {
+          pipe_item_free (item);
+          goto stopped;
+        }
+      item->file = g_ref_string_acquire (pipe->file);
+      item->line = paraat_calendar_reader_get_line ();
+      paraat_calendar_reader_keep_component (comp);
+      item->comp = comp;
+    }
   else
     {
-      item->event = read_event (ctx, comp, FALSE, TRUE);
-      /* The component is gone once this returns, and a source event
-       * keeps its text. A region's own event is an exercise or nothing
-       * (see classify_lean()). */
-      if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || item->event->republished != NULL)
-        set_raw (item->event, comp);
+      item->event = read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
+      /* The component is gone once this returns */
+      set_raw_lean (ctx, item->event, comp);
     }
   item->warnings = g_steal_pointer (&ctx->plan->warnings);
   ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
 
   if (!pipe_push (pipe, item))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
-      return FALSE;
-    }
+    goto stopped;
 
   return TRUE;
+
+stopped:
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
+  return FALSE;
 }
 
 static gpointer
@@ -1745,10 +1839,13 @@ read_in_thread (gpointer data)
       g_autofree char *file = g_path_get_basename (pipe->paths[i]);
       ParaatCalendarFormat format;
 
-      ctx->file = file;
+      pipe->file = g_ref_string_new (file);
+      pipe->n_zones = 0;
+      ctx->file = pipe->file;
       ctx->fraction = 0.9 * i / n_paths;
       paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
       ctx->file = NULL;
+      g_clear_pointer (&pipe->file, g_ref_string_release);
     }
   ctx->plan = NULL;
 
@@ -1782,12 +1879,63 @@ run_event (ReadContext       *ctx,
   return write_lean_event (ctx, event, error);
 }
 
+/* This side's VCALENDAR of the zones of the file being read */
+typedef struct
+{
+  icalcomponent *calendar;
+  char          *file;      /* GRefString */
+} Zones;
+
+static void
+zones_clear (Zones *zones)
+{
+  g_clear_pointer (&zones->calendar, icalcomponent_free);
+  g_clear_pointer (&zones->file, g_ref_string_release);
+}
+
+/* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
+ * written as run_event() does. The VEVENT stays in @item, for the reader
+ * to free; the zone is this side's now. */
+static gboolean
+take_component (ReadContext  *ctx,
+                Zones        *zones,
+                PipeItem     *item,
+                GError      **error)
+{
+  g_autoptr(ParaatImportEvent) event = NULL;
+  icalcomponent *comp = item->comp;
+  gboolean ok;
+
+  if (zones->file != item->file)
+    {
+      zones_clear (zones);
+      zones->calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+      zones->file = g_ref_string_acquire (item->file);
+    }
+  if (icalcomponent_isa (comp) == ICAL_VTIMEZONE_COMPONENT)
+    {
+      icalcomponent_add_component (zones->calendar, g_steal_pointer (&item->comp));
+      return TRUE;
+    }
+
+  icalcomponent_add_component (zones->calendar, comp);
+  ctx->file = item->file;
+  event = read_event (ctx, comp, item->line, FALSE, TRUE);
+  ctx->file = NULL;
+  set_raw_lean (ctx, event, comp);
+  icalcomponent_remove_component (zones->calendar, comp);
+  ok = run_event (ctx, event, error);
+
+  return ok;
+}
+
 static gboolean
 run_files (ReadContext         *ctx,
            const char * const  *paths,
            GError             **error)
 {
   Pipe pipe = { 0 };
+  Zones zones = { 0 };
   GThread *thread;
   PipeItem *item;
   gboolean ok = TRUE;
@@ -1808,10 +1956,14 @@ run_files (ReadContext         *ctx,
   item = NULL;
   while (ok && (item = pipe_pop (&pipe, item)) != NULL)
     {
-      g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
+      if (item->warnings != NULL)
+        g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
       ctx->fraction = item->fraction;
-      ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error) &&
-           (item->event == NULL || run_event (ctx, item->event, error));
+      ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+      if (ok && item->event != NULL)
+        ok = run_event (ctx, item->event, error);
+      else if (ok && item->comp != NULL)
+        ok = take_component (ctx, &zones, item, error);
     }
   g_clear_pointer (&item, pipe_item_free);
   if (!ok)
@@ -1831,6 +1983,7 @@ run_files (ReadContext         *ctx,
       ok = FALSE;
     }
   g_clear_error (&pipe.error);
+  zones_clear (&zones);
   read_context_clear (&pipe.ctx);
   g_cond_clear (&pipe.not_empty);
   g_cond_clear (&pipe.not_full);
@@ -2335,7 +2488,7 @@ paraat_import_write_calendar (ParaatStore       *store,
   for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
        comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
     {
-      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, TRUE, FALSE);
+      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, 0, TRUE, FALSE);
 
       if (plan->warnings->len > 0)
         {

@@ -749,6 +749,40 @@ test_blank_values (void)
   collected_clear (&c);
 }
 
+/* A kept component leaves its VCALENDAR at once and outlives the read */
+static gboolean
+keep_cb (icalcomponent  *comp,
+         gpointer        user_data,
+         GError        **error)
+{
+  GPtrArray *kept = user_data;
+
+  g_assert_nonnull (icalcomponent_get_parent (comp));
+  paraat_calendar_reader_keep_component (comp);
+  g_assert_null (icalcomponent_get_parent (comp));
+  g_ptr_array_add (kept, comp);
+
+  return TRUE;
+}
+
+static void
+test_keep_component (gconstpointer data)
+{
+  g_autofree char *path = data_path (data);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) icalcomponent_free);
+  g_autoptr(GError) error = NULL;
+  ParaatCalendarFormat format;
+
+  g_assert_true (paraat_calendar_read_file (path, NULL, &format, keep_cb, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 2);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      g_assert_cmpint (icalcomponent_isa (kept->pdata[i]), ==, ICAL_VEVENT_COMPONENT);
+      g_assert_nonnull (icalcomponent_get_uid (kept->pdata[i]));
+    }
+}
+
 typedef struct
 {
   int     fd;
@@ -967,6 +1001,8 @@ main (int   argc,
   g_test_add_func ("/core/calendar-reader/value-types", test_value_types);
   g_test_add_func ("/core/calendar-reader/cdata", test_cdata_doctype_is_text);
   g_test_add_func ("/core/calendar-reader/blank-values", test_blank_values);
+  g_test_add_data_func ("/core/calendar-reader/keep/xcal", "exercise.xcal.xml", test_keep_component);
+  g_test_add_data_func ("/core/calendar-reader/keep/ics", "rfc6321-example.ics", test_keep_component);
   g_test_add_func ("/core/calendar-reader/callback-error", test_callback_error);
   g_test_add_data_func ("/core/calendar-reader/pipe/xcal", "exercise.xcal.xml", test_pipe);
   g_test_add_data_func ("/core/calendar-reader/pipe/ics", "rfc6321-example.ics", test_pipe);

@@ -24,6 +24,7 @@
 #include "paraat-exercise-private.h"
 #include "paraat-ical.h"
 #include "paraat-import.h"
+#include "paraat-import-private.h"
 #include "paraat-store-private.h"
 #include "paraat-test-utils.h"
 #include "paraat-xcal.h"
@@ -1231,6 +1232,9 @@ test_import_run_same_as_plan (ParaatTestFixture *fixture,
   const char *region_changed[] = { NULL, NULL };
   const char *region_both[] = { NULL, NULL, NULL };
 
+  /* Whichever side of the run makes the events, they are the same */
+  paraat_import_set_split (GPOINTER_TO_INT (user_data));
+
   run = paraat_store_open (run_path, PARAAT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
@@ -1324,6 +1328,8 @@ test_import_run_same_as_plan (ParaatTestFixture *fixture,
                    series->len);
   g_assert_cmpint (paraat_test_query_int (fresh_run_path, "SELECT count (*) FROM exercise"
                                                           " WHERE title = 'Changed twice'"), ==, 1);
+
+  paraat_import_set_split (PARAAT_IMPORT_SPLIT_BALANCED);
 }
 
 /* A file the readers refuse after one that was written already: the
@@ -1489,7 +1495,14 @@ main (int   argc,
   add_test ("duplicate-uid", NULL, test_import_duplicate_uid);
   g_test_add ("/core/import/no-events/changed-file", ParaatTestFixture, NULL,
               set_up_no_events, test_import_changed_file, paraat_test_fixture_tear_down);
-  g_test_add ("/core/import/run/same-as-plan", ParaatTestFixture, NULL,
+  g_test_add ("/core/import/run/same-as-plan", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_BALANCED),
+              set_up_no_events, test_import_run_same_as_plan, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/same-as-plan/reader-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_READER),
+              set_up_no_events, test_import_run_same_as_plan, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/same-as-plan/writer-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER),
               set_up_no_events, test_import_run_same_as_plan, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/fails", ParaatTestFixture, NULL,
               set_up_no_events, test_import_run_fails, paraat_test_fixture_tear_down);
