@@ -1939,6 +1939,8 @@ run_files (ReadContext         *ctx,
   GThread *thread;
   PipeItem *item;
   gboolean ok = TRUE;
+  guint n_events = 0;
+  guint n_made_here = 0;
 
   g_mutex_init (&pipe.lock);
   g_cond_init (&pipe.not_empty);
@@ -1961,11 +1963,22 @@ run_files (ReadContext         *ctx,
       ctx->fraction = item->fraction;
       ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
       if (ok && item->event != NULL)
-        ok = run_event (ctx, item->event, error);
+        {
+          n_events++;
+          ok = run_event (ctx, item->event, error);
+        }
       else if (ok && item->comp != NULL)
-        ok = take_component (ctx, &zones, item, error);
+        {
+          if (icalcomponent_isa (item->comp) == ICAL_VEVENT_COMPONENT)
+            {
+              n_events++;
+              n_made_here++;
+            }
+          ok = take_component (ctx, &zones, item, error);
+        }
     }
   g_clear_pointer (&item, pipe_item_free);
+  g_debug ("The writing thread made %u of %u events", n_made_here, n_events);
   if (!ok)
     {
       g_mutex_lock (&pipe.lock);
