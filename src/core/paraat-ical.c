@@ -338,11 +338,13 @@ get_x_text (icalproperty *prop)
 }
 
 /* The IANA name in @tzid, which may carry a prefix such as libical's
- * "/freeassociation.sourceforge.net/", or %NULL. */
-static char *
-resolve_tzid (const char *tzid)
+ * "/freeassociation.sourceforge.net/": a pointer into @tzid, or %NULL.
+ * @tz: (out) (optional): the zone */
+static const char *
+find_iana_name (const char  *tzid,
+                GTimeZone  **tz)
 {
-  g_autoptr(GTimeZone) tz = NULL;
+  GTimeZone *zone;
 
   if (tzid == NULL || *tzid == '\0')
     return NULL;
@@ -357,21 +359,84 @@ resolve_tzid (const char *tzid)
   /* A name only: GLib also takes file paths and offsets such as "+01". */
   if (*tzid == '/' || strstr (tzid, "..") != NULL || !g_ascii_isalpha (*tzid))
     return NULL;
-  tz = paraat_time_zone_new (tzid);
+  zone = paraat_time_zone_new (tzid);
+  if (zone == NULL)
+    return NULL;
+  if (tz != NULL)
+    *tz = zone;
+  else
+    g_time_zone_unref (zone);
 
-  return tz ? g_strdup (tzid) : NULL;
+  return tzid;
 }
 
-/* Reads DTSTART or DTEND: @instant in UTC, the IANA zone it was given
- * in (or NULL for UTC, floating and dates). */
+/* find_iana_name() as a new string */
+static char *
+resolve_tzid (const char *tzid)
+{
+  return g_strdup (find_iana_name (tzid, NULL));
+}
+
+/* g_date_time_new (@tz, …) or, for a %NULL @tz, g_date_time_new_utc (…)
+ * as seconds since the epoch, or FALSE where those give %NULL. Most times
+ * need no GDateTime: the date's day count and the zone's offset, which
+ * paraat_time_zone_local_to_utc() gives away from a change of offset,
+ * say the same. Checks the fields as g_date_time_new() does. */
+static gboolean
+to_utc_seconds (GTimeZone *tz,
+                int        year,
+                int        month,
+                int        day,
+                int        hour,
+                int        minute,
+                int        second,
+                gint64    *utc)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  /* Years far from ours are left to GLib entirely. */
+  if (year >= 1000 && year <= 9000 && month >= 1 && month <= 12 &&
+      day >= 1 && day <= g_date_get_days_in_month (month, year) &&
+      hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)
+    {
+      GDate date;
+      gint64 local;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, day, month, year);
+      local = paraat_date_get_day (&date) * 86400 + hour * 3600 + minute * 60 + second;
+      if (tz == NULL)
+        {
+          *utc = local;
+          return TRUE;
+        }
+      if (paraat_time_zone_local_to_utc (tz, local, utc))
+        return TRUE;
+    }
+
+  dt = tz ? g_date_time_new (tz, year, month, day, hour, minute, second)
+          : g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (dt == NULL)
+    return FALSE;
+  *utc = g_date_time_to_unix (dt);
+
+  return TRUE;
+}
+
+/* Reads DTSTART or DTEND: @utc, the instant as seconds since the epoch,
+ * and the IANA zone it was given in (or NULL for UTC, floating and
+ * dates), which points into @prop. @instant: (optional): the instant as
+ * a GDateTime in the zone it was given in, for working out an end from
+ * it; only made when asked for. */
 static gboolean
 read_time (icalcomponent  *vevent,
            icalproperty   *prop,
            const char     *name,
            const char     *default_tzid,
+           gint64         *utc,
            GDateTime     **instant,
            gboolean       *is_date,
-           char          **zone,
+           const char    **zone,
            GPtrArray      *warnings,
            GError        **error)
 {
@@ -380,8 +445,8 @@ read_time (icalcomponent  *vevent,
   icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
   const char *tzid = param ? icalparameter_get_tzid (param) : NULL;
   g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *iana = NULL;
+  const char *iana = NULL;
+  gboolean valid;
 
   *zone = NULL;
   *is_date = t.is_date;
@@ -396,22 +461,17 @@ read_time (icalcomponent  *vevent,
   if (t.is_date)
     {
       tz = zone_for (default_tzid);
-      local = g_date_time_new (tz, t.year, t.month, t.day, 0, 0, 0);
+      t.hour = t.minute = t.second = 0;
     }
   else if (icaltime_is_utc (t))
-    local = g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
+    {
+      /* UTC: no zone */
+    }
   else if (tzid == NULL)
-    {
-      /* Floating: the wall clock of the default zone */
-      tz = zone_for (default_tzid);
-      local = g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
-    }
-  else if ((iana = resolve_tzid (tzid)) != NULL)
-    {
-      tz = paraat_time_zone_new (iana);
-      local = g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
-      *zone = g_steal_pointer (&iana);
-    }
+    /* Floating: the wall clock of the default zone */
+    tz = zone_for (default_tzid);
+  else if ((iana = find_iana_name (tzid, &tz)) != NULL)
+    *zone = iana;
   else
     {
       /* Not an IANA name (Outlook writes "W. Europe Standard Time"):
@@ -428,19 +488,28 @@ read_time (icalcomponent  *vevent,
           return FALSE;
         }
       icaltimezone_convert_time (&t, vtz, icaltimezone_get_utc_timezone ());
-      local = g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
       warn (warnings,
             /* Translators: DTSTART or DTEND, a time zone name, then the zone Paraat uses */
             _("%s: the time zone “%s” is not a known name; converted with the file’s VTIMEZONE and shown in %s"),
             name, tzid, default_tzid);
     }
 
-  if (local == NULL)
+  if (instant != NULL)
     {
+      *instant = tz ? g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second)
+                    : g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
+      valid = *instant != NULL;
+      if (valid)
+        *utc = g_date_time_to_unix (*instant);
+    }
+  else
+    valid = to_utc_seconds (tz, t.year, t.month, t.day, t.hour, t.minute, t.second, utc);
+  if (!valid)
+    {
+      *zone = NULL;
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID, _("%s: not a valid date or time"), name);
       return FALSE;
     }
-  *instant = g_steal_pointer (&local);
 
   return TRUE;
 }
@@ -646,8 +715,9 @@ read_times (icalcomponent   *vevent,
   icalproperty *duration = icalcomponent_get_first_property (vevent, ICAL_DURATION_PROPERTY);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
-  g_autofree char *start_zone = NULL;
-  g_autofree char *end_zone = NULL;
+  gint64 start_utc, end_utc = 0;
+  const char *start_zone;
+  const char *end_zone;
   gboolean start_is_date, end_is_date;
 
   if (dtstart == NULL)
@@ -655,17 +725,19 @@ read_times (icalcomponent   *vevent,
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID, _("%s: missing"), "DTSTART");
       return FALSE;
     }
-  if (!read_time (vevent, dtstart, "DTSTART", PARAAT_DEFAULT_TZID, &start, &start_is_date, &start_zone,
-                  warnings, error))
+  /* Without DTEND the end is worked out from the start as a GDateTime */
+  if (!read_time (vevent, dtstart, "DTSTART", PARAAT_DEFAULT_TZID, &start_utc, dtend == NULL ? &start : NULL,
+                  &start_is_date, &start_zone, warnings, error))
     return FALSE;
   /* The exercise's zone is the one DTSTART names; UTC, floating and
-   * all-day exercises get the default one. */
+   * all-day exercises get the default one. read_time() made sure this
+   * system knows it. */
   if (start_zone != NULL)
-    paraat_exercise_set_tzid (ex, start_zone);
+    paraat_exercise_set_shared (&ex->tzid, start_zone);
 
   if (dtend != NULL)
     {
-      if (!read_time (vevent, dtend, "DTEND", ex->tzid, &end, &end_is_date, &end_zone, warnings, error))
+      if (!read_time (vevent, dtend, "DTEND", ex->tzid, &end_utc, NULL, &end_is_date, &end_zone, warnings, error))
         return FALSE;
       if (end_is_date != start_is_date)
         {
@@ -674,32 +746,40 @@ read_times (icalcomponent   *vevent,
           return FALSE;
         }
     }
-  else if (duration != NULL)
-    {
-      struct icaldurationtype d = icalproperty_get_duration (duration);
-      int seconds = icaldurationtype_as_int (d);
-
-      /* Whole days stay whole local days across a DST change. */
-      if (start_is_date || (d.hours == 0 && d.minutes == 0 && d.seconds == 0 && !d.is_neg))
-        end = g_date_time_add_days (start, (d.is_neg ? -1 : 1) * (int) (d.weeks * 7 + d.days));
-      else
-        end = g_date_time_add_seconds (start, seconds);
-    }
-  else if (start_is_date)
-    end = g_date_time_add_days (start, 1);
   else
     {
-      end = g_date_time_add_hours (start, 1);
-      warn (warnings, _("%s: missing; the exercise is taken to last one hour"), "DTEND");
+      if (duration != NULL)
+        {
+          struct icaldurationtype d = icalproperty_get_duration (duration);
+          int seconds = icaldurationtype_as_int (d);
+
+          /* Whole days stay whole local days across a DST change. */
+          if (start_is_date || (d.hours == 0 && d.minutes == 0 && d.seconds == 0 && !d.is_neg))
+            end = g_date_time_add_days (start, (d.is_neg ? -1 : 1) * (int) (d.weeks * 7 + d.days));
+          else
+            end = g_date_time_add_seconds (start, seconds);
+        }
+      else if (start_is_date)
+        end = g_date_time_add_days (start, 1);
+      else
+        {
+          end = g_date_time_add_hours (start, 1);
+          warn (warnings, _("%s: missing; the exercise is taken to last one hour"), "DTEND");
+        }
+      if (end != NULL)
+        end_utc = g_date_time_to_unix (end);
     }
 
-  if (end == NULL || g_date_time_compare (end, start) <= 0)
+  /* All whole seconds: comparing them compares the GDateTimes */
+  if ((dtend == NULL && end == NULL) || end_utc <= start_utc)
     {
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID,
                    _("%s: must be after DTSTART"), dtend ? "DTEND" : "DURATION");
       return FALSE;
     }
-  paraat_exercise_set_times (ex, start, end, start_is_date);
+  ex->start_utc = start_utc;
+  ex->end_utc = end_utc;
+  ex->all_day = !!start_is_date;
 
   return TRUE;
 }
