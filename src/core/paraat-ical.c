@@ -337,6 +337,118 @@ get_x_text (icalproperty *prop)
   return icalvalue_as_ical_string_r (value);
 }
 
+/* The properties paraat_ical_to_exercise() reads, found in one walk over
+ * the VEVENT's properties: looking each kind up walked them all again,
+ * twenty times an event. The first of each kind, and how many there are
+ * of the kinds that may repeat. */
+#define MAX_X_PROPS 16
+
+typedef struct
+{
+  icalproperty *uid;
+  icalproperty *recurrence_id;
+  icalproperty *dtstart;
+  icalproperty *dtend;
+  icalproperty *duration;
+  icalproperty *summary;
+  icalproperty *description;
+  icalproperty *sequence;
+  icalproperty *last_modified;
+  icalproperty *rrule;
+  icalproperty *rdate;
+  icalproperty *exdate;
+  icalproperty *status;
+  icalproperty *categories;
+  icalproperty *location;
+  icalproperty *geo;
+  icalproperty *resources;
+  icalproperty *organizer;
+  guint         n_rrules;
+  guint         n_categories;
+  guint         n_resources;
+  /* The X- properties in order, unless there are more than MAX_X_PROPS */
+  icalproperty *x[MAX_X_PROPS];
+  guint         n_x;
+} Props;
+
+/* Where find_props() notes the first of each kind, the commonest first.
+ * (Not a switch: -Wswitch-enum would want all of libical's kinds.) */
+static const struct
+{
+  icalproperty_kind kind;
+  gsize             first;  /* offset of its field in Props */
+} prop_fields[] = {
+  { ICAL_DTSTART_PROPERTY, G_STRUCT_OFFSET (Props, dtstart) },
+  { ICAL_DTEND_PROPERTY, G_STRUCT_OFFSET (Props, dtend) },
+  { ICAL_UID_PROPERTY, G_STRUCT_OFFSET (Props, uid) },
+  { ICAL_SUMMARY_PROPERTY, G_STRUCT_OFFSET (Props, summary) },
+  { ICAL_CATEGORIES_PROPERTY, G_STRUCT_OFFSET (Props, categories) },
+  { ICAL_ORGANIZER_PROPERTY, G_STRUCT_OFFSET (Props, organizer) },
+  { ICAL_RESOURCES_PROPERTY, G_STRUCT_OFFSET (Props, resources) },
+  { ICAL_RRULE_PROPERTY, G_STRUCT_OFFSET (Props, rrule) },
+  { ICAL_STATUS_PROPERTY, G_STRUCT_OFFSET (Props, status) },
+  { ICAL_LOCATION_PROPERTY, G_STRUCT_OFFSET (Props, location) },
+  { ICAL_DESCRIPTION_PROPERTY, G_STRUCT_OFFSET (Props, description) },
+  { ICAL_SEQUENCE_PROPERTY, G_STRUCT_OFFSET (Props, sequence) },
+  { ICAL_LASTMODIFIED_PROPERTY, G_STRUCT_OFFSET (Props, last_modified) },
+  { ICAL_DURATION_PROPERTY, G_STRUCT_OFFSET (Props, duration) },
+  { ICAL_GEO_PROPERTY, G_STRUCT_OFFSET (Props, geo) },
+  { ICAL_RECURRENCEID_PROPERTY, G_STRUCT_OFFSET (Props, recurrence_id) },
+  { ICAL_RDATE_PROPERTY, G_STRUCT_OFFSET (Props, rdate) },
+  { ICAL_EXDATE_PROPERTY, G_STRUCT_OFFSET (Props, exdate) },
+};
+
+static void
+find_props (icalcomponent *vevent,
+            Props         *props)
+{
+  memset (props, 0, sizeof *props);
+  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (vevent, ICAL_ANY_PROPERTY))
+    {
+      icalproperty_kind kind = icalproperty_isa (prop);
+
+      if (kind == ICAL_X_PROPERTY)
+        {
+          if (props->n_x < MAX_X_PROPS)
+            props->x[props->n_x] = prop;
+          props->n_x++;
+          continue;
+        }
+      props->n_rrules += kind == ICAL_RRULE_PROPERTY;
+      props->n_categories += kind == ICAL_CATEGORIES_PROPERTY;
+      props->n_resources += kind == ICAL_RESOURCES_PROPERTY;
+      for (guint i = 0; i < G_N_ELEMENTS (prop_fields); i++)
+        {
+          if (prop_fields[i].kind == kind)
+            {
+              icalproperty **first = G_STRUCT_MEMBER_P (props, prop_fields[i].first);
+
+              if (*first == NULL)
+                *first = prop;
+              break;
+            }
+        }
+    }
+}
+
+/* The @i-th X- property of @vevent, counting from 0, or %NULL after the
+ * last; @i goes up by one from 0 */
+static icalproperty *
+get_x (icalcomponent *vevent,
+       const Props   *props,
+       guint          i)
+{
+  if (i >= props->n_x)
+    return NULL;
+  if (props->n_x <= MAX_X_PROPS)
+    return props->x[i];
+
+  /* Too many to have noted: walk them */
+  return i == 0 ? icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY)
+                : icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY);
+}
+
 /* The IANA name in @tzid, which may carry a prefix such as libical's
  * "/freeassociation.sourceforge.net/": a pointer into @tzid, or %NULL.
  * @tz: (out) (optional): the zone */
@@ -516,16 +628,17 @@ read_time (icalcomponent  *vevent,
 
 static void
 read_status (icalcomponent  *vevent,
+             const Props    *props,
              ParaatExercise *ex,
              GPtrArray      *warnings)
 {
-  icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_STATUS_PROPERTY);
+  icalproperty *prop = props->status;
   icalproperty_status ical = prop ? icalproperty_get_status (prop) : ICAL_STATUS_NONE;
   ParaatExerciseStatus status = PARAAT_EXERCISE_STATUS_PLANNED;
   gboolean have_exact = FALSE;
+  icalproperty *x;
 
-  for (icalproperty *x = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); x != NULL;
-       x = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
+  for (guint i = 0; (x = get_x (vevent, props, i)) != NULL; i++)
     {
       if (g_strcmp0 (icalproperty_get_x_name (x), "X-PARAAT-STATUS") == 0)
         {
@@ -572,14 +685,15 @@ read_status (icalcomponent  *vevent,
 
 static void
 read_x_properties (icalcomponent  *vevent,
+                   const Props    *props,
                    ParaatExercise *ex,
                    gboolean       *have_region,
                    GPtrArray      *warnings)
 {
   g_autoptr(GStrvBuilder) organisations = g_strv_builder_new ();
+  icalproperty *prop;
 
-  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); prop != NULL;
-       prop = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
+  for (guint i = 0; (prop = get_x (vevent, props, i)) != NULL; i++)
     {
       const char *name = icalproperty_get_x_name (prop);
       g_autofree char *text = NULL;
@@ -659,11 +773,13 @@ read_x_properties (icalcomponent  *vevent,
  * RESOURCES, and then that wins. */
 static void
 read_defence_units (icalcomponent  *vevent,
+                    const Props    *props,
                     ParaatExercise *ex,
                     GPtrArray      *warnings)
 {
-  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); prop != NULL;
-       prop = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
+  icalproperty *prop;
+
+  for (guint i = 0; (prop = get_x (vevent, props, i)) != NULL; i++)
     {
       g_autofree char *text = NULL;
       g_auto(GStrv) typed = NULL;
@@ -683,12 +799,12 @@ read_defence_units (icalcomponent  *vevent,
 }
 
 static void
-read_organizer (icalcomponent  *vevent,
+read_organizer (const Props    *props,
                 ParaatExercise *ex,
                 gboolean        have_region,
                 GPtrArray      *warnings)
 {
-  icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_ORGANIZER_PROPERTY);
+  icalproperty *prop = props->organizer;
   const char *address = prop ? icalproperty_get_organizer (prop) : NULL;
 
   if (have_region || address == NULL)
@@ -706,13 +822,14 @@ read_organizer (icalcomponent  *vevent,
 
 static gboolean
 read_times (icalcomponent   *vevent,
+            const Props     *props,
             ParaatExercise  *ex,
             GPtrArray       *warnings,
             GError         **error)
 {
-  icalproperty *dtstart = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
-  icalproperty *dtend = icalcomponent_get_first_property (vevent, ICAL_DTEND_PROPERTY);
-  icalproperty *duration = icalcomponent_get_first_property (vevent, ICAL_DURATION_PROPERTY);
+  icalproperty *dtstart = props->dtstart;
+  icalproperty *dtend = props->dtend;
+  icalproperty *duration = props->duration;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   gint64 start_utc, end_utc = 0;
@@ -809,6 +926,7 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
   g_autofree char *modified = NULL;
   gboolean have_region = FALSE;
   g_autoptr(GStrvBuilder) units = g_strv_builder_new ();
+  Props props;
 
   g_return_val_if_fail (vevent != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -821,13 +939,14 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
                    icalcomponent_kind_to_string (icalcomponent_isa (vevent)));
       return NULL;
     }
-  uid = icalcomponent_get_uid (vevent);
+  find_props (vevent, &props);
+  uid = props.uid ? icalproperty_get_uid (props.uid) : NULL;
   if (uid == NULL || *uid == '\0')
     {
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID, _("%s: missing"), "UID");
       return NULL;
     }
-  if (icalcomponent_get_first_property (vevent, ICAL_RECURRENCEID_PROPERTY) != NULL)
+  if (props.recurrence_id != NULL)
     {
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_UNSUPPORTED,
                    _("%s: Paraat cannot change one occurrence of a series; this VEVENT was left out"),
@@ -837,16 +956,16 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
 
   ex = paraat_exercise_new ();
   paraat_exercise_set_uid (ex, uid);
-  if (!read_times (vevent, ex, warnings, error))
+  if (!read_times (vevent, &props, ex, warnings, error))
     return NULL;
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_SUMMARY_PROPERTY)) != NULL)
+  if ((prop = props.summary) != NULL)
     paraat_exercise_set_title (ex, icalproperty_get_summary (prop));
   else
     warn (warnings, _("%s: missing; the exercise has no title"), "SUMMARY");
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_DESCRIPTION_PROPERTY)) != NULL)
+  if ((prop = props.description) != NULL)
     paraat_exercise_set_description (ex, icalproperty_get_description (prop));
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_SEQUENCE_PROPERTY)) != NULL)
+  if ((prop = props.sequence) != NULL)
     {
       int n = icalproperty_get_sequence (prop);
 
@@ -855,7 +974,7 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
       else
         warn (warnings, _("%s: must not be negative; 0 is used"), "SEQUENCE");
     }
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_LASTMODIFIED_PROPERTY)) != NULL)
+  if ((prop = props.last_modified) != NULL)
     {
       icaltimetype t = icalproperty_get_lastmodified (prop);
 
@@ -865,35 +984,39 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
     }
   paraat_exercise_set_stored (ex, 0, sequence, modified ? modified : "", FALSE);
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_RRULE_PROPERTY)) != NULL)
+  if ((prop = props.rrule) != NULL)
     {
       struct icalrecurrencetype recur = icalproperty_get_rrule (prop);
       g_autofree char *text = icalrecurrencetype_as_string_r (&recur);
 
       paraat_exercise_set_rrule (ex, text);
-      if (icalcomponent_get_next_property (vevent, ICAL_RRULE_PROPERTY) != NULL)
+      if (props.n_rrules > 1)
         warn (warnings, _("%s: an exercise has one recurrence rule; only the first is kept"), "RRULE");
     }
-  if (icalcomponent_get_first_property (vevent, ICAL_RDATE_PROPERTY) != NULL)
+  if (props.rdate != NULL)
     warn (warnings, _("%s: extra dates of a series are not supported; ignored"), "RDATE");
-  if (icalcomponent_get_first_property (vevent, ICAL_EXDATE_PROPERTY) != NULL)
+  if (props.exdate != NULL)
     warn (warnings, _("%s: left-out dates of a series are not supported; ignored"), "EXDATE");
 
-  read_status (vevent, ex, warnings);
+  read_status (vevent, &props, ex, warnings);
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
+  if ((prop = props.categories) != NULL)
     {
       paraat_exercise_set_type_code (ex, icalproperty_get_categories (prop));
-      while ((prop = icalcomponent_get_next_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
+      /* The others, if any, walking to them */
+      if (props.n_categories > 1)
+        icalcomponent_get_first_property (vevent, ICAL_CATEGORIES_PROPERTY);
+      while (props.n_categories > 1 &&
+             (prop = icalcomponent_get_next_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
         warn (warnings, _("%s: only the first category, the exercise type, is kept; “%s” ignored"),
               "CATEGORIES", icalproperty_get_categories (prop));
     }
   else
     warn (warnings, _("%s: missing; the exercise has no type"), "CATEGORIES");
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_LOCATION_PROPERTY)) != NULL)
+  if ((prop = props.location) != NULL)
     paraat_exercise_set_location (ex, icalproperty_get_location (prop));
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_GEO_PROPERTY)) != NULL)
+  if ((prop = props.geo) != NULL)
     {
       struct icalgeotype geo = icalproperty_get_geo (prop);
 
@@ -904,8 +1027,10 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
         warn (warnings, _("%s: “%s” is not a position (expected a latitude from -90 to 90 and a longitude "
                           "from -180 to 180); ignored"), "GEO", icalproperty_get_value_as_string (prop));
     }
-  for (prop = icalcomponent_get_first_property (vevent, ICAL_RESOURCES_PROPERTY); prop != NULL;
-       prop = icalcomponent_get_next_property (vevent, ICAL_RESOURCES_PROPERTY))
+  for (prop = props.n_resources > 1 ? icalcomponent_get_first_property (vevent, ICAL_RESOURCES_PROPERTY)
+                                     : props.resources;
+       prop != NULL;
+       prop = props.n_resources > 1 ? icalcomponent_get_next_property (vevent, ICAL_RESOURCES_PROPERTY) : NULL)
     {
       g_auto(GStrv) list = paraat_split_list (icalproperty_get_resources (prop));
 
@@ -918,9 +1043,9 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
     paraat_exercise_set_defence_units (ex, joined);
   }
 
-  read_x_properties (vevent, ex, &have_region, warnings);
-  read_defence_units (vevent, ex, warnings);
-  read_organizer (vevent, ex, have_region, warnings);
+  read_x_properties (vevent, &props, ex, &have_region, warnings);
+  read_defence_units (vevent, &props, ex, warnings);
+  read_organizer (&props, ex, have_region, warnings);
 
   return g_steal_pointer (&ex);
 }
