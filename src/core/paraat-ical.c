@@ -690,7 +690,8 @@ read_x_properties (icalcomponent  *vevent,
                    gboolean       *have_region,
                    GPtrArray      *warnings)
 {
-  g_autoptr(GStrvBuilder) organisations = g_strv_builder_new ();
+  /* Made at the first organisation: most events name none */
+  g_autoptr(GStrvBuilder) organisations = NULL;
   icalproperty *prop;
 
   for (guint i = 0; (prop = get_x (vevent, props, i)) != NULL; i++)
@@ -725,8 +726,11 @@ read_x_properties (icalcomponent  *vevent,
         }
       else if (g_str_equal (name, "X-PARAAT-ORGANISATION"))
         {
-          if (*text != '\0')
-            g_strv_builder_add (organisations, text);
+          if (*text == '\0')
+            continue;
+          if (organisations == NULL)
+            organisations = g_strv_builder_new ();
+          g_strv_builder_add (organisations, text);
         }
       else if (g_str_equal (name, "X-PARAAT-GRIP"))
         paraat_exercise_set_grip_code (ex, *text ? text : NULL);
@@ -761,11 +765,13 @@ read_x_properties (icalcomponent  *vevent,
         warn (warnings, _("%s: not known to this version of Paraat; ignored"), name);
     }
 
-  {
-    g_auto(GStrv) list = g_strv_builder_end (organisations);
+  /* Without any, the new exercise's empty list stays */
+  if (organisations != NULL)
+    {
+      g_auto(GStrv) list = g_strv_builder_end (organisations);
 
-    paraat_exercise_set_organisations (ex, (const char * const *) list);
-  }
+      paraat_exercise_set_organisations (ex, (const char * const *) list);
+    }
 }
 
 /* X-PARAAT-DEFENCE-UNITS keeps the units' text as typed, but only while
@@ -925,7 +931,7 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
   guint sequence = 0;
   g_autofree char *modified = NULL;
   gboolean have_region = FALSE;
-  g_autoptr(GStrvBuilder) units = g_strv_builder_new ();
+  g_autoptr(GString) units = NULL;
   Props props;
 
   g_return_val_if_fail (vevent != NULL, NULL);
@@ -1034,14 +1040,17 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
     {
       g_auto(GStrv) list = paraat_split_list (icalproperty_get_resources (prop));
 
-      g_strv_builder_addv (units, (const char **) list);
+      /* The units of all of them, joined with "; " (none is empty) */
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          if (units == NULL)
+            units = g_string_new (NULL);
+          else
+            g_string_append (units, "; ");
+          g_string_append (units, list[i]);
+        }
     }
-  {
-    g_auto(GStrv) list = g_strv_builder_end (units);
-    g_autofree char *joined = g_strjoinv ("; ", list);
-
-    paraat_exercise_set_defence_units (ex, joined);
-  }
+  paraat_exercise_set_defence_units (ex, units ? units->str : "");
 
   read_x_properties (vevent, &props, ex, &have_region, warnings);
   read_defence_units (vevent, &props, ex, warnings);
