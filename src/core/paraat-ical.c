@@ -460,7 +460,8 @@ find_iana_name (const char  *tzid,
 
   if (tzid == NULL || *tzid == '\0')
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (tzid_prefixes); i++)
+  /* All the prefixes start with a slash */
+  for (guint i = 0; *tzid == '/' && i < G_N_ELEMENTS (tzid_prefixes); i++)
     {
       if (g_str_has_prefix (tzid, tzid_prefixes[i]))
         {
