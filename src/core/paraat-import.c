@@ -731,8 +731,10 @@ read_event (ReadContext   *ctx,
   icalproperty *prop;
   const char *x_region;
   const char *transp = NULL;
-  g_autoptr(GString) regions = g_string_new (NULL);
-  g_autoptr(GString) units = g_string_new (NULL);
+  const char *summary;
+  /* Made only for an event read in full (see lean) */
+  g_autoptr(GString) regions = NULL;
+  g_autoptr(GString) units = NULL;
   g_autoptr(GError) error = NULL;
   int sequence;
 
@@ -742,7 +744,8 @@ read_event (ReadContext   *ctx,
   sequence = icalcomponent_get_sequence (comp);
   event->sequence = sequence > 0 ? sequence : 0;
   event->recurrence_id = format_recurrence_id (comp);
-  event->summary = g_strdup (icalcomponent_get_summary (comp) ? icalcomponent_get_summary (comp) : "");
+  summary = icalcomponent_get_summary (comp);
+  event->summary = g_strdup (summary ? summary : "");
 
   event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
   x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
@@ -775,6 +778,7 @@ read_event (ReadContext   *ctx,
         code = find_region_in_text (ctx->region_names, event->summary);
       event->region_code = g_strdup (code);
     }
+  regions = g_string_new (NULL);
   for (prop = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
        prop != NULL;
        prop = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
@@ -797,6 +801,7 @@ read_event (ReadContext   *ctx,
     }
   event->regions = g_strdup (regions->str);
 
+  units = g_string_new (NULL);
   for (prop = icalcomponent_get_first_property (comp, ICAL_RESOURCES_PROPERTY);
        prop != NULL;
        prop = icalcomponent_get_next_property (comp, ICAL_RESOURCES_PROPERTY))
