@@ -678,13 +678,15 @@ read_times (ParaatImportEvent *event,
     event->tzid = g_strdup (icaltimezone_get_tzid ((icaltimezone *) start.zone));
 }
 
+/* @prop: (nullable): @comp's first RECURRENCE-ID */
 static char *
-format_recurrence_id (icalcomponent *comp)
+format_recurrence_id (icalcomponent *comp,
+                      icalproperty  *prop)
 {
   icaltimetype rid;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (icalcomponent_get_first_property (comp, ICAL_RECURRENCEID_PROPERTY) == NULL)
+  if (prop == NULL)
     return NULL;
   rid = icalcomponent_get_recurrenceid (comp);
   if (rid.is_date)
@@ -729,6 +731,12 @@ read_event (ReadContext   *ctx,
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
+  icalproperty *uid = NULL;
+  icalproperty *sequence_prop = NULL;
+  icalproperty *recurrence_id = NULL;
+  icalproperty *summary_prop = NULL;
+  icalproperty *x_source = NULL;
+  icalproperty *x_region_prop = NULL;
   const char *x_region;
   const char *transp = NULL;
   const char *summary;
@@ -738,17 +746,44 @@ read_event (ReadContext   *ctx,
   g_autoptr(GError) error = NULL;
   int sequence;
 
+  /* The first of each of these in one walk, rather than a walk over all
+   * the properties for each */
+  for (prop = icalcomponent_get_first_property (comp, ICAL_ANY_PROPERTY);
+       prop != NULL;
+       prop = icalcomponent_get_next_property (comp, ICAL_ANY_PROPERTY))
+    {
+      icalproperty_kind kind = icalproperty_isa (prop);
+      icalproperty **first = kind == ICAL_UID_PROPERTY ? &uid
+                           : kind == ICAL_SEQUENCE_PROPERTY ? &sequence_prop
+                           : kind == ICAL_RECURRENCEID_PROPERTY ? &recurrence_id
+                           : kind == ICAL_SUMMARY_PROPERTY ? &summary_prop
+                           : NULL;
+
+      if (kind == ICAL_X_PROPERTY)
+        {
+          const char *name = icalproperty_get_x_name (prop);
+
+          first = g_strcmp0 (name, "X-PARAAT-SOURCE") == 0 ? &x_source
+                : g_strcmp0 (name, "X-PARAAT-REGION") == 0 ? &x_region_prop
+                : NULL;
+        }
+      if (first != NULL && *first == NULL)
+        *first = prop;
+    }
+
   event->file = g_strdup (ctx->file);
   event->line = paraat_calendar_reader_get_line ();
-  event->uid = g_strdup (icalcomponent_get_uid (comp));
-  sequence = icalcomponent_get_sequence (comp);
+  /* As icalcomponent_get_uid(), _get_sequence() and _get_summary() */
+  event->uid = g_strdup (uid ? icalproperty_get_uid (uid) : NULL);
+  sequence = sequence_prop ? icalproperty_get_sequence (sequence_prop) : 0;
   event->sequence = sequence > 0 ? sequence : 0;
-  event->recurrence_id = format_recurrence_id (comp);
-  summary = icalcomponent_get_summary (comp);
+  event->recurrence_id = format_recurrence_id (comp, recurrence_id);
+  summary = summary_prop ? icalproperty_get_summary (summary_prop) : NULL;
   event->summary = g_strdup (summary ? summary : "");
 
-  event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
-  x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
+  /* As paraat_ical_find_x() */
+  event->republished = g_strdup (x_source ? icalproperty_get_value_as_string (x_source) : NULL);
+  x_region = x_region_prop ? icalproperty_get_value_as_string (x_region_prop) : NULL;
   event->has_x_region = x_region != NULL;
   if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
     add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
