@@ -597,6 +597,24 @@ find_region_in_text (GArray     *names,
   return NULL;
 }
 
+/* g_ascii_strcasecmp (@a, @b) == 0, without a call for each of the many
+ * region names an event's X-PARAAT-REGION is compared with */
+static inline gboolean
+ascii_equal_nocase (const char *a,
+                    const char *b)
+{
+  for (; *a != '\0'; a++, b++)
+    {
+      char x = *a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a;
+      char y = *b >= 'A' && *b <= 'Z' ? *b - 'A' + 'a' : *b;
+
+      if (x != y)
+        return FALSE;
+    }
+
+  return *b == '\0';
+}
+
 static const char *
 find_region_code (GArray     *names,
                   const char *code)
@@ -605,7 +623,7 @@ find_region_code (GArray     *names,
     {
       const ParaatRegionName *name = &g_array_index (names, ParaatRegionName, i);
 
-      if (g_ascii_strcasecmp (name->code, code) == 0)
+      if (ascii_equal_nocase (name->code, code))
         return name->code;
     }
 
