@@ -512,12 +512,8 @@ to_utc_seconds (GTimeZone *tz,
       day >= 1 && day <= g_date_get_days_in_month (month, year) &&
       hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)
     {
-      GDate date;
-      gint64 local;
+      gint64 local = paraat_dmy_get_day (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
 
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, day, month, year);
-      local = paraat_date_get_day (&date) * 86400 + hour * 3600 + minute * 60 + second;
       if (tz == NULL)
         {
           *utc = local;

@@ -455,6 +455,33 @@ paraat_date_get_day (const GDate *date)
 }
 
 /**
+ * paraat_dmy_get_day:
+ * @year: a year from 1 to 9999
+ * @month: a month from 1 to 12
+ * @day: a day of @month
+ *
+ * paraat_date_get_day() for a date given as its fields, without a GDate:
+ * both count in the proleptic Gregorian calendar.
+ *
+ * Returns: days since 1 January 1970
+ */
+gint64
+paraat_dmy_get_day (int year,
+                    int month,
+                    int day)
+{
+  /* Years start in March, so that the leap day is the last of one */
+  gint64 y = month <= 2 ? year - 1 : year;
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 year_of_era = y - era * 400;
+  gint64 day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+  /* 719468: days from 1 March of year 0 to 1 January 1970 */
+  return era * 146097 + day_of_era - 719468;
+}
+
+/**
  * paraat_count_local_days:
  * @from: a time
  * @to: a later or earlier time
