@@ -1650,7 +1650,7 @@ read_files_lean (ReadContext         *ctx,
 typedef struct
 {
   ParaatImportEvent *event;     /* NULL for a component that is not an event */
-  GPtrArray         *warnings;  /* found while reading it */
+  GPtrArray         *warnings;  /* found while reading it; NULL for none */
   double             fraction;
 } PipeItem;
 
@@ -1765,8 +1765,12 @@ on_piped_component_cb (icalcomponent  *comp,
       if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || item->event->republished != NULL)
         set_raw (item->event, comp);
     }
-  item->warnings = g_steal_pointer (&ctx->plan->warnings);
-  ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  /* Most events have none: then the array stays for the next one */
+  if (ctx->plan->warnings->len > 0)
+    {
+      item->warnings = g_steal_pointer (&ctx->plan->warnings);
+      ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
+    }
 
   if (!pipe_push (pipe, item))
     {
@@ -1861,7 +1865,8 @@ run_files (ReadContext         *ctx,
   item = NULL;
   while (ok && (item = pipe_pop (&pipe, item)) != NULL)
     {
-      g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
+      if (item->warnings != NULL)
+        g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
       ctx->fraction = item->fraction;
       ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error) &&
            (item->event == NULL || run_event (ctx, item->event, error));
