@@ -1006,13 +1006,14 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
   if ((prop = props.categories) != NULL)
     {
       paraat_exercise_set_type_code (ex, icalproperty_get_categories (prop));
-      /* The others, if any, walking to them */
       if (props.n_categories > 1)
-        icalcomponent_get_first_property (vevent, ICAL_CATEGORIES_PROPERTY);
-      while (props.n_categories > 1 &&
-             (prop = icalcomponent_get_next_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
-        warn (warnings, _("%s: only the first category, the exercise type, is kept; “%s” ignored"),
-              "CATEGORIES", icalproperty_get_categories (prop));
+        {
+          /* The others: walk to them, from the first */
+          icalcomponent_get_first_property (vevent, ICAL_CATEGORIES_PROPERTY);
+          while ((prop = icalcomponent_get_next_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
+            warn (warnings, _("%s: only the first category, the exercise type, is kept; “%s” ignored"),
+                  "CATEGORIES", icalproperty_get_categories (prop));
+        }
     }
   else
     warn (warnings, _("%s: missing; the exercise has no type"), "CATEGORIES");
@@ -1030,6 +1031,7 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
         warn (warnings, _("%s: “%s” is not a position (expected a latitude from -90 to 90 and a longitude "
                           "from -180 to 180); ignored"), "GEO", icalproperty_get_value_as_string (prop));
     }
+  /* Only more than one is walked to */
   for (prop = props.n_resources > 1 ? icalcomponent_get_first_property (vevent, ICAL_RESOURCES_PROPERTY)
                                      : props.resources;
        prop != NULL;
