@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "paraat-exercise-private.h"
 #include "paraat-utils.h"
@@ -99,9 +100,34 @@ shared_new (const char *value)
   return copy;
 }
 
+/* The values a new exercise starts with: interned once and never
+ * released, so that another reference to them is one atomic increment,
+ * without the lock or GLib's table. Their count never reaches 0, so they
+ * are released without the lock too. */
+static char *shared_empty;
+static char *shared_default_tzid;
+
+static void
+init_shared_defaults (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      shared_empty = shared_new ("");
+      shared_default_tzid = shared_new (PARAAT_DEFAULT_TZID);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static void
 shared_release (char *value)
 {
+  if (value == shared_empty || value == shared_default_tzid)
+    {
+      g_ref_string_release (value);
+      return;
+    }
   g_mutex_lock (&shared_lock);
   g_ref_string_release (value);
   g_mutex_unlock (&shared_lock);
@@ -111,7 +137,14 @@ void
 paraat_exercise_set_shared (char       **field,
                             const char  *value)
 {
-  char *copy = shared_new (value != NULL ? value : "");
+  char *copy;
+
+  if (value == NULL)
+    value = "";
+  /* Interned: an equal value is the same string already */
+  if (*field != NULL && strcmp (*field, value) == 0)
+    return;
+  copy = shared_new (value);
 
   g_clear_pointer (field, shared_release);
   *field = copy;
@@ -385,18 +418,19 @@ paraat_exercise_init (ParaatExercise *self)
   self->uid = g_strdup ("");
   self->title = g_strdup ("");
   self->description = g_strdup ("");
-  self->type_code = shared_new ("");
-  self->region_code = shared_new ("");
+  init_shared_defaults ();
+  self->type_code = g_ref_string_acquire (shared_empty);
+  self->region_code = g_ref_string_acquire (shared_empty);
   self->regions = g_new0 (char *, 1);
   self->disciplines = g_new0 (char *, 1);
   self->organisations = g_new0 (char *, 1);
-  self->tzid = shared_new (PARAAT_DEFAULT_TZID);
-  self->location = shared_new ("");
-  self->scenario_code = shared_new ("");
+  self->tzid = g_ref_string_acquire (shared_default_tzid);
+  self->location = g_ref_string_acquire (shared_empty);
+  self->scenario_code = g_ref_string_acquire (shared_empty);
   self->defence = PARAAT_DEFENCE_NONE;
-  self->defence_units = shared_new ("");
+  self->defence_units = g_ref_string_acquire (shared_empty);
   self->status = PARAAT_EXERCISE_STATUS_DRAFT;
-  self->rrule = shared_new ("");
+  self->rrule = g_ref_string_acquire (shared_empty);
   self->modified = g_strdup ("");
 }
 

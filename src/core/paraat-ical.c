@@ -337,16 +337,131 @@ get_x_text (icalproperty *prop)
   return icalvalue_as_ical_string_r (value);
 }
 
-/* The IANA name in @tzid, which may carry a prefix such as libical's
- * "/freeassociation.sourceforge.net/", or %NULL. */
-static char *
-resolve_tzid (const char *tzid)
+/* The properties paraat_ical_to_exercise() reads, found in one walk over
+ * the VEVENT's properties: looking each kind up walked them all again,
+ * twenty times an event. The first of each kind, and how many there are
+ * of the kinds that may repeat. */
+#define MAX_X_PROPS 16
+
+typedef struct
 {
-  g_autoptr(GTimeZone) tz = NULL;
+  icalproperty *uid;
+  icalproperty *recurrence_id;
+  icalproperty *dtstart;
+  icalproperty *dtend;
+  icalproperty *duration;
+  icalproperty *summary;
+  icalproperty *description;
+  icalproperty *sequence;
+  icalproperty *last_modified;
+  icalproperty *rrule;
+  icalproperty *rdate;
+  icalproperty *exdate;
+  icalproperty *status;
+  icalproperty *categories;
+  icalproperty *location;
+  icalproperty *geo;
+  icalproperty *resources;
+  icalproperty *organizer;
+  guint         n_rrules;
+  guint         n_categories;
+  guint         n_resources;
+  /* The X- properties in order, unless there are more than MAX_X_PROPS */
+  icalproperty *x[MAX_X_PROPS];
+  guint         n_x;
+} Props;
+
+/* Where find_props() notes the first of each kind, the commonest first.
+ * (Not a switch: -Wswitch-enum would want all of libical's kinds.) */
+static const struct
+{
+  icalproperty_kind kind;
+  gsize             first;  /* offset of its field in Props */
+} prop_fields[] = {
+  { ICAL_DTSTART_PROPERTY, G_STRUCT_OFFSET (Props, dtstart) },
+  { ICAL_DTEND_PROPERTY, G_STRUCT_OFFSET (Props, dtend) },
+  { ICAL_UID_PROPERTY, G_STRUCT_OFFSET (Props, uid) },
+  { ICAL_SUMMARY_PROPERTY, G_STRUCT_OFFSET (Props, summary) },
+  { ICAL_CATEGORIES_PROPERTY, G_STRUCT_OFFSET (Props, categories) },
+  { ICAL_ORGANIZER_PROPERTY, G_STRUCT_OFFSET (Props, organizer) },
+  { ICAL_RESOURCES_PROPERTY, G_STRUCT_OFFSET (Props, resources) },
+  { ICAL_RRULE_PROPERTY, G_STRUCT_OFFSET (Props, rrule) },
+  { ICAL_STATUS_PROPERTY, G_STRUCT_OFFSET (Props, status) },
+  { ICAL_LOCATION_PROPERTY, G_STRUCT_OFFSET (Props, location) },
+  { ICAL_DESCRIPTION_PROPERTY, G_STRUCT_OFFSET (Props, description) },
+  { ICAL_SEQUENCE_PROPERTY, G_STRUCT_OFFSET (Props, sequence) },
+  { ICAL_LASTMODIFIED_PROPERTY, G_STRUCT_OFFSET (Props, last_modified) },
+  { ICAL_DURATION_PROPERTY, G_STRUCT_OFFSET (Props, duration) },
+  { ICAL_GEO_PROPERTY, G_STRUCT_OFFSET (Props, geo) },
+  { ICAL_RECURRENCEID_PROPERTY, G_STRUCT_OFFSET (Props, recurrence_id) },
+  { ICAL_RDATE_PROPERTY, G_STRUCT_OFFSET (Props, rdate) },
+  { ICAL_EXDATE_PROPERTY, G_STRUCT_OFFSET (Props, exdate) },
+};
+
+static void
+find_props (icalcomponent *vevent,
+            Props         *props)
+{
+  memset (props, 0, sizeof *props);
+  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY); prop != NULL;
+       prop = icalcomponent_get_next_property (vevent, ICAL_ANY_PROPERTY))
+    {
+      icalproperty_kind kind = icalproperty_isa (prop);
+
+      if (kind == ICAL_X_PROPERTY)
+        {
+          if (props->n_x < MAX_X_PROPS)
+            props->x[props->n_x] = prop;
+          props->n_x++;
+          continue;
+        }
+      props->n_rrules += kind == ICAL_RRULE_PROPERTY;
+      props->n_categories += kind == ICAL_CATEGORIES_PROPERTY;
+      props->n_resources += kind == ICAL_RESOURCES_PROPERTY;
+      for (guint i = 0; i < G_N_ELEMENTS (prop_fields); i++)
+        {
+          if (prop_fields[i].kind == kind)
+            {
+              icalproperty **first = G_STRUCT_MEMBER_P (props, prop_fields[i].first);
+
+              if (*first == NULL)
+                *first = prop;
+              break;
+            }
+        }
+    }
+}
+
+/* The @i-th X- property of @vevent, counting from 0, or %NULL after the
+ * last; @i goes up by one from 0 */
+static icalproperty *
+get_x (icalcomponent *vevent,
+       const Props   *props,
+       guint          i)
+{
+  if (i >= props->n_x)
+    return NULL;
+  if (props->n_x <= MAX_X_PROPS)
+    return props->x[i];
+
+  /* Too many to have noted: walk them */
+  return i == 0 ? icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY)
+                : icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY);
+}
+
+/* The IANA name in @tzid, which may carry a prefix such as libical's
+ * "/freeassociation.sourceforge.net/": a pointer into @tzid, or %NULL.
+ * @tz: (out) (optional): the zone */
+static const char *
+find_iana_name (const char  *tzid,
+                GTimeZone  **tz)
+{
+  GTimeZone *zone;
 
   if (tzid == NULL || *tzid == '\0')
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (tzid_prefixes); i++)
+  /* All the prefixes start with a slash */
+  for (guint i = 0; *tzid == '/' && i < G_N_ELEMENTS (tzid_prefixes); i++)
     {
       if (g_str_has_prefix (tzid, tzid_prefixes[i]))
         {
@@ -357,21 +472,80 @@ resolve_tzid (const char *tzid)
   /* A name only: GLib also takes file paths and offsets such as "+01". */
   if (*tzid == '/' || strstr (tzid, "..") != NULL || !g_ascii_isalpha (*tzid))
     return NULL;
-  tz = paraat_time_zone_new (tzid);
+  zone = paraat_time_zone_new (tzid);
+  if (zone == NULL)
+    return NULL;
+  if (tz != NULL)
+    *tz = zone;
+  else
+    g_time_zone_unref (zone);
 
-  return tz ? g_strdup (tzid) : NULL;
+  return tzid;
 }
 
-/* Reads DTSTART or DTEND: @instant in UTC, the IANA zone it was given
- * in (or NULL for UTC, floating and dates). */
+/* find_iana_name() as a new string */
+static char *
+resolve_tzid (const char *tzid)
+{
+  return g_strdup (find_iana_name (tzid, NULL));
+}
+
+/* g_date_time_new (@tz, …) or, for a %NULL @tz, g_date_time_new_utc (…)
+ * as seconds since the epoch, or FALSE where those give %NULL. Most times
+ * need no GDateTime: the date's day count and the zone's offset, which
+ * paraat_time_zone_local_to_utc() gives away from a change of offset,
+ * say the same. Checks the fields as g_date_time_new() does. */
+static gboolean
+to_utc_seconds (GTimeZone *tz,
+                int        year,
+                int        month,
+                int        day,
+                int        hour,
+                int        minute,
+                int        second,
+                gint64    *utc)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  /* Years far from ours are left to GLib entirely. */
+  if (year >= 1000 && year <= 9000 && month >= 1 && month <= 12 &&
+      day >= 1 && day <= g_date_get_days_in_month (month, year) &&
+      hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)
+    {
+      gint64 local = paraat_dmy_get_day (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+
+      if (tz == NULL)
+        {
+          *utc = local;
+          return TRUE;
+        }
+      if (paraat_time_zone_local_to_utc (tz, local, utc))
+        return TRUE;
+    }
+
+  dt = tz ? g_date_time_new (tz, year, month, day, hour, minute, second)
+          : g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (dt == NULL)
+    return FALSE;
+  *utc = g_date_time_to_unix (dt);
+
+  return TRUE;
+}
+
+/* Reads DTSTART or DTEND: @utc, the instant as seconds since the epoch,
+ * and the IANA zone it was given in (or NULL for UTC, floating and
+ * dates), which points into @prop. @instant: (optional): the instant as
+ * a GDateTime in the zone it was given in, for working out an end from
+ * it; only made when asked for. */
 static gboolean
 read_time (icalcomponent  *vevent,
            icalproperty   *prop,
            const char     *name,
            const char     *default_tzid,
+           gint64         *utc,
            GDateTime     **instant,
            gboolean       *is_date,
-           char          **zone,
+           const char    **zone,
            GPtrArray      *warnings,
            GError        **error)
 {
@@ -380,8 +554,8 @@ read_time (icalcomponent  *vevent,
   icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
   const char *tzid = param ? icalparameter_get_tzid (param) : NULL;
   g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *iana = NULL;
+  const char *iana = NULL;
+  gboolean valid;
 
   *zone = NULL;
   *is_date = t.is_date;
@@ -396,22 +570,17 @@ read_time (icalcomponent  *vevent,
   if (t.is_date)
     {
       tz = zone_for (default_tzid);
-      local = g_date_time_new (tz, t.year, t.month, t.day, 0, 0, 0);
+      t.hour = t.minute = t.second = 0;
     }
   else if (icaltime_is_utc (t))
-    local = g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
+    {
+      /* UTC: no zone */
+    }
   else if (tzid == NULL)
-    {
-      /* Floating: the wall clock of the default zone */
-      tz = zone_for (default_tzid);
-      local = g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
-    }
-  else if ((iana = resolve_tzid (tzid)) != NULL)
-    {
-      tz = paraat_time_zone_new (iana);
-      local = g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
-      *zone = g_steal_pointer (&iana);
-    }
+    /* Floating: the wall clock of the default zone */
+    tz = zone_for (default_tzid);
+  else if ((iana = find_iana_name (tzid, &tz)) != NULL)
+    *zone = iana;
   else
     {
       /* Not an IANA name (Outlook writes "W. Europe Standard Time"):
@@ -428,35 +597,45 @@ read_time (icalcomponent  *vevent,
           return FALSE;
         }
       icaltimezone_convert_time (&t, vtz, icaltimezone_get_utc_timezone ());
-      local = g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
       warn (warnings,
             /* Translators: DTSTART or DTEND, a time zone name, then the zone Paraat uses */
             _("%s: the time zone “%s” is not a known name; converted with the file’s VTIMEZONE and shown in %s"),
             name, tzid, default_tzid);
     }
 
-  if (local == NULL)
+  if (instant != NULL)
     {
+      *instant = tz ? g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second)
+                    : g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
+      valid = *instant != NULL;
+      if (valid)
+        *utc = g_date_time_to_unix (*instant);
+    }
+  else
+    valid = to_utc_seconds (tz, t.year, t.month, t.day, t.hour, t.minute, t.second, utc);
+  if (!valid)
+    {
+      *zone = NULL;
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID, _("%s: not a valid date or time"), name);
       return FALSE;
     }
-  *instant = g_steal_pointer (&local);
 
   return TRUE;
 }
 
 static void
 read_status (icalcomponent  *vevent,
+             const Props    *props,
              ParaatExercise *ex,
              GPtrArray      *warnings)
 {
-  icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_STATUS_PROPERTY);
+  icalproperty *prop = props->status;
   icalproperty_status ical = prop ? icalproperty_get_status (prop) : ICAL_STATUS_NONE;
   ParaatExerciseStatus status = PARAAT_EXERCISE_STATUS_PLANNED;
   gboolean have_exact = FALSE;
+  icalproperty *x;
 
-  for (icalproperty *x = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); x != NULL;
-       x = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
+  for (guint i = 0; (x = get_x (vevent, props, i)) != NULL; i++)
     {
       if (g_strcmp0 (icalproperty_get_x_name (x), "X-PARAAT-STATUS") == 0)
         {
@@ -503,14 +682,16 @@ read_status (icalcomponent  *vevent,
 
 static void
 read_x_properties (icalcomponent  *vevent,
+                   const Props    *props,
                    ParaatExercise *ex,
                    gboolean       *have_region,
                    GPtrArray      *warnings)
 {
-  g_autoptr(GStrvBuilder) organisations = g_strv_builder_new ();
+  /* Made at the first organisation: most events name none */
+  g_autoptr(GStrvBuilder) organisations = NULL;
+  icalproperty *prop;
 
-  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); prop != NULL;
-       prop = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
+  for (guint i = 0; (prop = get_x (vevent, props, i)) != NULL; i++)
     {
       const char *name = icalproperty_get_x_name (prop);
       g_autofree char *text = NULL;
@@ -542,8 +723,11 @@ read_x_properties (icalcomponent  *vevent,
         }
       else if (g_str_equal (name, "X-PARAAT-ORGANISATION"))
         {
-          if (*text != '\0')
-            g_strv_builder_add (organisations, text);
+          if (*text == '\0')
+            continue;
+          if (organisations == NULL)
+            organisations = g_strv_builder_new ();
+          g_strv_builder_add (organisations, text);
         }
       else if (g_str_equal (name, "X-PARAAT-GRIP"))
         paraat_exercise_set_grip_code (ex, *text ? text : NULL);
@@ -578,11 +762,13 @@ read_x_properties (icalcomponent  *vevent,
         warn (warnings, _("%s: not known to this version of Paraat; ignored"), name);
     }
 
-  {
-    g_auto(GStrv) list = g_strv_builder_end (organisations);
+  /* Without any, the new exercise's empty list stays */
+  if (organisations != NULL)
+    {
+      g_auto(GStrv) list = g_strv_builder_end (organisations);
 
-    paraat_exercise_set_organisations (ex, (const char * const *) list);
-  }
+      paraat_exercise_set_organisations (ex, (const char * const *) list);
+    }
 }
 
 /* X-PARAAT-DEFENCE-UNITS keeps the units' text as typed, but only while
@@ -590,11 +776,13 @@ read_x_properties (icalcomponent  *vevent,
  * RESOURCES, and then that wins. */
 static void
 read_defence_units (icalcomponent  *vevent,
+                    const Props    *props,
                     ParaatExercise *ex,
                     GPtrArray      *warnings)
 {
-  for (icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); prop != NULL;
-       prop = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
+  icalproperty *prop;
+
+  for (guint i = 0; (prop = get_x (vevent, props, i)) != NULL; i++)
     {
       g_autofree char *text = NULL;
       g_auto(GStrv) typed = NULL;
@@ -614,12 +802,12 @@ read_defence_units (icalcomponent  *vevent,
 }
 
 static void
-read_organizer (icalcomponent  *vevent,
+read_organizer (const Props    *props,
                 ParaatExercise *ex,
                 gboolean        have_region,
                 GPtrArray      *warnings)
 {
-  icalproperty *prop = icalcomponent_get_first_property (vevent, ICAL_ORGANIZER_PROPERTY);
+  icalproperty *prop = props->organizer;
   const char *address = prop ? icalproperty_get_organizer (prop) : NULL;
 
   if (have_region || address == NULL)
@@ -637,17 +825,19 @@ read_organizer (icalcomponent  *vevent,
 
 static gboolean
 read_times (icalcomponent   *vevent,
+            const Props     *props,
             ParaatExercise  *ex,
             GPtrArray       *warnings,
             GError         **error)
 {
-  icalproperty *dtstart = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
-  icalproperty *dtend = icalcomponent_get_first_property (vevent, ICAL_DTEND_PROPERTY);
-  icalproperty *duration = icalcomponent_get_first_property (vevent, ICAL_DURATION_PROPERTY);
+  icalproperty *dtstart = props->dtstart;
+  icalproperty *dtend = props->dtend;
+  icalproperty *duration = props->duration;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
-  g_autofree char *start_zone = NULL;
-  g_autofree char *end_zone = NULL;
+  gint64 start_utc, end_utc = 0;
+  const char *start_zone;
+  const char *end_zone;
   gboolean start_is_date, end_is_date;
 
   if (dtstart == NULL)
@@ -655,17 +845,19 @@ read_times (icalcomponent   *vevent,
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID, _("%s: missing"), "DTSTART");
       return FALSE;
     }
-  if (!read_time (vevent, dtstart, "DTSTART", PARAAT_DEFAULT_TZID, &start, &start_is_date, &start_zone,
-                  warnings, error))
+  /* Without DTEND the end is worked out from the start as a GDateTime */
+  if (!read_time (vevent, dtstart, "DTSTART", PARAAT_DEFAULT_TZID, &start_utc, dtend == NULL ? &start : NULL,
+                  &start_is_date, &start_zone, warnings, error))
     return FALSE;
   /* The exercise's zone is the one DTSTART names; UTC, floating and
-   * all-day exercises get the default one. */
+   * all-day exercises get the default one. read_time() made sure this
+   * system knows it. */
   if (start_zone != NULL)
-    paraat_exercise_set_tzid (ex, start_zone);
+    paraat_exercise_set_shared (&ex->tzid, start_zone);
 
   if (dtend != NULL)
     {
-      if (!read_time (vevent, dtend, "DTEND", ex->tzid, &end, &end_is_date, &end_zone, warnings, error))
+      if (!read_time (vevent, dtend, "DTEND", ex->tzid, &end_utc, NULL, &end_is_date, &end_zone, warnings, error))
         return FALSE;
       if (end_is_date != start_is_date)
         {
@@ -674,32 +866,40 @@ read_times (icalcomponent   *vevent,
           return FALSE;
         }
     }
-  else if (duration != NULL)
-    {
-      struct icaldurationtype d = icalproperty_get_duration (duration);
-      int seconds = icaldurationtype_as_int (d);
-
-      /* Whole days stay whole local days across a DST change. */
-      if (start_is_date || (d.hours == 0 && d.minutes == 0 && d.seconds == 0 && !d.is_neg))
-        end = g_date_time_add_days (start, (d.is_neg ? -1 : 1) * (int) (d.weeks * 7 + d.days));
-      else
-        end = g_date_time_add_seconds (start, seconds);
-    }
-  else if (start_is_date)
-    end = g_date_time_add_days (start, 1);
   else
     {
-      end = g_date_time_add_hours (start, 1);
-      warn (warnings, _("%s: missing; the exercise is taken to last one hour"), "DTEND");
+      if (duration != NULL)
+        {
+          struct icaldurationtype d = icalproperty_get_duration (duration);
+          int seconds = icaldurationtype_as_int (d);
+
+          /* Whole days stay whole local days across a DST change. */
+          if (start_is_date || (d.hours == 0 && d.minutes == 0 && d.seconds == 0 && !d.is_neg))
+            end = g_date_time_add_days (start, (d.is_neg ? -1 : 1) * (int) (d.weeks * 7 + d.days));
+          else
+            end = g_date_time_add_seconds (start, seconds);
+        }
+      else if (start_is_date)
+        end = g_date_time_add_days (start, 1);
+      else
+        {
+          end = g_date_time_add_hours (start, 1);
+          warn (warnings, _("%s: missing; the exercise is taken to last one hour"), "DTEND");
+        }
+      if (end != NULL)
+        end_utc = g_date_time_to_unix (end);
     }
 
-  if (end == NULL || g_date_time_compare (end, start) <= 0)
+  /* All whole seconds: comparing them compares the GDateTimes */
+  if ((dtend == NULL && end == NULL) || end_utc <= start_utc)
     {
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID,
                    _("%s: must be after DTSTART"), dtend ? "DTEND" : "DURATION");
       return FALSE;
     }
-  paraat_exercise_set_times (ex, start, end, start_is_date);
+  ex->start_utc = start_utc;
+  ex->end_utc = end_utc;
+  ex->all_day = !!start_is_date;
 
   return TRUE;
 }
@@ -728,7 +928,8 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
   guint sequence = 0;
   g_autofree char *modified = NULL;
   gboolean have_region = FALSE;
-  g_autoptr(GStrvBuilder) units = g_strv_builder_new ();
+  g_autoptr(GString) units = NULL;
+  Props props;
 
   g_return_val_if_fail (vevent != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -741,13 +942,14 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
                    icalcomponent_kind_to_string (icalcomponent_isa (vevent)));
       return NULL;
     }
-  uid = icalcomponent_get_uid (vevent);
+  find_props (vevent, &props);
+  uid = props.uid ? icalproperty_get_uid (props.uid) : NULL;
   if (uid == NULL || *uid == '\0')
     {
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_INVALID, _("%s: missing"), "UID");
       return NULL;
     }
-  if (icalcomponent_get_first_property (vevent, ICAL_RECURRENCEID_PROPERTY) != NULL)
+  if (props.recurrence_id != NULL)
     {
       g_set_error (error, PARAAT_ICAL_ERROR, PARAAT_ICAL_ERROR_UNSUPPORTED,
                    _("%s: Paraat cannot change one occurrence of a series; this VEVENT was left out"),
@@ -757,16 +959,16 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
 
   ex = paraat_exercise_new ();
   paraat_exercise_set_uid (ex, uid);
-  if (!read_times (vevent, ex, warnings, error))
+  if (!read_times (vevent, &props, ex, warnings, error))
     return NULL;
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_SUMMARY_PROPERTY)) != NULL)
+  if ((prop = props.summary) != NULL)
     paraat_exercise_set_title (ex, icalproperty_get_summary (prop));
   else
     warn (warnings, _("%s: missing; the exercise has no title"), "SUMMARY");
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_DESCRIPTION_PROPERTY)) != NULL)
+  if ((prop = props.description) != NULL)
     paraat_exercise_set_description (ex, icalproperty_get_description (prop));
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_SEQUENCE_PROPERTY)) != NULL)
+  if ((prop = props.sequence) != NULL)
     {
       int n = icalproperty_get_sequence (prop);
 
@@ -775,7 +977,7 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
       else
         warn (warnings, _("%s: must not be negative; 0 is used"), "SEQUENCE");
     }
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_LASTMODIFIED_PROPERTY)) != NULL)
+  if ((prop = props.last_modified) != NULL)
     {
       icaltimetype t = icalproperty_get_lastmodified (prop);
 
@@ -785,35 +987,40 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
     }
   paraat_exercise_set_stored (ex, 0, sequence, modified ? modified : "", FALSE);
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_RRULE_PROPERTY)) != NULL)
+  if ((prop = props.rrule) != NULL)
     {
       struct icalrecurrencetype recur = icalproperty_get_rrule (prop);
       g_autofree char *text = icalrecurrencetype_as_string_r (&recur);
 
       paraat_exercise_set_rrule (ex, text);
-      if (icalcomponent_get_next_property (vevent, ICAL_RRULE_PROPERTY) != NULL)
+      if (props.n_rrules > 1)
         warn (warnings, _("%s: an exercise has one recurrence rule; only the first is kept"), "RRULE");
     }
-  if (icalcomponent_get_first_property (vevent, ICAL_RDATE_PROPERTY) != NULL)
+  if (props.rdate != NULL)
     warn (warnings, _("%s: extra dates of a series are not supported; ignored"), "RDATE");
-  if (icalcomponent_get_first_property (vevent, ICAL_EXDATE_PROPERTY) != NULL)
+  if (props.exdate != NULL)
     warn (warnings, _("%s: left-out dates of a series are not supported; ignored"), "EXDATE");
 
-  read_status (vevent, ex, warnings);
+  read_status (vevent, &props, ex, warnings);
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
+  if ((prop = props.categories) != NULL)
     {
       paraat_exercise_set_type_code (ex, icalproperty_get_categories (prop));
-      while ((prop = icalcomponent_get_next_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
-        warn (warnings, _("%s: only the first category, the exercise type, is kept; “%s” ignored"),
-              "CATEGORIES", icalproperty_get_categories (prop));
+      if (props.n_categories > 1)
+        {
+          /* The others: walk to them, from the first */
+          icalcomponent_get_first_property (vevent, ICAL_CATEGORIES_PROPERTY);
+          while ((prop = icalcomponent_get_next_property (vevent, ICAL_CATEGORIES_PROPERTY)) != NULL)
+            warn (warnings, _("%s: only the first category, the exercise type, is kept; “%s” ignored"),
+                  "CATEGORIES", icalproperty_get_categories (prop));
+        }
     }
   else
     warn (warnings, _("%s: missing; the exercise has no type"), "CATEGORIES");
 
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_LOCATION_PROPERTY)) != NULL)
+  if ((prop = props.location) != NULL)
     paraat_exercise_set_location (ex, icalproperty_get_location (prop));
-  if ((prop = icalcomponent_get_first_property (vevent, ICAL_GEO_PROPERTY)) != NULL)
+  if ((prop = props.geo) != NULL)
     {
       struct icalgeotype geo = icalproperty_get_geo (prop);
 
@@ -824,23 +1031,29 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
         warn (warnings, _("%s: “%s” is not a position (expected a latitude from -90 to 90 and a longitude "
                           "from -180 to 180); ignored"), "GEO", icalproperty_get_value_as_string (prop));
     }
-  for (prop = icalcomponent_get_first_property (vevent, ICAL_RESOURCES_PROPERTY); prop != NULL;
-       prop = icalcomponent_get_next_property (vevent, ICAL_RESOURCES_PROPERTY))
+  /* Only more than one is walked to */
+  for (prop = props.n_resources > 1 ? icalcomponent_get_first_property (vevent, ICAL_RESOURCES_PROPERTY)
+                                     : props.resources;
+       prop != NULL;
+       prop = props.n_resources > 1 ? icalcomponent_get_next_property (vevent, ICAL_RESOURCES_PROPERTY) : NULL)
     {
       g_auto(GStrv) list = paraat_split_list (icalproperty_get_resources (prop));
 
-      g_strv_builder_addv (units, (const char **) list);
+      /* The units of all of them, joined with "; " (none is empty) */
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          if (units == NULL)
+            units = g_string_new (NULL);
+          else
+            g_string_append (units, "; ");
+          g_string_append (units, list[i]);
+        }
     }
-  {
-    g_auto(GStrv) list = g_strv_builder_end (units);
-    g_autofree char *joined = g_strjoinv ("; ", list);
+  paraat_exercise_set_defence_units (ex, units ? units->str : "");
 
-    paraat_exercise_set_defence_units (ex, joined);
-  }
-
-  read_x_properties (vevent, ex, &have_region, warnings);
-  read_defence_units (vevent, ex, warnings);
-  read_organizer (vevent, ex, have_region, warnings);
+  read_x_properties (vevent, &props, ex, &have_region, warnings);
+  read_defence_units (vevent, &props, ex, warnings);
+  read_organizer (&props, ex, have_region, warnings);
 
   return g_steal_pointer (&ex);
 }

@@ -597,6 +597,24 @@ find_region_in_text (GArray     *names,
   return NULL;
 }
 
+/* g_ascii_strcasecmp (@a, @b) == 0, without a call for each of the many
+ * region names an event's X-PARAAT-REGION is compared with */
+static inline gboolean
+ascii_equal_nocase (const char *a,
+                    const char *b)
+{
+  for (; *a != '\0'; a++, b++)
+    {
+      char x = *a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a;
+      char y = *b >= 'A' && *b <= 'Z' ? *b - 'A' + 'a' : *b;
+
+      if (x != y)
+        return FALSE;
+    }
+
+  return *b == '\0';
+}
+
 static const char *
 find_region_code (GArray     *names,
                   const char *code)
@@ -605,7 +623,7 @@ find_region_code (GArray     *names,
     {
       const ParaatRegionName *name = &g_array_index (names, ParaatRegionName, i);
 
-      if (g_ascii_strcasecmp (name->code, code) == 0)
+      if (ascii_equal_nocase (name->code, code))
         return name->code;
     }
 
@@ -678,13 +696,15 @@ read_times (ParaatImportEvent *event,
     event->tzid = g_strdup (icaltimezone_get_tzid ((icaltimezone *) start.zone));
 }
 
+/* @prop: (nullable): @comp's first RECURRENCE-ID */
 static char *
-format_recurrence_id (icalcomponent *comp)
+format_recurrence_id (icalcomponent *comp,
+                      icalproperty  *prop)
 {
   icaltimetype rid;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (icalcomponent_get_first_property (comp, ICAL_RECURRENCEID_PROPERTY) == NULL)
+  if (prop == NULL)
     return NULL;
   rid = icalcomponent_get_recurrenceid (comp);
   if (rid.is_date)
@@ -731,23 +751,59 @@ read_event (ReadContext   *ctx,
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
+  icalproperty *uid = NULL;
+  icalproperty *sequence_prop = NULL;
+  icalproperty *recurrence_id = NULL;
+  icalproperty *summary_prop = NULL;
+  icalproperty *x_source = NULL;
+  icalproperty *x_region_prop = NULL;
   const char *x_region;
   const char *transp = NULL;
-  g_autoptr(GString) regions = g_string_new (NULL);
-  g_autoptr(GString) units = g_string_new (NULL);
+  const char *summary;
+  /* Made only for an event read in full (see lean) */
+  g_autoptr(GString) regions = NULL;
+  g_autoptr(GString) units = NULL;
   g_autoptr(GError) error = NULL;
   int sequence;
 
+  /* The first of each of these in one walk, rather than a walk over all
+   * the properties for each */
+  for (prop = icalcomponent_get_first_property (comp, ICAL_ANY_PROPERTY);
+       prop != NULL;
+       prop = icalcomponent_get_next_property (comp, ICAL_ANY_PROPERTY))
+    {
+      icalproperty_kind kind = icalproperty_isa (prop);
+      icalproperty **first = kind == ICAL_UID_PROPERTY ? &uid
+                           : kind == ICAL_SEQUENCE_PROPERTY ? &sequence_prop
+                           : kind == ICAL_RECURRENCEID_PROPERTY ? &recurrence_id
+                           : kind == ICAL_SUMMARY_PROPERTY ? &summary_prop
+                           : NULL;
+
+      if (kind == ICAL_X_PROPERTY)
+        {
+          const char *name = icalproperty_get_x_name (prop);
+
+          first = g_strcmp0 (name, "X-PARAAT-SOURCE") == 0 ? &x_source
+                : g_strcmp0 (name, "X-PARAAT-REGION") == 0 ? &x_region_prop
+                : NULL;
+        }
+      if (first != NULL && *first == NULL)
+        *first = prop;
+    }
+
   event->file = g_strdup (ctx->file);
   event->line = line;
-  event->uid = g_strdup (icalcomponent_get_uid (comp));
-  sequence = icalcomponent_get_sequence (comp);
+  /* As icalcomponent_get_uid(), _get_sequence() and _get_summary() */
+  event->uid = g_strdup (uid ? icalproperty_get_uid (uid) : NULL);
+  sequence = sequence_prop ? icalproperty_get_sequence (sequence_prop) : 0;
   event->sequence = sequence > 0 ? sequence : 0;
-  event->recurrence_id = format_recurrence_id (comp);
-  event->summary = g_strdup (icalcomponent_get_summary (comp) ? icalcomponent_get_summary (comp) : "");
+  event->recurrence_id = format_recurrence_id (comp, recurrence_id);
+  summary = summary_prop ? icalproperty_get_summary (summary_prop) : NULL;
+  event->summary = g_strdup (summary ? summary : "");
 
-  event->republished = g_strdup (paraat_ical_find_x (comp, "X-PARAAT-SOURCE"));
-  x_region = paraat_ical_find_x (comp, "X-PARAAT-REGION");
+  /* As paraat_ical_find_x() */
+  event->republished = g_strdup (x_source ? icalproperty_get_value_as_string (x_source) : NULL);
+  x_region = x_region_prop ? icalproperty_get_value_as_string (x_region_prop) : NULL;
   event->has_x_region = x_region != NULL;
   if (x_region != NULL && (event->region_code = g_strdup (find_region_code (ctx->region_names, x_region))) == NULL)
     add_warning (ctx->plan, event, _("%s: “%s” is not a region; looked for one in LOCATION and SUMMARY"),
@@ -777,6 +833,7 @@ read_event (ReadContext   *ctx,
         code = find_region_in_text (ctx->region_names, event->summary);
       event->region_code = g_strdup (code);
     }
+  regions = g_string_new (NULL);
   for (prop = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
        prop != NULL;
        prop = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
@@ -799,6 +856,7 @@ read_event (ReadContext   *ctx,
     }
   event->regions = g_strdup (regions->str);
 
+  units = g_string_new (NULL);
   for (prop = icalcomponent_get_first_property (comp, ICAL_RESOURCES_PROPERTY);
        prop != NULL;
        prop = icalcomponent_get_next_property (comp, ICAL_RESOURCES_PROPERTY))
@@ -1613,7 +1671,7 @@ typedef struct
   icalcomponent     *comp;      /* or a VEVENT for this side to make it from, or a VTIMEZONE */
   char              *file;      /* GRefString: with comp, the basename of its file */
   int                line;      /* with comp */
-  GPtrArray         *warnings;  /* found while reading it */
+  GPtrArray         *warnings;  /* found while reading it; NULL for none */
   double             fraction;
 } PipeItem;
 
@@ -1805,8 +1863,12 @@ on_piped_component_cb (icalcomponent  *comp,
       /* The component is gone once this returns */
       set_raw_lean (ctx, item->event, comp);
     }
-  item->warnings = g_steal_pointer (&ctx->plan->warnings);
-  ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
+  /* Most events have none: then the array stays for the next one */
+  if (ctx->plan->warnings->len > 0)
+    {
+      item->warnings = g_steal_pointer (&ctx->plan->warnings);
+      ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
+    }
 
   if (!pipe_push (pipe, item))
     goto stopped;

@@ -183,16 +183,41 @@ paraat_format_date_time (GDateTime  *dt,
  * Returns: (transfer full) (nullable): the zone, %NULL for an unknown
  *   identifier
  */
+/* A thread's last zone from paraat_time_zone_new() */
+typedef struct
+{
+  char      *identifier;
+  GTimeZone *tz;
+} LastZone;
+
+static void
+last_zone_free (gpointer data)
+{
+  LastZone *last = data;
+
+  g_free (last->identifier);
+  g_time_zone_unref (last->tz);
+  g_free (last);
+}
+
 GTimeZone *
 paraat_time_zone_new (const char *identifier)
 {
   static GMutex lock;
   static GHashTable *zones;
+  /* Most calls in a row ask for the same zone: this thread's last one
+   * is found without the lock */
+  static GPrivate last_zone = G_PRIVATE_INIT (last_zone_free);
+  LastZone *last;
   GTimeZone *tz;
 
   /* The local zone follows TZ; GLib keeps that one itself. */
   if (identifier == NULL)
     return g_time_zone_new_identifier (NULL);
+
+  last = g_private_get (&last_zone);
+  if (last != NULL && strcmp (last->identifier, identifier) == 0)
+    return g_time_zone_ref (last->tz);
 
   g_mutex_lock (&lock);
   if (zones == NULL)
@@ -204,6 +229,22 @@ paraat_time_zone_new (const char *identifier)
   else if ((tz = g_time_zone_new_identifier (identifier)) != NULL && g_hash_table_size (zones) < 64)
     g_hash_table_insert (zones, g_strdup (identifier), g_time_zone_ref (tz));
   g_mutex_unlock (&lock);
+
+  if (tz != NULL)
+    {
+      if (last == NULL)
+        {
+          last = g_new0 (LastZone, 1);
+          g_private_set (&last_zone, last);
+        }
+      else
+        {
+          g_free (last->identifier);
+          g_time_zone_unref (last->tz);
+        }
+      last->identifier = g_strdup (identifier);
+      last->tz = g_time_zone_ref (tz);
+    }
 
   return tz;
 }
@@ -452,6 +493,33 @@ gint64
 paraat_date_get_day (const GDate *date)
 {
   return (gint64) g_date_get_julian (date) - JULIAN_1970;
+}
+
+/**
+ * paraat_dmy_get_day:
+ * @year: a year from 1 to 9999
+ * @month: a month from 1 to 12
+ * @day: a day of @month
+ *
+ * paraat_date_get_day() for a date given as its fields, without a GDate:
+ * both count in the proleptic Gregorian calendar.
+ *
+ * Returns: days since 1 January 1970
+ */
+gint64
+paraat_dmy_get_day (int year,
+                    int month,
+                    int day)
+{
+  /* Years start in March, so that the leap day is the last of one */
+  gint64 y = month <= 2 ? year - 1 : year;
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 year_of_era = y - era * 400;
+  gint64 day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+  /* 719468: days from 1 March of year 0 to 1 January 1970 */
+  return era * 146097 + day_of_era - 719468;
 }
 
 /**

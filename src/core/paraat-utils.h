@@ -40,6 +40,9 @@ void      paraat_local_date              (GTimeZone *tz,
                                           gint64     utc,
                                           GDate     *date);
 gint64    paraat_date_get_day            (const GDate *date);
+gint64    paraat_dmy_get_day             (int          year,
+                                          int          month,
+                                          int          day);
 int       paraat_count_local_days        (GDateTime *from,
                                           GDateTime *to);
 

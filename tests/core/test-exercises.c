@@ -2273,6 +2273,24 @@ test_utils_zone_local_to_utc (void)
     }
 }
 
+/* paraat_dmy_get_day() counts as GDate does, on every day GDate knows */
+static void
+test_utils_dmy_get_day (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1);
+  while (g_date_get_year (&date) <= 9999)
+    {
+      g_assert_cmpint (paraat_dmy_get_day (g_date_get_year (&date), g_date_get_month (&date),
+                                           g_date_get_day (&date)),
+                       ==, paraat_date_get_day (&date));
+      g_date_add_days (&date, 1);
+    }
+  g_assert_cmpint (paraat_dmy_get_day (1970, 1, 1), ==, 0);
+}
+
 /* The series end of a plain DAILY or WEEKLY rule with COUNT is computed
  * without walking the series; it must be what the walk finds, across
  * DST changes and for all-day series. The same rule with its BYDAY
@@ -2404,6 +2422,7 @@ main (int   argc,
   g_test_add_func ("/core/exercises/parse-when", test_exercises_parse_when);
   g_test_add_func ("/core/utils/zone-offsets", test_utils_zone_offsets);
   g_test_add_func ("/core/utils/zone-local-to-utc", test_utils_zone_local_to_utc);
+  g_test_add_func ("/core/utils/dmy-get-day", test_utils_dmy_get_day);
   g_test_add_func ("/core/exercises/shared-strings/threads", test_exercises_shared_strings_threads);
 
 #undef ADD
