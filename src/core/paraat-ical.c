@@ -40,6 +40,35 @@ static const char * const tzid_prefixes[] = {
 
 G_DEFINE_QUARK (paraat-ical-error-quark, paraat_ical_error)
 
+/**
+ * paraat_ical_local_time:
+ * @local: a time in the zone it is to be written in
+ * @all_day: write only its date
+ *
+ * Returns: @local's wall-clock fields as a floating libical time, for a
+ *   DTSTART with a TZID or a recurrence's start
+ */
+icaltimetype
+paraat_ical_local_time (GDateTime *local,
+                        gboolean   all_day)
+{
+  icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_time_get_year (local);
+  t.month = g_date_time_get_month (local);
+  t.day = g_date_time_get_day_of_month (local);
+  if (all_day)
+    t.is_date = 1;
+  else
+    {
+      t.hour = g_date_time_get_hour (local);
+      t.minute = g_date_time_get_minute (local);
+      t.second = g_date_time_get_second (local);
+    }
+
+  return t;
+}
+
 /* Status: iCalendar has three; X-PARAAT-STATUS keeps the exact one. */
 static icalproperty_status
 status_to_ical (ParaatExerciseStatus status)
@@ -133,7 +162,7 @@ add_time (icalcomponent  *vevent,
       g_autoptr(GTimeZone) tz = zone_for (ex->tzid);
       g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
 
-      t = paraat_store_to_ical_local (local, ex->all_day);
+      t = paraat_ical_local_time (local, ex->all_day);
     }
 
   prop = is_end ? icalproperty_new_dtend (t) : icalproperty_new_dtstart (t);
@@ -1316,7 +1345,7 @@ set_local_time (icalproperty *prop,
   g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (utc);
   g_autoptr(GTimeZone) tz = zone_for (PARAAT_DEFAULT_TZID);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, tz);
-  icaltimetype t = paraat_store_to_ical_local (local, is_date);
+  icaltimetype t = paraat_ical_local_time (local, is_date);
 
   if (icalproperty_isa (prop) == ICAL_DTEND_PROPERTY)
     icalproperty_set_dtend (prop, t);

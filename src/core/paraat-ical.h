@@ -28,6 +28,8 @@ typedef enum
 
 GQuark          paraat_ical_error_quark    (void);
 
+icaltimetype    paraat_ical_local_time     (GDateTime       *local,
+                                            gboolean         all_day);
 icalcomponent  *paraat_ical_from_exercise  (ParaatExercise  *exercise) G_GNUC_WARN_UNUSED_RESULT;
 ParaatExercise *paraat_ical_to_exercise    (icalcomponent   *vevent,
                                             GPtrArray       *warnings,

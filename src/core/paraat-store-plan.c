@@ -14,6 +14,7 @@
 
 #include "paraat-calendar.h"
 #include "paraat-exercise-private.h"
+#include "paraat-ical.h"
 #include "paraat-store-private.h"
 #include "paraat-utils.h"
 
@@ -183,7 +184,7 @@ find_first_occurrence (struct icalrecurrencetype  recur,
 
   recur.count = 0;
   recur.until = icaltime_null_time ();
-  if (!(it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (anchor, all_day))))
+  if (!(it = icalrecur_iterator_new (recur, paraat_ical_local_time (anchor, all_day))))
     return NULL;
   t = icalrecur_iterator_next (it);
   icalrecur_iterator_free (it);

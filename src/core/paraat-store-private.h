@@ -143,7 +143,5 @@ gboolean      paraat_store_regions_in_scope  (ParaatScope               *scope,
                                               const char * const        *regions);
 gboolean      paraat_store_exercise_in_scope (ParaatScope               *scope,
                                               ParaatExercise            *ex);
-icaltimetype  paraat_store_to_ical_local     (GDateTime                 *local,
-                                              gboolean                   all_day);
 
 G_END_DECLS

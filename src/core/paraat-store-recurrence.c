@@ -18,32 +18,12 @@
 
 #include "paraat-calendar.h"
 #include "paraat-exercise-private.h"
+#include "paraat-ical.h"
 #include "paraat-store-private.h"
 #include "paraat-utils.h"
 
 /* Iterations of one rule before giving up (a daily drill over decades) */
 #define MAX_RECURRENCE_STEPS 100000
-
-icaltimetype
-paraat_store_to_ical_local (GDateTime *local,
-                            gboolean   all_day)
-{
-  icaltimetype t = icaltime_null_time ();
-
-  t.year = g_date_time_get_year (local);
-  t.month = g_date_time_get_month (local);
-  t.day = g_date_time_get_day_of_month (local);
-  if (all_day)
-    t.is_date = 1;
-  else
-    {
-      t.hour = g_date_time_get_hour (local);
-      t.minute = g_date_time_get_minute (local);
-      t.second = g_date_time_get_second (local);
-    }
-
-  return t;
-}
 
 /* Where an occurrence starting at @start ends: all-day ones keep whole
  * local days, whatever DST does; others last as long as the first. */
@@ -169,9 +149,9 @@ walk_init (Walk       *walk,
       g_autoptr(GDateTime) until = until_utc ? g_date_time_to_timezone (until_utc, walk->tz) : NULL;
 
       if (until != NULL)
-        recur.until = paraat_store_to_ical_local (until, FALSE);
+        recur.until = paraat_ical_local_time (until, FALSE);
     }
-  walk->it = icalrecur_iterator_new (recur, paraat_store_to_ical_local (start, all_day));
+  walk->it = icalrecur_iterator_new (recur, paraat_ical_local_time (start, all_day));
 }
 
 /* @date at @hour:@minute:@second, as seconds since the epoch count in UTC */
