@@ -5,6 +5,8 @@
 #
 # Builds the two libFuzzer targets (fuzz/fuzz-xcal.c, fuzz/fuzz-ics.c) with
 # clang, ASan and UBSan, and runs each for MINUTES (both at once, at nice 10).
+# Each event read is also made into an exercise (paraat_ical_to_exercise())
+# and back into a VEVENT, as import and export do.
 #
 #   build-aux/fuzz.sh MINUTES [JOBS_PER_TARGET]
 #
@@ -34,17 +36,19 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$out"
-printf '#define GETTEXT_PACKAGE "paraat"\n' > "$out/config.h"
+printf '#define GETTEXT_PACKAGE "paraat"\n#define PACKAGE_VERSION "fuzz"\n' > "$out/config.h"
 
 cflags=(-g -O1 -fno-omit-frame-pointer
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
         -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
         -DG_LOG_DOMAIN=\"paraat-fuzz\" -Wall -Wno-unused-parameter
         -I"$out" -I"$src/src/core")
-read -r -a pkg_cflags <<< "$(pkg-config --cflags glib-2.0 libxml-2.0 libical)"
-read -r -a pkg_libs <<< "$(pkg-config --libs glib-2.0 libxml-2.0 libical)"
+read -r -a pkg_cflags <<< "$(pkg-config --cflags glib-2.0 gobject-2.0 gio-unix-2.0 libxml-2.0 libical)"
+read -r -a pkg_libs <<< "$(pkg-config --libs glib-2.0 gobject-2.0 gio-unix-2.0 libxml-2.0 libical)"
+# The readers, and the mapping of each event to an exercise and back
 core=("$src/src/core/paraat-calendar-reader.c" "$src/src/core/paraat-xcal-reader.c"
-      "$src/src/core/paraat-ics-reader.c")
+      "$src/src/core/paraat-ics-reader.c" "$src/src/core/paraat-ical.c"
+      "$src/src/core/paraat-exercise.c" "$src/src/core/paraat-utils.c")
 
 for t in xcal ics; do
   echo "Building $out/fuzz-$t"

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "paraat-calendar-reader.h"
+#include "paraat-ical.h"
 
 static gboolean
 fuzz_component_cb (icalcomponent  *comp,
@@ -45,6 +46,28 @@ fuzz_component_cb (icalcomponent  *comp,
         }
       if (it != NULL)
         icalrecur_iterator_free (it);
+    }
+
+  /* What the import makes of an event, and what the export makes of
+   * that again */
+  if (icalcomponent_isa (comp) == ICAL_VEVENT_COMPONENT)
+    {
+      GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
+      GError *map_error = NULL;
+      ParaatExercise *exercise = paraat_ical_to_exercise (comp, warnings, &map_error);
+
+      g_assert ((exercise == NULL) == (map_error != NULL));
+      if (exercise != NULL)
+        {
+          icalcomponent *vevent = paraat_ical_from_exercise (exercise);
+
+          text = icalcomponent_as_ical_string_r (vevent);
+          icalmemory_free_buffer (text);
+          icalcomponent_free (vevent);
+          g_object_unref (exercise);
+        }
+      g_clear_error (&map_error);
+      g_ptr_array_unref (warnings);
     }
 
   return TRUE;
