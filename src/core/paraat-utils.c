@@ -171,18 +171,6 @@ paraat_format_date_time (GDateTime  *dt,
   return text != NULL ? text : g_strdup ("");
 }
 
-/**
- * paraat_time_zone_new:
- * @identifier: (nullable): as g_time_zone_new_identifier()
- *
- * g_time_zone_new_identifier() with the zones kept: GLib 2.74 reads the
- * zone file and works out its transitions again whenever a zone is asked
- * for after its last reference went, which was most of the time an
- * import of 100,000 events took. Safe in any thread.
- *
- * Returns: (transfer full) (nullable): the zone, %NULL for an unknown
- *   identifier
- */
 /* A thread's last zone from paraat_time_zone_new() */
 typedef struct
 {
@@ -200,6 +188,18 @@ last_zone_free (gpointer data)
   g_free (last);
 }
 
+/**
+ * paraat_time_zone_new:
+ * @identifier: (nullable): as g_time_zone_new_identifier()
+ *
+ * g_time_zone_new_identifier() with the zones kept: GLib 2.74 reads the
+ * zone file and works out its transitions again whenever a zone is asked
+ * for after its last reference went, which was most of the time an
+ * import of 100,000 events took. Safe in any thread.
+ *
+ * Returns: (transfer full) (nullable): the zone, %NULL for an unknown
+ *   identifier
+ */
 GTimeZone *
 paraat_time_zone_new (const char *identifier)
 {
