@@ -458,8 +458,16 @@ paraat_import_event_format_when (ParaatImportEvent *self)
   zone = paraat_store_zone_for (self->tzid && *self->tzid ? self->tzid : "Europe/Amsterdam");
   start_utc = g_date_time_new_from_unix_utc (self->start_utc);
   end_utc = g_date_time_new_from_unix_utc (MAX (self->end_utc, self->start_utc));
+  if (start_utc == NULL)
+    return g_strdup ("");
+  if (end_utc == NULL)
+    end_utc = g_date_time_ref (start_utc);
   start = g_date_time_to_timezone (start_utc, zone);
   end = g_date_time_to_timezone (end_utc, zone);
+  /* Past the end of year 9999 in its own zone, a time has no GDateTime
+   * there: it is shown in UTC */
+  if (start == NULL || end == NULL)
+    return paraat_format_when (start_utc, end_utc, self->all_day);
 
   return paraat_format_when (start, end, self->all_day);
 }

@@ -373,6 +373,42 @@ test_import_hostile (ParaatTestFixture *fixture,
   }
 }
 
+/* Times at the very ends of what libical and GLib hold: the preview
+ * still says when, in UTC where the local time has no GDateTime */
+static const char far_dates_ics[] =
+  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n"
+  "BEGIN:VEVENT\r\nUID:far@mil.example\r\nDTSTAMP:20260101T000000Z\r\n"
+  "DTSTART:99991231T220000Z\r\nDTEND:99991231T230000Z\r\nSUMMARY:Far\r\nEND:VEVENT\r\n"
+  "BEGIN:VEVENT\r\nUID:early@mil.example\r\nDTSTAMP:20260101T000000Z\r\n"
+  "DTSTART:00010101T000000Z\r\nDTEND:00010101T010000Z\r\nSUMMARY:Early\r\nEND:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static void
+test_import_far_dates (ParaatTestFixture *fixture,
+                       gconstpointer      user_data)
+{
+  g_autofree char *path = paraat_test_fixture_build_path (fixture, "far.ics");
+  g_autoptr(ParaatImportPlan) plan = NULL;
+  GListModel *events;
+
+  paraat_test_write_bytes (path, far_dates_ics, strlen (far_dates_ics));
+  plan = plan_files (fixture->store, "Far", PARAAT_SOURCE_KIND_DEFENCE, path);
+  events = paraat_import_plan_get_events (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ParaatImportEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *when = paraat_import_event_format_when (event);
+
+      g_assert_nonnull (when);
+      g_test_message ("%s: %s", paraat_import_event_get_summary (event), when);
+      if (i == 0)
+        g_assert_nonnull (strstr (when, "9999"));
+      else
+        g_assert_cmpstr (when, !=, "");
+    }
+}
+
 static void
 on_update_cb (void          *user_data,
               int            op,
@@ -1493,6 +1529,8 @@ main (int   argc,
   add_test ("merged-export/ics", GINT_TO_POINTER (FALSE), test_import_merged_export);
   add_test ("merged-export/xcal", GINT_TO_POINTER (TRUE), test_import_merged_export);
   add_test ("duplicate-uid", NULL, test_import_duplicate_uid);
+  g_test_add ("/core/import/far-dates", ParaatTestFixture, NULL,
+              set_up_full, test_import_far_dates, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/no-events/changed-file", ParaatTestFixture, NULL,
               set_up_no_events, test_import_changed_file, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/same-as-plan", ParaatTestFixture,
