@@ -33,28 +33,6 @@ bad_option (const char *option,
   return EXIT_INVALID;
 }
 
-static gboolean
-parse_day (const char *text,
-           int         add_days,
-           gint64     *utc)
-{
-  g_autoptr(GDateTime) when = NULL;
-  gboolean is_date;
-
-  if (!paraat_parse_when (text, PARAAT_DEFAULT_TZID, &when, &is_date))
-    return FALSE;
-  if (is_date && add_days != 0)
-    {
-      GDateTime *next = g_date_time_add_days (when, add_days);
-
-      g_date_time_unref (when);
-      when = next;
-    }
-  *utc = g_date_time_to_unix (when);
-
-  return TRUE;
-}
-
 static void
 append_all (GString    *out,
             const char *first,
@@ -199,9 +177,9 @@ cmd_conflicts (int    argc,
     }
   if (region != NULL && !g_regex_match_simple ("^VR[0-9]{2}$", region, 0, 0))
     return bad_option ("region", region, _("a region code such as VR05"));
-  if (!parse_day (from ? from : default_from, 0, &from_utc))
+  if (!parse_day (from ? from : default_from, 0, FALSE, &from_utc))
     return bad_option ("from", from, _("YYYY-MM-DD"));
-  if (!parse_day (to ? to : default_to, 1, &to_utc))
+  if (!parse_day (to ? to : default_to, 1, FALSE, &to_utc))
     return bad_option ("to", to, _("YYYY-MM-DD"));
   if (to_utc <= from_utc)
     {

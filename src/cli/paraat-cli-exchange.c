@@ -19,26 +19,19 @@
 #include "paraat-utils.h"
 #include "paraat-xcal.h"
 
+/* A date option, or FALSE with a message */
 static gboolean
-parse_day (const char  *option,
-           const char  *text,
-           int          add_days,
-           gint64      *utc)
+parse_date_option (const char  *option,
+                   const char  *text,
+                   int          add_days,
+                   gint64      *utc)
 {
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) next = NULL;
-  gboolean is_date;
+  if (parse_day (text, add_days, TRUE, utc))
+    return TRUE;
+  /* Translators: an option name, then the value given */
+  print_error (_("--%s: “%s” is not a date (expected YYYY-MM-DD)"), option, text);
 
-  if (!paraat_parse_when (text, PARAAT_DEFAULT_TZID, &when, &is_date) || !is_date)
-    {
-      /* Translators: an option name, then the value given */
-      print_error (_("--%s: “%s” is not a date (expected YYYY-MM-DD)"), option, text);
-      return FALSE;
-    }
-  next = g_date_time_add_days (when, add_days);
-  *utc = g_date_time_to_unix (next);
-
-  return TRUE;
+  return FALSE;
 }
 
 /* export */
@@ -99,8 +92,8 @@ cmd_export (int    argc,
       print_error (_("--region and --brigade cannot be combined"));
       return EXIT_INVALID;
     }
-  if ((from != NULL && !parse_day ("from", from, 0, &from_utc)) ||
-      (to != NULL && !parse_day ("to", to, 1, &to_utc)))
+  if ((from != NULL && !parse_date_option ("from", from, 0, &from_utc)) ||
+      (to != NULL && !parse_date_option ("to", to, 1, &to_utc)))
     return EXIT_INVALID;
   if (to_utc <= from_utc)
     {

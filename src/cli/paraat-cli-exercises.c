@@ -390,19 +390,8 @@ parse_day_option (const char   *option,
                   gint64       *utc,
                   GError      **error)
 {
-  g_autoptr(GDateTime) when = NULL;
-  gboolean is_date;
-
-  if (!paraat_parse_when (text, PARAAT_DEFAULT_TZID, &when, &is_date))
+  if (!parse_day (text, add_days, FALSE, utc))
     return invalid (error, option, text, _("YYYY-MM-DD"));
-  if (is_date && add_days != 0)
-    {
-      GDateTime *next = g_date_time_add_days (when, add_days);
-
-      g_date_time_unref (when);
-      when = next;
-    }
-  *utc = g_date_time_to_unix (when);
 
   return TRUE;
 }

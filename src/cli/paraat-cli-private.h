@@ -31,6 +31,10 @@ int          usage_error    (GOptionContext *context,
 ParaatStore *open_store     (ParaatStoreOpenFlags   flags,
                              GError               **error);
 void         print_json     (JsonNode *root);
+gboolean     parse_day      (const char *text,
+                             int         add_days,
+                             gboolean    date_only,
+                             gint64     *utc);
 gboolean     parse_options  (GOptionContext  *context,
                              int             *argc,
                              char          ***argv,

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "paraat-calendar.h"
 #include "paraat-cli-private.h"
 #include "paraat-overview.h"
 #include "paraat-scope.h"
@@ -102,6 +103,34 @@ print_json (JsonNode *root)
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+/* A --from or --to value as seconds since the epoch: a date
+ * (YYYY-MM-DD) is its midnight in Paraat's zone, @add_days days on (1 for
+ * --to: up to and including that day); with @date_only a date is all it
+ * takes, else a date and time counts as it is. FALSE when @text is
+ * neither. */
+gboolean
+parse_day (const char *text,
+           int         add_days,
+           gboolean    date_only,
+           gint64     *utc)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  gboolean is_date;
+
+  if (!paraat_parse_when (text, PARAAT_DEFAULT_TZID, &when, &is_date) || (date_only && !is_date))
+    return FALSE;
+  *utc = g_date_time_to_unix (when);
+  if (!is_date || add_days == 0)
+    return TRUE;
+  /* The day after 31 December 9999 is past GDateTime; no clock changes
+   * there */
+  next = g_date_time_add_days (when, add_days);
+  *utc = next != NULL ? g_date_time_to_unix (next) : *utc + (gint64) add_days * 86400;
+
+  return TRUE;
 }
 
 /* Parses a subcommand's options; leftovers stay in argv. */

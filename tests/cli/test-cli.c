@@ -573,6 +573,10 @@ test_cli_exercises_add_list (ParaatTestFixture *fixture,
   g_auto(CliResult) json = { 0 };
   g_auto(CliResult) text = { 0 };
   g_auto(CliResult) other_year = { 0 };
+  g_auto(CliResult) last_exercises = { 0 };
+  g_auto(CliResult) last_conflicts = { 0 };
+  g_auto(CliResult) last_export = { 0 };
+  g_autofree char *export_path = paraat_test_fixture_build_path (fixture, "last-day.ics");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) other_parser = json_parser_new ();
   JsonNode *root;
@@ -625,6 +629,20 @@ test_cli_exercises_add_list (ParaatTestFixture *fixture,
   g_assert_cmpint (other_year.status, ==, 0);
   root = parse_json (other_parser, other_year.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+
+  /* The last day there is: the day after it is past GDateTime */
+  run_cli (fixture, &last_exercises, NULL, "--db", fixture->path, "exercises", "list",
+           "--from", "9999-12-31", "--to", "9999-12-31", NULL);
+  run_cli (fixture, &last_conflicts, NULL, "--db", fixture->path, "conflicts",
+           "--from", "9999-12-31", "--to", "9999-12-31", NULL);
+  run_cli (fixture, &last_export, NULL, "--db", fixture->path, "export", "--format", "ics",
+           "--from", "9999-12-31", "--to", "9999-12-31", "-o", export_path, NULL);
+  g_assert_cmpint (last_exercises.status, ==, 0);
+  g_assert_cmpstr (last_exercises.err, ==, "");
+  g_assert_cmpint (last_conflicts.status, ==, 0);
+  g_assert_cmpstr (last_conflicts.err, ==, "");
+  g_assert_cmpint (last_export.status, ==, 0);
+  g_assert_cmpstr (last_export.err, ==, "");
 }
 
 static void
