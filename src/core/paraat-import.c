@@ -1974,7 +1974,6 @@ take_component (ReadContext  *ctx,
 {
   g_autoptr(ParaatImportEvent) event = NULL;
   icalcomponent *comp = item->comp;
-  gboolean ok;
 
   if (zones->file != item->file)
     {
@@ -1994,9 +1993,8 @@ take_component (ReadContext  *ctx,
   ctx->file = NULL;
   set_raw_lean (ctx, event, comp);
   icalcomponent_remove_component (zones->calendar, comp);
-  ok = run_event (ctx, event, error);
 
-  return ok;
+  return run_event (ctx, event, error);
 }
 
 static gboolean
