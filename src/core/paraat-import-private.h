@@ -88,6 +88,7 @@ gboolean   paraat_import_snapshot_find_source (sqlite3          *db,
                                               gint64            *id,
                                               ParaatSourceKind  *kind,
                                               GError           **error);
+gboolean   paraat_import_snapshot_has_exercises (sqlite3         *db);
 gboolean   paraat_import_snapshot_find_exercise (sqlite3        *db,
                                               const char        *uid,
                                               gint64            *id,

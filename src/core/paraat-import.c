@@ -507,7 +507,9 @@ struct _ParaatImportPlan
   GStrv               stamps;        /* each file's size and mtime when planned */
   GArray             *region_names;
   sqlite3            *keys;          /* a private temporary database; see open_keys() */
+  guint64            *key_filter;    /* the keys in keys' event table; see key_may_be_known() */
   GHashTable         *codes;         /* "table\x1fcode" → whether the snapshot has it */
+  int                 has_exercises; /* whether the snapshot has exercises; -1 not asked yet */
 };
 
 /* The passes over the files of a plan without events */
@@ -995,6 +997,25 @@ has_code (ParaatImportPlan *plan,
   return found;
 }
 
+/* paraat_import_snapshot_find_exercise(), without the query while the
+ * snapshot has no exercise at all, as in a new database */
+static gboolean
+find_exercise (ParaatImportPlan  *plan,
+               sqlite3           *db,
+               const char        *uid,
+               gint64            *id,
+               guint             *sequence,
+               gboolean          *deleted,
+               GError           **error)
+{
+  if (plan->has_exercises < 0)
+    plan->has_exercises = paraat_import_snapshot_has_exercises (db);
+  if (!plan->has_exercises)
+    return FALSE;
+
+  return paraat_import_snapshot_find_exercise (db, uid, id, sequence, deleted, error);
+}
+
 /* Whether @ex's codes are all in the reference data; warns when not */
 static gboolean
 check_references (ParaatImportPlan  *plan,
@@ -1071,7 +1092,7 @@ classify_exercise (ParaatImportPlan   *plan,
       return TRUE;
     }
 
-  if (!paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted, &local_error))
+  if (!find_exercise (plan, db, event->uid, &id, &sequence, &deleted, &local_error))
     {
       if (local_error != NULL)
         {
@@ -1197,6 +1218,59 @@ set_keys_error (sqlite3  *db,
   return FALSE;
 }
 
+/* The keys of a plan's event table, as a Bloom filter of 1 MiB: a key
+ * the filter has not seen is not in the table, and most keys are read
+ * once, so the lookup before their insert is seldom needed. At 1,000,000
+ * keys one lookup in 40 is made for nothing; memory does not grow. */
+#define KEY_FILTER_BITS (1u << 23)
+#define KEY_FILTER_PROBES 4
+
+static void
+key_filter_positions (const char *key,
+                      guint32     positions[KEY_FILTER_PROBES])
+{
+  guint64 hash = 14695981039346656037ull;  /* FNV-1a, 64 bits */
+  guint32 h1, h2;
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    hash = (hash ^ *p) * 1099511628211ull;
+  /* Two halves make the probes (Kirsch and Mitzenmacher) */
+  h1 = (guint32) hash;
+  h2 = (guint32) (hash >> 32) | 1;
+  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
+    positions[i] = (h1 + i * h2) & (KEY_FILTER_BITS - 1);
+}
+
+/* Whether @key may be in the event table; TRUE without a filter */
+static gboolean
+key_may_be_known (ParaatImportPlan *plan,
+                  const char       *key)
+{
+  guint32 positions[KEY_FILTER_PROBES];
+
+  if (plan->key_filter == NULL)
+    return TRUE;
+  key_filter_positions (key, positions);
+  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
+    if ((plan->key_filter[positions[i] / 64] & (G_GUINT64_CONSTANT (1) << (positions[i] % 64))) == 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+key_filter_add (ParaatImportPlan *plan,
+                const char       *key)
+{
+  guint32 positions[KEY_FILTER_PROBES];
+
+  if (plan->key_filter == NULL)
+    return;
+  key_filter_positions (key, positions);
+  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
+    plan->key_filter[positions[i] / 64] |= G_GUINT64_CONSTANT (1) << (positions[i] % 64);
+}
+
 /* "" opens a temporary database of this connection's own on disk:
  * SQLite keeps a few pages of it in memory, not the whole. */
 static sqlite3 *
@@ -1299,7 +1373,7 @@ skip_republished (ParaatImportPlan   *plan,
   guint sequence;
   gboolean deleted;
   gboolean is_exercise = holder == NULL && local_error == NULL &&
-                         paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted, &local_error);
+                         find_exercise (plan, db, event->uid, &id, &sequence, &deleted, &local_error);
 
   *skipped = FALSE;
   if (local_error != NULL)
@@ -1353,7 +1427,7 @@ classify_lean (ReadContext       *ctx,
       guint sequence;
       gboolean deleted;
 
-      as_exercise = paraat_import_snapshot_find_exercise (ctx->snapshot, event->uid, &id, &sequence, &deleted,
+      as_exercise = find_exercise (ctx->plan, ctx->snapshot, event->uid, &id, &sequence, &deleted,
                                                           &local_error);
       if (local_error != NULL)
         {
@@ -1419,10 +1493,11 @@ bind_key_row (sqlite3_stmt      *stmt,
               guint              ordinal,
               ParaatImportEvent *event)
 {
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  /* Both outlive the step that follows */
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, ordinal);
   sqlite3_bind_int64 (stmt, 3, event->sequence);
-  sqlite3_bind_text (stmt, 4, event->file, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, event->file, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, event->line);
   sqlite3_bind_int (stmt, 6, event->state);
   sqlite3_bind_int (stmt, 7, event->is_exercise ? 1 : 0);
@@ -1450,8 +1525,13 @@ plan_event_lean (ReadContext       *ctx,
   int rc;
 
   *chosen = FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  if (key_may_be_known (plan, key))
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  else
+    rc = SQLITE_DONE;
   if (rc == SQLITE_ROW)
     {
       guint sequence = sqlite3_column_int64 (stmt, 0);
@@ -1485,6 +1565,7 @@ plan_event_lean (ReadContext       *ctx,
   sqlite3_reset (write);
   if (rc != SQLITE_DONE)
     return set_keys_error (plan->keys, error);
+  key_filter_add (plan, key);
   *chosen = TRUE;
 
   return TRUE;
@@ -2171,6 +2252,7 @@ plan_new_lean (ParaatImportPlan     *plan_in,
   if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
       !(plan->keys = open_keys (error)))
     goto out;
+  plan->key_filter = g_new0 (guint64, KEY_FILTER_BITS / 64);
 
   ctx.plan = plan;
   ctx.region_names = plan->region_names;
@@ -2313,6 +2395,7 @@ plan_start (ParaatSourceKind     kind,
   plan->events = g_list_store_new (PARAAT_TYPE_IMPORT_EVENT);
   plan->warnings = g_ptr_array_new_with_free_func (g_free);
   plan->last_file = g_path_get_basename (paths[n_paths - 1]);
+  plan->has_exercises = -1;
 
   return plan;
 }
@@ -2475,7 +2558,7 @@ paraat_import_plan_new_full (ParaatStore           *store,
           guint sequence;
           gboolean deleted;
 
-          as_exercise = paraat_import_snapshot_find_exercise (db, event->uid, &id, &sequence, &deleted, &local_error);
+          as_exercise = find_exercise (plan, db, event->uid, &id, &sequence, &deleted, &local_error);
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
@@ -2602,6 +2685,7 @@ paraat_import_plan_free (ParaatImportPlan *self)
   g_clear_pointer (&self->region_names, g_array_unref);
   g_clear_pointer (&self->codes, g_hash_table_unref);
   sqlite3_close (self->keys);
+  g_free (self->key_filter);
   g_free (self);
 }
 
@@ -2851,6 +2935,7 @@ paraat_import_run (ParaatStore           *store,
   if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
       !(plan->keys = open_keys (error)))
     goto out;
+  plan->key_filter = g_new0 (guint64, KEY_FILTER_BITS / 64);
   ctx.region_names = plan->region_names;
   if (!prepare_keys (&ctx, error))
     goto out;

@@ -770,6 +770,24 @@ paraat_import_snapshot_find_source (sqlite3           *db,
   return snapshot_finish (db, stmt, rc, error) && rc == SQLITE_ROW;
 }
 
+/* TRUE as well when the query fails: then the lookups report it */
+gboolean
+paraat_import_snapshot_has_exercises (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean has = TRUE;
+  int rc;
+
+  if (!snapshot_prepare (db, "SELECT EXISTS (SELECT 1 FROM exercise)", &stmt, NULL))
+    return TRUE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    has = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return has;
+}
+
 gboolean
 paraat_import_snapshot_find_exercise (sqlite3     *db,
                                       const char  *uid,
