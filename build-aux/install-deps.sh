@@ -11,7 +11,7 @@ packages=(
   # build
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev libxml2-utils
-  libical-dev libjson-glib-dev
+  libical-dev libjson-glib-dev libjemalloc-dev
   # validation of data/
   desktop-file-utils appstream
   # ui tests: an X server, a session bus, fonts, icons

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -1746,8 +1747,9 @@ read_files_lean (ReadContext         *ctx,
  * reader makes it. The event is the same either way: this side gives
  * each VEVENT a VCALENDAR of its own with a clone of each of the file's
  * VTIMEZONEs read before it, which the reader sends ahead, so the event
- * finds the same zones it would in the reader's. Whatever is made on one
- * side is freed on that side (glibc's arena locks). */
+ * finds the same zones it would in the reader's. With glibc's malloc,
+ * whatever is made on one side is freed on that side (the arena locks);
+ * with jemalloc, this side frees what it is done with. */
 
 #define PIPE_SIZE 256
 /* Each side wakes the other only for this many events at once: waking
@@ -1782,6 +1784,7 @@ typedef struct
   GQueue                items;     /* PipeItem */
   int                   n_items;   /* items.length, read by the reader without the lock */
   GPtrArray            *spent;     /* PipeItems written, for the reader to free */
+  gboolean              free_here; /* or this side frees them; see malloc_is_jemalloc() */
   gboolean              done;      /* the reader has finished */
   gboolean              stop;      /* the writer failed: the reader stops */
   GError               *error;     /* why the reader failed */
@@ -1829,16 +1832,28 @@ pipe_push (Pipe     *pipe,
   return !stopped;
 }
 
+/* jemalloc (paraat-cli's, see meson.build) frees another thread's
+ * memory without taking a lock that thread waits on, and the writing
+ * side has more time to spare; glibc's malloc does take the arena's. */
+static gboolean
+malloc_is_jemalloc (void)
+{
+  return dlsym (RTLD_DEFAULT, "mallctl") != NULL;
+}
+
 /* Blocks while the pipe is empty; NULL once the reader has finished.
- * @spent: (transfer full) (nullable): the item taken before, done with:
- * the reader frees it, as the memory is from its own malloc arena (freed
- * here, glibc's arena lock was contended with the reader's allocations) */
+ * @spent: (transfer full) (nullable): the item taken before, done with.
+ * Unless Pipe.free_here, the reader frees it, as the memory is from its
+ * own glibc arena (freed here, the arena's lock was contended with the
+ * reader's allocations). */
 static PipeItem *
 pipe_pop (Pipe     *pipe,
           PipeItem *spent)
 {
   PipeItem *item;
 
+  if (pipe->free_here)
+    g_clear_pointer (&spent, pipe_item_free);
   g_mutex_lock (&pipe->lock);
   if (spent != NULL)
     g_ptr_array_add (pipe->spent, spent);
@@ -2096,6 +2111,7 @@ run_files (ReadContext         *ctx,
   g_cond_init (&pipe.not_full);
   g_queue_init (&pipe.items);
   pipe.spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
+  pipe.free_here = malloc_is_jemalloc ();
   pipe.paths = paths;
   pipe.region_names = ctx->region_names;
   pipe.kind = ctx->plan->kind;
