@@ -1221,25 +1221,32 @@ set_keys_error (sqlite3  *db,
 
 /* The keys of a plan's event table, as a Bloom filter of 1 MiB: a key
  * the filter has not seen is not in the table, and most keys are read
- * once, so the lookup before their insert is seldom needed. At 1,000,000
- * keys one lookup in 40 is made for nothing; memory does not grow. */
-#define KEY_FILTER_BITS (1u << 23)
-#define KEY_FILTER_PROBES 4
+ * once, so the lookup before their insert is seldom needed. A key's four
+ * bits are in one 64-bit word, so a test costs one cache miss, not four.
+ * At 1,000,000 keys one lookup in 35 is made for nothing; memory does
+ * not grow. */
+#define KEY_FILTER_WORDS (1u << 17)
 
-static void
-key_filter_positions (const char *key,
-                      guint32     positions[KEY_FILTER_PROBES])
+/* The word of @key in the filter, and its bits there */
+static guint64 *
+key_filter_word (ParaatImportPlan *plan,
+                 const char       *key,
+                 guint64          *bits)
 {
   guint64 hash = 14695981039346656037ull;  /* FNV-1a, 64 bits */
-  guint32 h1, h2;
 
   for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
     hash = (hash ^ *p) * 1099511628211ull;
-  /* Two halves make the probes (Kirsch and Mitzenmacher) */
-  h1 = (guint32) hash;
-  h2 = (guint32) (hash >> 32) | 1;
-  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
-    positions[i] = (h1 + i * h2) & (KEY_FILTER_BITS - 1);
+  /* MurmurHash3's finish, so that every bit depends on every byte */
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdull;
+  hash ^= hash >> 33;
+  /* The low bits choose the word, four fields of 6 higher up the bits */
+  *bits = 0;
+  for (guint i = 0; i < 4; i++)
+    *bits |= G_GUINT64_CONSTANT (1) << ((hash >> (40 + 6 * i)) & 63);
+
+  return &plan->key_filter[hash & (KEY_FILTER_WORDS - 1)];
 }
 
 /* Whether @key may be in the event table; TRUE without a filter */
@@ -1247,29 +1254,22 @@ static gboolean
 key_may_be_known (ParaatImportPlan *plan,
                   const char       *key)
 {
-  guint32 positions[KEY_FILTER_PROBES];
+  guint64 bits;
 
   if (plan->key_filter == NULL)
     return TRUE;
-  key_filter_positions (key, positions);
-  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
-    if ((plan->key_filter[positions[i] / 64] & (G_GUINT64_CONSTANT (1) << (positions[i] % 64))) == 0)
-      return FALSE;
 
-  return TRUE;
+  return (*key_filter_word (plan, key, &bits) & bits) == bits;
 }
 
 static void
 key_filter_add (ParaatImportPlan *plan,
                 const char       *key)
 {
-  guint32 positions[KEY_FILTER_PROBES];
+  guint64 bits;
 
-  if (plan->key_filter == NULL)
-    return;
-  key_filter_positions (key, positions);
-  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
-    plan->key_filter[positions[i] / 64] |= G_GUINT64_CONSTANT (1) << (positions[i] % 64);
+  if (plan->key_filter != NULL)
+    *key_filter_word (plan, key, &bits) |= bits;
 }
 
 /* "" opens a temporary database of this connection's own on disk:
@@ -2268,7 +2268,7 @@ plan_new_lean (ParaatImportPlan     *plan_in,
   if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
       !(plan->keys = open_keys (error)))
     goto out;
-  plan->key_filter = g_new0 (guint64, KEY_FILTER_BITS / 64);
+  plan->key_filter = g_new0 (guint64, KEY_FILTER_WORDS);
 
   ctx.plan = plan;
   ctx.region_names = plan->region_names;
@@ -2951,7 +2951,7 @@ paraat_import_run (ParaatStore           *store,
   if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
       !(plan->keys = open_keys (error)))
     goto out;
-  plan->key_filter = g_new0 (guint64, KEY_FILTER_BITS / 64);
+  plan->key_filter = g_new0 (guint64, KEY_FILTER_WORDS);
   ctx.region_names = plan->region_names;
   if (!prepare_keys (&ctx, error))
     goto out;
