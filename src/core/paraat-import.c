@@ -1833,8 +1833,8 @@ pipe_push (Pipe     *pipe,
 }
 
 /* jemalloc (paraat-cli's, see meson.build) frees another thread's
- * memory without taking a lock that thread waits on, and the writing
- * side has more time to spare; glibc's malloc does take the arena's. */
+ * memory without taking a lock that thread waits on; glibc's malloc
+ * takes the arena's. */
 static gboolean
 malloc_is_jemalloc (void)
 {
@@ -1843,16 +1843,17 @@ malloc_is_jemalloc (void)
 
 /* Blocks while the pipe is empty; NULL once the reader has finished.
  * @spent: (transfer full) (nullable): the item taken before, done with.
- * Unless Pipe.free_here, the reader frees it, as the memory is from its
- * own glibc arena (freed here, the arena's lock was contended with the
- * reader's allocations). */
+ * The reader frees it, as the memory is from its own glibc arena (freed
+ * here, the arena's lock was contended with the reader's allocations);
+ * with Pipe.free_here, this side does while it keeps up, like making
+ * the events (see writer_makes_event()). */
 static PipeItem *
 pipe_pop (Pipe     *pipe,
           PipeItem *spent)
 {
   PipeItem *item;
 
-  if (pipe->free_here)
+  if (pipe->free_here && g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2)
     g_clear_pointer (&spent, pipe_item_free);
   g_mutex_lock (&pipe->lock);
   if (spent != NULL)
