@@ -15,10 +15,12 @@
 #                  paraat-cli import --kind region), the export of that
 #                  database in both formats and paraat-cli conflicts on it
 #
-# then bench-conflicts (the analysis alone, 10k to 1M items); no export
-# at 1,000,000 events, as the export holds the whole file in memory.
-# Prints the
-# Markdown tables for the README. Run by bench/run.sh --exchange.
+# then bench-conflicts (the analysis alone, 10k to 1M items). With
+# --runs N it makes N rounds, each running every command once, and
+# reports the median of each command's N times: a slow spell of a shared
+# machine then falls on a reference and on what is compared with it
+# alike, not on all the runs of one of them. Prints the Markdown tables
+# for the README. Run by bench/run.sh --exchange.
 #
 #   bench/bench-exchange.sh [--large] [--runs N]
 #
@@ -77,51 +79,54 @@ for n in $sizes; do
   done
 done
 
-# measure KEY [--out FILE] COMMAND…: runs it $runs times and keeps the
-# median time and the largest peak RSS in T[KEY] and M[KEY]. A command
-# named "fresh-db" as the first word makes $db a new, empty database first.
-declare -A T M
+# measure KEY [--out FILE] COMMAND…: runs it once, adds its time to the
+# list in L[KEY] (T[KEY] holds the last one) and keeps the largest peak
+# RSS in M[KEY]. With $fresh set, that database is made new and empty
+# first.
+declare -A T M L
 measure () {
-  local key=$1 out=$log times=() rss=0 r t k s
+  local key=$1 out=$log t k s
   shift
   if [ "$1" = --out ]; then out=$2; shift 2; fi
-  for ((r = 0; r < runs; r++)); do
-    if [ -n "${fresh:-}" ]; then
-      rm -f "$fresh" "$fresh"-*
-      "$cli" --db "$fresh" init >>"$log"
-    fi
-    if ! "$run" "$work/result" "$@" >>"$out" 2>>"$log"; then
-      echo "bench-exchange: failed: $*" >&2
-      tail -5 "$log" >&2
-      exit 1
-    fi
-    read -r t k s <"$work/result"
-    times+=("$t")
-    [ "$k" -gt "$rss" ] && rss=$k
-  done
-  T[$key]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  M[$key]=$rss
+  if [ -n "${fresh:-}" ]; then
+    rm -f "$fresh" "$fresh"-*
+    "$cli" --db "$fresh" init >>"$log"
+  fi
+  if ! "$run" "$work/result" "$@" >>"$out" 2>>"$log"; then
+    echo "bench-exchange: failed: $*" >&2
+    tail -5 "$log" >&2
+    exit 1
+  fi
+  read -r t k s <"$work/result"
+  T[$key]=$t
+  L[$key]="${L[$key]:-} $t"
+  [ "$k" -gt "${M[$key]:-0}" ] && M[$key]=$k
+  return 0
 }
 
 # measure_each KEY COMMAND… -- FILE…: one process per file (bench-reader
 # takes one); the times add up, the RSS is the largest.
 measure_each () {
-  local key=$1 total=0 rss=0 cmd=() f
+  local key=$1 total=0 cmd=() f
   shift
   while [ "$1" != -- ]; do cmd+=("$1"); shift; done
   shift
   for f in "$@"; do
     measure "$key.part" "${cmd[@]}" "$f"
     total=$(awk -v a="$total" -v b="${T[$key.part]}" 'BEGIN { print a + b }')
-    [ "${M[$key.part]}" -gt "$rss" ] && rss=${M[$key.part]}
+    [ "${M[$key.part]}" -gt "${M[$key]:-0}" ] && M[$key]=${M[$key.part]}
   done
+  unset "L[$key.part]"
   T[$key]=$total
-  M[$key]=$rss
+  L[$key]="${L[$key]:-} $total"
 }
+
+median () { printf '%s\n' $1 | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 echo "Measured $(date -u +%F) at commit $(git rev-parse --short HEAD) on $(nproc) cores" \
   "($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)," \
-  "load average $(cut -d' ' -f1 /proc/loadavg) at the start; median of $runs run(s)."
+  "load average $(cut -d' ' -f1 /proc/loadavg) at the start; median of $runs round(s)," \
+  "each running every command once, so that a slow spell of this shared machine falls on all alike."
 
 for n in $sizes; do
   mapfile -t xml < <(parts "$n" xml)
@@ -129,27 +134,34 @@ for n in $sizes; do
   echo "$n events: $(du -chm "${xml[@]}" | tail -1 | cut -f1) MB of xCal, $(du -chm "${ics[@]}" | tail -1 | cut -f1) MB of .ics …" >&2
   last_year=$((2026 + n / 8760 + 1))
 
-  fresh=
-  measure "xmllint.$n" xmllint --stream --noout "${xml[@]}"
-  measure "libical.$n" "$build/bench/bench-libical" "${ics[@]}"
-  measure_each "reader-xml.$n" "$build/bench/bench-reader" -- "${xml[@]}"
-  measure_each "reader-ics.$n" "$build/bench/bench-reader" -- "${ics[@]}"
+  for ((round = 0; round < runs; round++)); do
+    fresh=
+    measure "xmllint.$n" xmllint --stream --noout "${xml[@]}"
+    measure "libical.$n" "$build/bench/bench-libical" "${ics[@]}"
+    measure_each "reader-xml.$n" "$build/bench/bench-reader" -- "${xml[@]}"
+    measure_each "reader-ics.$n" "$build/bench/bench-reader" -- "${ics[@]}"
 
-  fresh=$work/ics-$n.db
-  measure "import-ics.$n" "$cli" --db "$fresh" import --kind region --source bench "${ics[@]}"
-  rm -f "$fresh"
-  fresh=$work/xcal-$n.db
-  measure "import-xml.$n" "$cli" --db "$fresh" import --kind region --source bench "${xml[@]}"
+    fresh=$work/ics-$n.db
+    measure "import-ics.$n" "$cli" --db "$fresh" import --kind region --source bench "${ics[@]}"
+    rm -f "$fresh"
+    fresh=$work/xcal-$n.db
+    measure "import-xml.$n" "$cli" --db "$fresh" import --kind region --source bench "${xml[@]}"
 
-  # On the database of the last xCal import. The exports write event by
-  # event, so they run at every size (1,000,000 events: 2 GB of xCal).
-  db=$fresh
-  fresh=
-  measure "export-xml.$n" "$cli" --db "$db" export --format xcal -o "$work/export-$n.xml"
-  measure "export-ics.$n" "$cli" --db "$db" export --format ics -o "$work/export-$n.ics"
-  measure "cli-floor.$n" "$cli" --db "$db" regions list
-  measure "conflicts.$n" --out /dev/null "$cli" --db "$db" conflicts --from 2026-01-01 --to "$last_year-12-31"
-  rm -f "$db" "$work/export-$n.xml" "$work/export-$n.ics"
+    # On the database of the last xCal import. The exports write event by
+    # event, so they run at every size (1,000,000 events: 2 GB of xCal).
+    db=$fresh
+    fresh=
+    measure "export-xml.$n" "$cli" --db "$db" export --format xcal -o "$work/export-$n.xml"
+    measure "export-ics.$n" "$cli" --db "$db" export --format ics -o "$work/export-$n.ics"
+    measure "cli-floor.$n" "$cli" --db "$db" regions list
+    measure "conflicts.$n" --out /dev/null "$cli" --db "$db" conflicts --from 2026-01-01 --to "$last_year-12-31"
+    rm -f "$db" "$work/export-$n.xml" "$work/export-$n.ics"
+  done
+  for key in "${!L[@]}"; do
+    if [[ $key == *.$n ]]; then
+      T[$key]=$(median "${L[$key]}")
+    fi
+  done
 done
 
 # Printing
