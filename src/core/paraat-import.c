@@ -1273,13 +1273,15 @@ key_filter_add (ParaatImportPlan *plan,
 }
 
 /* "" opens a temporary database of this connection's own on disk:
- * SQLite keeps a few pages of it in memory, not the whole. */
+ * SQLite keeps a few pages of it in memory, not the whole. The plan's
+ * thread uses it, then the one that applies the plan, never both at
+ * once, so SQLite need not lock it for each call. */
 static sqlite3 *
 open_keys (GError **error)
 {
   sqlite3 *db = NULL;
 
-  if (sqlite3_open_v2 ("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+  if (sqlite3_open_v2 ("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
       sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                         "CREATE TABLE event (key TEXT PRIMARY KEY, ordinal INTEGER NOT NULL,"
                         " sequence INTEGER NOT NULL, file TEXT, line INTEGER, state INTEGER NOT NULL,"

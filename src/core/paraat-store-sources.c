@@ -655,14 +655,16 @@ paraat_store_append_source_items (ParaatStore  *self,
   return collect_source_events (self, NULL, from_utc, to_utc, TRUE, items, error);
 }
 
-/* The import plan's snapshot: its own connection, in its own thread */
+/* The import plan's snapshot: its own connection, in its own thread.
+ * One thread at a time uses it, so SQLite need not lock it for each
+ * call (SQLITE_OPEN_NOMUTEX). */
 
 sqlite3 *
 paraat_import_snapshot_open (const char  *path,
                              GError     **error)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
   /* One read transaction for the whole plan: the events are compared
    * with one state of the store (WAL lets the store's own connection
