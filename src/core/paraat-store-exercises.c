@@ -26,25 +26,41 @@
 
 /* As g_date_time_format_iso8601() of now in UTC, which took a tenth of an
  * imported exercise's writing; the date and time to the second are
- * formatted once a second. */
+ * formatted once a second, the microseconds by hand. */
 static char *
 now_iso (void)
 {
   static _Thread_local gint64 second = G_MININT64;
   static _Thread_local char head[32];
+  static _Thread_local gsize head_len;
   gint64 now = g_get_real_time ();
   int usec = now % G_USEC_PER_SEC;
+  char *text, *p;
 
   if (now / G_USEC_PER_SEC != second)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
-      g_autofree char *text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+      g_autofree char *formatted = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
 
-      g_strlcpy (head, text, sizeof head);
+      head_len = g_strlcpy (head, formatted, sizeof head);
       second = now / G_USEC_PER_SEC;
     }
 
-  return usec != 0 ? g_strdup_printf ("%s.%06dZ", head, usec) : g_strconcat (head, "Z", NULL);
+  /* head, then ".uuuuuu" unless 0, "Z" and the nul */
+  text = g_malloc (head_len + 9);
+  memcpy (text, head, head_len);
+  p = text + head_len;
+  if (usec != 0)
+    {
+      *p++ = '.';
+      for (int i = 5; i >= 0; i--, usec /= 10)
+        p[i] = '0' + usec % 10;
+      p += 6;
+    }
+  *p++ = 'Z';
+  *p = '\0';
+
+  return text;
 }
 
 GTimeZone *
@@ -1023,8 +1039,15 @@ paraat_store_import_exercise (ParaatStore     *self,
                               const char      *file,
                               GError         **error)
 {
-  /* Translators: %s is a file name */
-  g_autofree char *reason = g_strdup_printf (_("imported from %s"), file);
+  /* Made once per file, not per exercise */
+  if (self->import_reason == NULL || g_strcmp0 (file, self->import_file) != 0)
+    {
+      g_free (self->import_file);
+      g_free (self->import_reason);
+      self->import_file = g_strdup (file);
+      /* Translators: %s is a file name */
+      self->import_reason = g_strdup_printf (_("imported from %s"), file);
+    }
 
   if (known_id >= 0)
     ex->id = known_id;
@@ -1040,7 +1063,7 @@ paraat_store_import_exercise (ParaatStore     *self,
       sqlite3_reset (stmt);
     }
 
-  return save_in_transaction (self, ex, _("Import"), reason, TRUE, error);
+  return save_in_transaction (self, ex, _("Import"), self->import_reason, TRUE, error);
 }
 
 /**

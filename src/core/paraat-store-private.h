@@ -33,6 +33,8 @@ struct _ParaatStore
   gint64       max_duration_version;    /* PRAGMA data_version it was computed at */
   gboolean     import_checked;          /* inside paraat_import_run(): see paraat_store_import_set_checks() */
   GHashTable  *series;                  /* exercise id → its occurrences so far, see paraat-store-recurrence.c */
+  char        *import_file;             /* paraat_store_import_exercise()'s last file … */
+  char        *import_reason;           /* … and "imported from" it, translated */
 
   /* The damage check an open with PARAAT_STORE_OPEN_DEFER_CHECK left for
    * later; no write starts before it has passed. */

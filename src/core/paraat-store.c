@@ -61,6 +61,8 @@ paraat_store_finalize (GObject *object)
     g_clear_object (&self->records[i]);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->series, g_hash_table_unref);
+  g_clear_pointer (&self->import_file, g_free);
+  g_clear_pointer (&self->import_reason, g_free);
   if (self->db != NULL)
     {
       if (sqlite3_close (self->db) != SQLITE_OK)
