@@ -166,13 +166,12 @@ typedef enum
 } ScanState;
 
 /* In the states that run over many bytes, the bytes that end a run (one
- * bit per state); a newline ends every run, to be counted. */
+ * bit per state). */
 #define SCAN_BIT(state) (1u << (state))
 #define SCAN_RUNS (SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_DOUBLE_QUOTED) | SCAN_BIT (SCAN_SINGLE_QUOTED) \
                    | SCAN_BIT (SCAN_END_TAG) | SCAN_BIT (SCAN_COMMENT) | SCAN_BIT (SCAN_PI) | SCAN_BIT (SCAN_CDATA))
 
 static const guint32 scan_stops[256] = {
-  ['\n'] = SCAN_RUNS,
   ['"'] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_DOUBLE_QUOTED),
   ['\''] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_SINGLE_QUOTED),
   ['>'] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_END_TAG),
@@ -210,7 +209,7 @@ typedef struct
   gboolean                  seen_calendar;
   int                       skip_depth;      /* -1, or the depth of a subtree being skipped */
   ScanState                 scan;
-  int                       scan_line;
+  int                       scan_line;       /* of the chunk being scanned: see scan_error() */
   guint                     scan_attributes;
   gboolean                  scan_in_root;   /* past the prolog */
   gboolean                  scan_started;
@@ -398,12 +397,29 @@ set_xml_error (XcalReader *self)
 
 /* Input */
 
-static gboolean
-scan_error (XcalReader *self,
-            int         code,
-            const char *message)
+static int
+count_newlines (const guint8 *data,
+                gsize         len)
 {
-  paraat_reader_set_error (&self->in->error, code, self->name, self->scan_line, "%s", message);
+  int n = 0;
+
+  for (const guint8 *nl = memchr (data, '\n', len); nl != NULL; nl = memchr (nl + 1, '\n', data + len - (nl + 1)))
+    n++;
+
+  return n;
+}
+
+/* @at: the offending byte in @data, the chunk being scanned; its line is
+ * counted only now */
+static gboolean
+scan_error (XcalReader   *self,
+            const guint8 *data,
+            gsize         at,
+            int           code,
+            const char   *message)
+{
+  paraat_reader_set_error (&self->in->error, code, self->name, self->scan_line + count_newlines (data, at),
+                           "%s", message);
 
   return FALSE;
 }
@@ -417,9 +433,13 @@ scan_error (XcalReader *self,
  *    before libxml2 spends quadratic time on it;
  *  - UTF-16 and UCS-4 are refused: the reader takes only UTF-8 (libxml2
  *    is told to ignore encoding declarations), so an ASCII byte here is
- *    always that character and the scan cannot be fooled. */
+ *    always that character and the scan cannot be fooled.
+ *
+ * Lines are counted a chunk at a time, and within one only for an
+ * error. Most tags hold no attribute and end in the chunk they start
+ * in: those are stepped over whole from the text before them. */
 static gboolean
-scan_input (XcalReader   *self,
+scan_chunk (XcalReader   *self,
             const guint8 *data,
             gsize         len)
 {
@@ -428,7 +448,7 @@ scan_input (XcalReader   *self,
       self->scan_started = TRUE;
       if (data[0] == 0x00 || data[0] == 0xfe || data[0] == 0xff
           || (len > 1 && data[1] == 0x00))
-        return scan_error (self, PARAAT_READER_ERROR_ENCODING,
+        return scan_error (self, data, 0, PARAAT_READER_ERROR_ENCODING,
                            _("the file is in UTF-16 or UCS-4; xCal files must be UTF-8, so save "
                              "it as UTF-8 and import it again"));
     }
@@ -452,23 +472,32 @@ scan_input (XcalReader   *self,
 
       if (self->scan == SCAN_TEXT)
         {
-          /* The common case: skip to the next tag, counting lines. */
+          /* The common case: skip to the next tag */
           const guint8 *lt = memchr (data + i, '<', len - i);
-          const guint8 *stop = lt != NULL ? lt : data + len;
+          const guint8 *p;
 
-          for (const guint8 *nl = memchr (data + i, '\n', stop - (data + i));
-               nl != NULL;
-               nl = memchr (nl + 1, '\n', stop - (nl + 1)))
-            self->scan_line++;
           if (lt == NULL)
             break;
           i = lt - data;
+          /* A start or end tag that ends in this chunk and holds no quote
+           * and no "=" (no attribute) leaves the scan in the text after
+           * it, as the states below would: step over it whole. */
+          p = lt + 1;
+          if (p < data + len && *p != '!' && *p != '?')
+            {
+              while (p < data + len && (scan_stops[*p] & SCAN_BIT (SCAN_START_TAG)) == 0)
+                p++;
+              if (p < data + len && *p == '>')
+                {
+                  if (lt[1] != '/')
+                    self->scan_in_root = TRUE;
+                  i = p - data;
+                  continue;
+                }
+            }
           self->scan = SCAN_LT;
           continue;
         }
-
-      if (c == '\n')
-        self->scan_line++;
 
       switch (self->scan)
         {
@@ -492,7 +521,7 @@ scan_input (XcalReader   *self,
           else if (c == '[' && self->scan_in_root)
             self->scan = SCAN_CDATA;
           else
-            return scan_error (self, PARAAT_READER_ERROR_DOCTYPE,
+            return scan_error (self, data, i, PARAAT_READER_ERROR_DOCTYPE,
                                _("the file has a DOCTYPE or another declaration; xCal needs none, "
                                  "and Paraat refuses them because entities can read other files "
                                  "or blow up in memory. Remove the <!DOCTYPE …> part"));
@@ -550,7 +579,7 @@ scan_input (XcalReader   *self,
                 _("an element has more than %u attributes; xCal needs none but "
                   "namespace declarations"), MAX_ATTRIBUTES);
 
-              return scan_error (self, PARAAT_READER_ERROR_TOO_MANY, message);
+              return scan_error (self, data, i, PARAAT_READER_ERROR_TOO_MANY, message);
             }
           break;
         case SCAN_DOUBLE_QUOTED:
@@ -572,6 +601,18 @@ scan_input (XcalReader   *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+scan_input (XcalReader   *self,
+            const guint8 *data,
+            gsize         len)
+{
+  gboolean ok = scan_chunk (self, data, len);
+
+  self->scan_line += count_newlines (data, len);
+
+  return ok;
 }
 
 static int

@@ -427,6 +427,38 @@ test_hostile_gzip (void)
   collected_clear (&c);
 }
 
+/* The byte scan counts lines a chunk at a time and steps over plain
+ * tags whole: a declaration after thousands of events, with tags that
+ * have namespace declarations or run over a line, is refused at the line
+ * of its "<!", even when a newline follows the "!". */
+static void
+test_hostile_scan_line (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\">\n"
+                                         "<vcalendar><properties><prodid><text>-//t//</text></prodid>"
+                                         "<version><text>2.0</text></version></properties><components>\n");
+  g_autoptr(GError) error = NULL;
+  Collected c;
+  int line;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (xml,
+                            "<vevent xmlns:t=\"urn:x-test\"><properties>\n"
+                            "<uid><text>scan-%u</text></uid><dtstamp><date-time>2026-01-05T09:00:00Z</date-time>"
+                            "</dtstamp>\n<dtstart\n><date-time>2026-01-05T10:00:00Z</date-time></dtstart>"
+                            "<!-- > \" = --></properties></vevent\n>\n",
+                            i);
+  line = 1;
+  for (const char *p = xml->str; *p != '\0'; p++)
+    line += *p == '\n';
+  g_string_append (xml, "<!\nDOCTYPE x>\n</components></vcalendar></icalendar>\n");
+
+  g_assert_false (read_bytes ("scan.xml", xml->str, xml->len, NULL, &c, &error));
+  assert_error_at (error, PARAAT_READER_ERROR_DOCTYPE, "scan.xml", line);
+  collected_clear (&c);
+}
+
 static gboolean
 read_fd_with (gboolean (*reader) (int, const char *, const ParaatReaderLimits *,
                                   ParaatComponentFunc, gpointer, GError **),
@@ -990,6 +1022,7 @@ main (int   argc,
       g_test_add_data_func (test_path, &hostile_files[i], test_hostile);
     }
   g_test_add_func ("/core/calendar-reader/hostile/gzip", test_hostile_gzip);
+  g_test_add_func ("/core/calendar-reader/hostile/scan-line", test_hostile_scan_line);
   g_test_add_func ("/core/calendar-reader/hostile/size", test_hostile_size);
   g_test_add_func ("/core/calendar-reader/hostile/utf16-doctype", test_hostile_utf16_doctype);
   g_test_add_func ("/core/calendar-reader/hostile/huge-text", test_hostile_huge_text);
