@@ -138,17 +138,12 @@ typedef struct
   guint              n_items;     /* top components only */
 } Frame;
 
+/* A property's or a parameter's element name, upper-case, and its kind */
 typedef struct
 {
-  icalproperty_kind  kind;
-  char              *upper;
-} PropertyInfo;
-
-typedef struct
-{
-  icalparameter_kind  kind;
-  char               *upper;
-} ParameterInfo;
+  int   kind;  /* icalproperty_kind or icalparameter_kind */
+  char *upper;
+} NameInfo;
 
 /* The byte-level scan in front of libxml2 (see scan_input()). */
 typedef enum
@@ -204,8 +199,8 @@ typedef struct
   Frame                    *frames;          /* a stack, the document's at the bottom … */
   guint                     n_frames;        /* … this many on it … */
   guint                     frames_size;     /* … and room for this many */
-  GHashTable               *property_infos;  /* interned name → PropertyInfo */
-  GHashTable               *parameter_infos; /* interned name → ParameterInfo */
+  GHashTable               *property_infos;  /* interned name → NameInfo */
+  GHashTable               *parameter_infos; /* interned name → NameInfo */
   GHashTable               *value_types;     /* interned name → ValueType + 1 */
   GError                   *error;           /* ours, first */
   int                       xml_code;        /* libxml2's first error */
@@ -669,54 +664,36 @@ lookup_value_type (XcalReader    *self,
 }
 
 static void
-property_info_free (gpointer data)
+name_info_free (gpointer data)
 {
-  PropertyInfo *info = data;
+  NameInfo *info = data;
 
   g_free (info->upper);
   g_free (info);
 }
 
-static const PropertyInfo *
-lookup_property (XcalReader    *self,
-                 const xmlChar *name)
+/* Made once per name: libxml2 interns them. A property libical does not
+ * know is an X- one. */
+static const NameInfo *
+lookup_name (GHashTable    *infos,
+             const xmlChar *name,
+             gboolean       is_property)
 {
-  PropertyInfo *info = g_hash_table_lookup (self->property_infos, name);
+  NameInfo *info = g_hash_table_lookup (infos, name);
 
   if (info == NULL)
     {
-      info = g_new0 (PropertyInfo, 1);
+      info = g_new0 (NameInfo, 1);
       info->upper = g_ascii_strup ((const char *) name, -1);
-      info->kind = icalproperty_string_to_kind (info->upper);
-      if (info->kind == ICAL_NO_PROPERTY || info->kind == ICAL_ANY_PROPERTY)
-        info->kind = ICAL_X_PROPERTY;
-      g_hash_table_insert (self->property_infos, (gpointer) name, info);
-    }
+      if (is_property)
+        {
+          icalproperty_kind kind = icalproperty_string_to_kind (info->upper);
 
-  return info;
-}
-
-static void
-parameter_info_free (gpointer data)
-{
-  ParameterInfo *info = data;
-
-  g_free (info->upper);
-  g_free (info);
-}
-
-static const ParameterInfo *
-lookup_parameter (XcalReader    *self,
-                  const xmlChar *name)
-{
-  ParameterInfo *info = g_hash_table_lookup (self->parameter_infos, name);
-
-  if (info == NULL)
-    {
-      info = g_new0 (ParameterInfo, 1);
-      info->upper = g_ascii_strup ((const char *) name, -1);
-      info->kind = icalparameter_string_to_kind (info->upper);
-      g_hash_table_insert (self->parameter_infos, (gpointer) name, info);
+          info->kind = kind == ICAL_NO_PROPERTY || kind == ICAL_ANY_PROPERTY ? ICAL_X_PROPERTY : kind;
+        }
+      else
+        info->kind = icalparameter_string_to_kind (info->upper);
+      g_hash_table_insert (infos, (gpointer) name, info);
     }
 
   return info;
@@ -1240,7 +1217,7 @@ static gboolean
 finish_parameter (XcalReader *self,
                   int         line)
 {
-  const ParameterInfo *info = lookup_parameter (self, self->param_name);
+  const NameInfo *info = lookup_name (self->parameter_infos, self->param_name, FALSE);
   icalparameter_kind kind = info->kind;
   icalparameter *param;
 
@@ -1596,7 +1573,7 @@ start_element (XcalReader    *self,
 
     case FRAME_PROPERTIES:
       {
-        const PropertyInfo *info = lookup_property (self, name);
+        const NameInfo *info = lookup_name (self->property_infos, name, TRUE);
 
         if (!count_item (self, line))
           return FALSE;
@@ -1872,8 +1849,8 @@ paraat_xcal_read_input (ParaatInput         *in,
   self.skip_depth = -1;
   self.scan = SCAN_TEXT;
   self.scan_line = 1;
-  self.property_infos = g_hash_table_new_full (NULL, NULL, NULL, property_info_free);
-  self.parameter_infos = g_hash_table_new_full (NULL, NULL, NULL, parameter_info_free);
+  self.property_infos = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
+  self.parameter_infos = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
   self.value_types = g_hash_table_new (NULL, NULL);
   self.values = g_ptr_array_new_with_free_func (free_value);
   self.spare_values = g_ptr_array_new_with_free_func (free_value);
