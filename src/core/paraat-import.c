@@ -1272,12 +1272,14 @@ key_filter_add (ParaatImportPlan *plan,
     *key_filter_word (plan, key, &bits) |= bits;
 }
 
-/* "" opens a temporary database of this connection's own on disk:
- * SQLite keeps a few pages of it in memory, not the whole. The plan's
- * thread uses it, then the one that applies the plan, never both at
- * once, so SQLite need not lock it for each call. */
-static sqlite3 *
-open_keys (GError **error)
+/* Gives @plan its keys table and, beside it, the empty filter of what
+ * the table holds. "" opens a temporary database of this connection's
+ * own on disk: SQLite keeps a few pages of it in memory, not the whole.
+ * The plan's thread uses it, then the one that applies the plan, never
+ * both at once, so SQLite need not lock it for each call. */
+static gboolean
+open_keys (ParaatImportPlan  *plan,
+           GError           **error)
 {
   sqlite3 *db = NULL;
 
@@ -1294,10 +1296,12 @@ open_keys (GError **error)
       else
         g_set_error (error, PARAAT_STORE_ERROR, PARAAT_STORE_ERROR_OPEN, "%s", sqlite3_errstr (SQLITE_NOMEM));
       sqlite3_close (db);
-      return NULL;
+      return FALSE;
     }
+  plan->keys = db;
+  plan->key_filter = g_new0 (guint64, KEY_FILTER_WORDS);
 
-  return db;
+  return TRUE;
 }
 
 static char *
@@ -1751,7 +1755,8 @@ read_files_lean (ReadContext         *ctx,
  * VTIMEZONEs read before it, which the reader sends ahead, so the event
  * finds the same zones it would in the reader's. With glibc's malloc,
  * whatever is made on one side is freed on that side (the arena locks);
- * with jemalloc, this side frees what it is done with. */
+ * with jemalloc, this side frees what it is done with while it keeps up,
+ * and the reader otherwise (see pipe_pop()). */
 
 #define PIPE_SIZE 256
 /* Each side wakes the other only for this many events at once: waking
@@ -1784,7 +1789,7 @@ typedef struct
   GCond                 not_empty;
   GCond                 not_full;
   GQueue                items;     /* PipeItem */
-  int                   n_items;   /* items.length, read by the reader without the lock */
+  int                   n_items;   /* items.length, to read without the lock */
   GPtrArray            *spent;     /* PipeItems written, for the reader to free */
   gboolean              free_here; /* or this side frees them; see malloc_is_jemalloc() */
   gboolean              done;      /* the reader has finished */
@@ -1834,6 +1839,14 @@ pipe_push (Pipe     *pipe,
   return !stopped;
 }
 
+/* Whether this side keeps up with the reader: fewer than half of
+ * PIPE_SIZE items wait. Read without the lock. */
+static gboolean
+writer_keeps_up (Pipe *pipe)
+{
+  return g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2;
+}
+
 /* jemalloc (paraat-cli's, see meson.build) frees another thread's
  * memory without taking a lock that thread waits on; glibc's malloc
  * takes the arena's. */
@@ -1855,7 +1868,7 @@ pipe_pop (Pipe     *pipe,
 {
   PipeItem *item;
 
-  if (pipe->free_here && g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2)
+  if (pipe->free_here && writer_keeps_up (pipe))
     g_clear_pointer (&spent, pipe_item_free);
   g_mutex_lock (&pipe->lock);
   if (spent != NULL)
@@ -1892,7 +1905,7 @@ writer_makes_event (Pipe *pipe)
       return TRUE;
     case PARAAT_IMPORT_SPLIT_BALANCED:
     default:
-      return g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2;
+      return writer_keeps_up (pipe);
     }
 }
 
@@ -2063,8 +2076,8 @@ zones_clear (Zones *zones)
 }
 
 /* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
- * written as run_event() does. The VEVENT stays in @item, for the reader
- * to free; the zone is this side's now. */
+ * written as run_event() does. The VEVENT stays in @item and is freed
+ * with it (see pipe_pop()); the zone is this side's now. */
 static gboolean
 take_component (ReadContext  *ctx,
                 Zones        *zones,
@@ -2269,9 +2282,8 @@ plan_new_lean (ParaatImportPlan     *plan_in,
   if (!(db = paraat_import_snapshot_open (paraat_store_get_path (store), error)))
     return NULL;
   if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
-      !(plan->keys = open_keys (error)))
+      !open_keys (plan, error))
     goto out;
-  plan->key_filter = g_new0 (guint64, KEY_FILTER_WORDS);
 
   ctx.plan = plan;
   ctx.region_names = plan->region_names;
@@ -2952,9 +2964,8 @@ paraat_import_run (ParaatStore           *store,
     goto out;
   ctx.snapshot = db;
   if (!(plan->region_names = paraat_import_snapshot_region_names (db, error)) ||
-      !(plan->keys = open_keys (error)))
+      !open_keys (plan, error))
     goto out;
-  plan->key_filter = g_new0 (guint64, KEY_FILTER_WORDS);
   ctx.region_names = plan->region_names;
   if (!prepare_keys (&ctx, error))
     goto out;
