@@ -23,6 +23,17 @@
 #include "paraat-store.h"
 #include "paraat-utils.h"
 
+#ifdef PARAAT_JEMALLOC
+/* jemalloc reads its options from this symbol (then from MALLOC_CONF).
+ * Transparent huge pages for its memory and its own metadata: where the
+ * kernel gives them on request (“madvise”, Debian's default), a 2 MiB
+ * page costs one fault instead of 512, and under a hypervisor a fault
+ * is dear. `conflicts` over 100,000 events touches 150 MB and spent a
+ * fifth of its time in faults; see docs/benchmarks.md, “Huge pages”. */
+extern const char *malloc_conf;
+const char *malloc_conf = "thp:always,metadata_thp:always";
+#endif
+
 char *db_path;
 
 void
