@@ -80,13 +80,14 @@ write_text (GPtrArray      *findings,
     {
       ParaatFinding *finding = findings->pdata[i];
       ParaatSeverity severity = paraat_finding_get_severity (finding);
+      g_autofree char *explanation = paraat_finding_dup_explanation (finding);
 
       counts[severity]++;
       /* One block per finding: what, why, and the exercises to jump to.
        * Appended piece by piece: a printf per line was a tenth of the
        * command at 90,000 findings. */
       append_all (out, paraat_severity_get_label (severity), ": ", paraat_finding_get_rule_id (finding), " (",
-                  paraat_finding_get_subject (finding) ? paraat_finding_get_subject (finding) : "", ")\n  ", paraat_finding_get_explanation (finding), "\n",
+                  paraat_finding_get_subject (finding) ? paraat_finding_get_subject (finding) : "", ")\n  ", explanation, "\n",
                   NULL);
       for (guint k = 0; k < paraat_finding_get_n_items (finding); k++)
         {

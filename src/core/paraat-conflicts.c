@@ -855,6 +855,7 @@ expand (const char         *template,
   GString *out = g_string_sized_new (256);
   const char *p = template;
   const char *open;
+  gsize len;
 
   while ((open = strchr (p, '{')) != NULL)
     {
@@ -881,7 +882,11 @@ expand (const char         *template,
     }
   g_string_append (out, p);
 
-  return g_string_free (out, FALSE);
+  /* Exactly as long as the text: GString's buffer had grown to twice
+   * that, and a finding keeps its explanation. */
+  len = out->len;
+
+  return g_realloc (g_string_free (out, FALSE), len + 1);
 }
 
 static char *
@@ -1026,6 +1031,23 @@ paraat_finding_get_explanation (ParaatFinding *self)
     self->explanation = explain (self);
 
   return self->explanation;
+}
+
+/**
+ * paraat_finding_dup_explanation:
+ *
+ * What paraat_finding_get_explanation() gives, as a string the finding
+ * does not keep: for writing many findings once (the CLI, CSV and JSON),
+ * whose explanations would otherwise all stay in memory.
+ *
+ * Returns: (transfer full): the explanation
+ */
+char *
+paraat_finding_dup_explanation (ParaatFinding *self)
+{
+  g_return_val_if_fail (PARAAT_IS_FINDING (self), NULL);
+
+  return self->explanation != NULL ? g_strdup (self->explanation) : explain (self);
 }
 
 /* The analysis */
@@ -2014,6 +2036,7 @@ paraat_conflicts_write_json (GPtrArray      *findings,
       ParaatFinding *finding = findings->pdata[i];
       g_autofree char *start = format_utc (finding->start_utc);
       g_autofree char *end = format_utc (finding->end_utc);
+      g_autofree char *explanation = paraat_finding_dup_explanation (finding);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "rule");
@@ -2027,7 +2050,7 @@ paraat_conflicts_write_json (GPtrArray      *findings,
       json_builder_set_member_name (builder, "end");
       json_builder_add_string_value (builder, end);
       json_builder_set_member_name (builder, "explanation");
-      json_builder_add_string_value (builder, paraat_finding_get_explanation (finding));
+      json_builder_add_string_value (builder, explanation);
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);
       for (guint k = 0; k < finding->n_items; k++)
@@ -2122,13 +2145,14 @@ paraat_conflicts_write_csv (GPtrArray      *findings,
       ParaatFinding *finding = findings->pdata[i];
       g_autofree char *start = format_utc (finding->start_utc);
       g_autofree char *end = format_utc (finding->end_utc);
+      g_autofree char *explanation = paraat_finding_dup_explanation (finding);
 
       append_csv_field (text, paraat_severity_to_string (finding->severity), FALSE);
       append_csv_field (text, paraat_finding_get_rule_id (finding), FALSE);
       append_csv_field (text, finding->subject, FALSE);
       append_csv_field (text, start, FALSE);
       append_csv_field (text, end, FALSE);
-      append_csv_field (text, paraat_finding_get_explanation (finding), FALSE);
+      append_csv_field (text, explanation, FALSE);
       for (guint k = 0; k < 2; k++)
         {
           ParaatCalendarItem *item = k < finding->n_items ? finding->items[k] : NULL;

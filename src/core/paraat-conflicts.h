@@ -148,6 +148,7 @@ ParaatSeverity      paraat_finding_get_severity    (ParaatFinding *self);
 /* The Defence unit, brigade or region the finding is about */
 const char         *paraat_finding_get_subject     (ParaatFinding *self);
 const char         *paraat_finding_get_explanation (ParaatFinding *self);
+char               *paraat_finding_dup_explanation (ParaatFinding *self) G_GNUC_WARN_UNUSED_RESULT;
 gint64              paraat_finding_get_start_utc   (ParaatFinding *self);
 gint64              paraat_finding_get_end_utc     (ParaatFinding *self);
 guint               paraat_finding_get_n_items     (ParaatFinding *self);

@@ -217,6 +217,7 @@ test_double_booked (void)
   g_autoptr(GPtrArray) items = new_items ();
   g_autoptr(GPtrArray) findings = NULL;
   ParaatCalendarItem *cancelled, *declined;
+  g_autofree char *explanation = NULL;
   ParaatFinding *finding;
 
   /* Overlap, with the unit written differently each time */
@@ -249,6 +250,13 @@ test_double_booked (void)
   g_assert_cmpstr (paraat_finding_get_item (finding, 1)->uid, ==, "ex-b");
   g_assert_cmpint (paraat_finding_get_start_utc (finding), ==, T0 + 9 * HOUR);
   g_assert_cmpint (paraat_finding_get_end_utc (finding), ==, T0 + 17 * HOUR);
+  /* The copy the writers take, before and after the finding kept one */
+  explanation = paraat_finding_dup_explanation (finding);
+  g_assert_cmpstr (explanation, ==, paraat_finding_get_explanation (finding));
+  g_clear_pointer (&explanation, g_free);
+  explanation = paraat_finding_dup_explanation (finding);
+  g_assert_cmpstr (explanation, ==, paraat_finding_get_explanation (finding));
+  g_assert_true (explanation != paraat_finding_get_explanation (finding));
   g_assert_nonnull (strstr (paraat_finding_get_explanation (finding), "“ex-a” (VR05, 2 Mar 2026, 10:00–14:00)"));
   g_assert_nonnull (strstr (paraat_finding_get_explanation (finding), "“ex-b” (VR01"));
   g_assert_nonnull (strstr (paraat_finding_get_explanation (finding), "11 Geniecompagnie"));
