@@ -655,6 +655,17 @@ get_tzid (icalproperty *prop)
   return param != NULL ? icalparameter_get_tzid (param) : NULL;
 }
 
+/* The UID as a message shows it: made only for a message */
+static const char *
+shorten_once (char       **shown,
+              const char  *text)
+{
+  if (*shown == NULL)
+    *shown = paraat_reader_shorten (text);
+
+  return *shown;
+}
+
 /* Called with @comp already inside sink->calendar, so TZIDs resolve. */
 static gboolean
 check_event (ParaatReaderSink        *sink,
@@ -677,12 +688,11 @@ check_event (ParaatReaderSink        *sink,
                                        "and updated later"));
       return FALSE;
     }
-  shown = paraat_reader_shorten (uid_text);
   if (dtstart == NULL)
     {
       paraat_reader_set_error (error, PARAAT_READER_ERROR_MISSING, sink->name, lines->component,
                                /* Translators: the event's UID */
-                               _("VEVENT “%s” has no DTSTART"), shown);
+                               _("VEVENT “%s” has no DTSTART"), shorten_once (&shown, uid_text));
       return FALSE;
     }
   if (dtend != NULL && duration != NULL)
@@ -691,7 +701,7 @@ check_event (ParaatReaderSink        *sink,
                                lines->duration > 0 ? lines->duration : lines->component,
                                /* Translators: the event's UID */
                                _("VEVENT “%s” has both DTEND and DURATION; keep one of them"),
-                               shown);
+                               shorten_once (&shown, uid_text));
       return FALSE;
     }
   if (duration != NULL && icalproperty_get_duration (duration).is_neg)
@@ -699,7 +709,7 @@ check_event (ParaatReaderSink        *sink,
       paraat_reader_set_error (error, PARAAT_READER_ERROR_INVALID, sink->name,
                                lines->duration > 0 ? lines->duration : lines->component,
                                /* Translators: the event's UID */
-                               _("VEVENT “%s” has a negative DURATION"), shown);
+                               _("VEVENT “%s” has a negative DURATION"), shorten_once (&shown, uid_text));
       return FALSE;
     }
   if (dtend == NULL)
@@ -713,7 +723,7 @@ check_event (ParaatReaderSink        *sink,
                                lines->dtend > 0 ? lines->dtend : lines->component,
                                /* Translators: the event's UID */
                                _("VEVENT “%s” has DTSTART and DTEND of different types (one a "
-                                 "date, the other a date and time)"), shown);
+                                 "date, the other a date and time)"), shorten_once (&shown, uid_text));
       return FALSE;
     }
 
@@ -735,7 +745,8 @@ check_event (ParaatReaderSink        *sink,
                                lines->dtend > 0 ? lines->dtend : lines->component,
                                /* Translators: the event's UID, then two times as in the file */
                                _("VEVENT “%s” ends (DTEND %s) before it starts (DTSTART %s)"),
-                               shown, icaltime_as_ical_string (icalproperty_get_dtend (dtend)),
+                               shorten_once (&shown, uid_text),
+                               icaltime_as_ical_string (icalproperty_get_dtend (dtend)),
                                icaltime_as_ical_string (icalproperty_get_dtstart (dtstart)));
       return FALSE;
     }

@@ -403,6 +403,59 @@ read_bytes (const char                *name,
   return ok;
 }
 
+/* Elements share <icalendar>'s namespace by pointer (see process_node()
+ * in paraat-xcal-reader.c); one that declares its own must still be
+ * judged by its URI, whether that is xCal's again or another. */
+static void
+test_namespaces (void)
+{
+  static const struct {
+    const char *open;   /* the VEVENT's start tag */
+    const char *close;
+    const char *prefix; /* of the elements inside it */
+    int         code;   /* 0: read */
+  } cases[] = {
+    { "<vevent>", "</vevent>", "", 0 },
+    { "<vevent xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\">", "</vevent>", "", 0 },
+    { "<x:vevent xmlns:x=\"urn:ietf:params:xml:ns:icalendar-2.0\">", "</x:vevent>", "x:", 0 },
+    { "<vevent xmlns=\"urn:example:other\">", "</vevent>", "", PARAAT_READER_ERROR_NAMESPACE },
+    { "<vevent xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0x\">", "</vevent>", "",
+      PARAAT_READER_ERROR_NAMESPACE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *p = cases[i].prefix;
+      g_autofree char *xml = g_strdup_printf (
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\"><vcalendar>\n"
+        "<properties><version><text>2.0</text></version></properties><components>\n"
+        "%s<%sproperties>\n"
+        "<%suid><%stext>ns-%u</%stext></%suid>\n"
+        "<%sdtstart><%sdate>2026-04-06</%sdate></%sdtstart>\n"
+        "</%sproperties>%s\n"
+        "</components></vcalendar></icalendar>\n",
+        cases[i].open, p, p, p, i, p, p, p, p, p, p, p, cases[i].close);
+      g_autoptr(GError) error = NULL;
+      Collected c;
+      gboolean ok = read_bytes ("ns.xml", xml, strlen (xml), NULL, &c, &error);
+
+      g_test_message ("case %u: %s", i, error ? error->message : "read");
+      if (cases[i].code == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpuint (c.components->len, ==, 1);
+        }
+      else
+        {
+          g_assert_false (ok);
+          assert_error_at (error, cases[i].code, "ns.xml", 4);
+        }
+      collected_clear (&c);
+    }
+}
+
 static void
 test_hostile_gzip (void)
 {
@@ -1022,6 +1075,7 @@ main (int   argc,
       g_test_add_data_func (test_path, &hostile_files[i], test_hostile);
     }
   g_test_add_func ("/core/calendar-reader/hostile/gzip", test_hostile_gzip);
+  g_test_add_func ("/core/calendar-reader/namespaces", test_namespaces);
   g_test_add_func ("/core/calendar-reader/hostile/scan-line", test_hostile_scan_line);
   g_test_add_func ("/core/calendar-reader/hostile/size", test_hostile_size);
   g_test_add_func ("/core/calendar-reader/hostile/utf16-doctype", test_hostile_utf16_doctype);
