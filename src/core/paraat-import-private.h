@@ -3,8 +3,9 @@
  * Copyright 2026 The Paraat developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by paraat-import.c (the plan) and paraat-store-sources.c (its
- * SQL): the planned events and the read-only snapshot the plan compares
+ * Shared by paraat-import.c (the plan), paraat-import-run.c (the one
+ * pass of paraat_import_run()) and paraat-store-sources.c (its SQL): the
+ * plan, the planned events and the read-only snapshot the plan compares
  * the files with.
  */
 
@@ -135,6 +136,105 @@ gboolean   paraat_import_write_calendar      (ParaatStore       *store,
                                               const char        *colour,
                                               const char        *file,
                                               GError           **error);
+
+/* The plan and the reading of its files, shared by paraat-import.c and
+ * paraat-import-run.c (paraat_import_run()'s one pass) */
+
+struct _ParaatImportPlan
+{
+  char               *source_name;
+  ParaatSourceKind    kind;
+  gboolean            new_source;
+  char               *organisation;  /* nullable: keep the source's */
+  char               *colour;        /* nullable: keep the source's */
+  char               *last_file;
+  GListStore         *events;        /* ParaatImportEvent, in file order, removed ones last */
+  GPtrArray          *warnings;
+  ParaatImportCounts  counts;
+
+  /* PARAAT_IMPORT_PLAN_NO_EVENTS: apply reads the files again */
+  gboolean            no_events;
+  gboolean            applied;       /* made by paraat_import_run(), which wrote it */
+  GStrv               paths;
+  GStrv               stamps;        /* each file's size and mtime when planned */
+  GArray             *region_names;
+  sqlite3            *keys;          /* a private temporary database; see open_keys() */
+  guint64            *key_filter;    /* the keys in keys' event table; see key_may_be_known() */
+  GHashTable         *codes;         /* "table\x1fcode" → whether the snapshot has it */
+  int                 has_exercises; /* whether the snapshot has exercises; -1 not asked yet */
+};
+
+/* The passes over the files of a plan without events */
+typedef enum
+{
+  PARAAT_IMPORT_PASS_NAME,   /* only looking for X-WR-CALNAME, in the calendar's properties */
+  PARAAT_IMPORT_PASS_PLAN,
+  PARAAT_IMPORT_PASS_APPLY,
+  PARAAT_IMPORT_PASS_RUN,    /* paraat_import_run(): plans each event and writes it at once */
+} ParaatImportPass;
+
+typedef struct
+{
+  /* Borrowed */
+  ParaatImportPlan     *plan;
+  GArray               *region_names;
+  GCancellable         *cancellable;
+  ParaatImportProgress  progress;
+  gpointer              user_data;
+  const char           *file;        /* basename of the file being read */
+  double                fraction;    /* of the files read before this one */
+
+  /* Owned */
+  GPtrArray            *read;        /* ParaatImportEvent */
+  GHashTable           *by_key;      /* key → index + 1 in read */
+  char                 *calname;     /* the first X-WR-CALNAME */
+
+  /* PARAAT_IMPORT_PLAN_NO_EVENTS */
+  ParaatImportPass      pass;
+  sqlite3              *snapshot;    /* borrowed */
+  gint64                source_id;   /* in the snapshot, 0 for a new source */
+  guint                 ordinal;     /* VEVENTs read so far, over all files */
+  ParaatStore          *store;       /* borrowed: applying */
+  gint64                apply_source_id;
+  gboolean              exercises;   /* an exercise was written */
+  gboolean              stopped;     /* PARAAT_IMPORT_PASS_NAME stopped reading the file */
+  gboolean              replaced;    /* PARAAT_IMPORT_PASS_RUN: an event replaced one already written */
+  sqlite3_stmt         *find_key;
+  sqlite3_stmt         *insert_key;
+  sqlite3_stmt         *update_key;
+  sqlite3_stmt         *find_source_event;
+} ParaatImportContext;
+
+ParaatImportEvent *paraat_import_read_event         (ParaatImportContext *ctx,
+                                                     icalcomponent       *comp,
+                                                     int                  line,
+                                                     gboolean             with_raw,
+                                                     gboolean             lean) G_GNUC_WARN_UNUSED_RESULT;
+void               paraat_import_event_set_raw      (ParaatImportEvent   *event,
+                                                     icalcomponent       *comp);
+void               paraat_import_report_progress    (ParaatImportContext *ctx,
+                                                     double               fraction);
+void               paraat_import_read_context_clear (ParaatImportContext *ctx);
+gboolean           paraat_import_plan_event_lean    (ParaatImportContext *ctx,
+                                                     ParaatImportEvent   *event,
+                                                     gboolean            *chosen,
+                                                     GError             **error);
+gboolean           paraat_import_write_lean_event   (ParaatImportContext *ctx,
+                                                     ParaatImportEvent   *event,
+                                                     GError             **error);
+/* paraat-import-run.c: reads @paths in a thread of its own while this
+ * one plans and writes each event */
+gboolean           paraat_import_run_files          (ParaatImportContext *ctx,
+                                                     const char * const  *paths,
+                                                     GError             **error);
+
+/* Whether an event in @state is written */
+static inline gboolean
+paraat_import_state_is_written (ParaatImportState state)
+{
+  return state == PARAAT_IMPORT_STATE_NEW || state == PARAAT_IMPORT_STATE_CHANGED;
+}
+
 /* Which side of paraat_import_run() makes the events; for tests */
 typedef enum
 {

@@ -15,7 +15,6 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -487,72 +486,6 @@ paraat_import_event_get_line (ParaatImportEvent *self)
   return self->line;
 }
 
-/* ParaatImportPlan */
-
-struct _ParaatImportPlan
-{
-  char               *source_name;
-  ParaatSourceKind    kind;
-  gboolean            new_source;
-  char               *organisation;  /* nullable: keep the source's */
-  char               *colour;        /* nullable: keep the source's */
-  char               *last_file;
-  GListStore         *events;        /* ParaatImportEvent, in file order, removed ones last */
-  GPtrArray          *warnings;
-  ParaatImportCounts  counts;
-
-  /* PARAAT_IMPORT_PLAN_NO_EVENTS: apply reads the files again */
-  gboolean            no_events;
-  gboolean            applied;       /* made by paraat_import_run(), which wrote it */
-  GStrv               paths;
-  GStrv               stamps;        /* each file's size and mtime when planned */
-  GArray             *region_names;
-  sqlite3            *keys;          /* a private temporary database; see open_keys() */
-  guint64            *key_filter;    /* the keys in keys' event table; see key_may_be_known() */
-  GHashTable         *codes;         /* "table\x1fcode" → whether the snapshot has it */
-  int                 has_exercises; /* whether the snapshot has exercises; -1 not asked yet */
-};
-
-/* The passes over the files of a plan without events */
-typedef enum
-{
-  PASS_NAME,   /* only looking for X-WR-CALNAME, in the calendar's properties */
-  PASS_PLAN,
-  PASS_APPLY,
-  PASS_RUN,    /* paraat_import_run(): plans each event and writes it at once */
-} Pass;
-
-typedef struct
-{
-  /* Borrowed */
-  ParaatImportPlan     *plan;
-  GArray               *region_names;
-  GCancellable         *cancellable;
-  ParaatImportProgress  progress;
-  gpointer              user_data;
-  const char           *file;        /* basename of the file being read */
-  double                fraction;    /* of the files read before this one */
-
-  /* Owned */
-  GPtrArray            *read;        /* ParaatImportEvent */
-  GHashTable           *by_key;      /* key → index + 1 in read */
-  char                 *calname;     /* the first X-WR-CALNAME */
-
-  /* PARAAT_IMPORT_PLAN_NO_EVENTS */
-  Pass                  pass;
-  sqlite3              *snapshot;    /* borrowed */
-  gint64                source_id;   /* in the snapshot, 0 for a new source */
-  guint                 ordinal;     /* VEVENTs read so far, over all files */
-  ParaatStore          *store;       /* borrowed: applying */
-  gint64                apply_source_id;
-  gboolean              exercises;   /* an exercise was written */
-  gboolean              stopped;     /* PASS_NAME stopped reading the file */
-  gboolean              replaced;    /* PASS_RUN: an event replaced one already written */
-  sqlite3_stmt         *find_key;
-  sqlite3_stmt         *insert_key;
-  sqlite3_stmt         *update_key;
-  sqlite3_stmt         *find_source_event;
-} ReadContext;
 
 G_GNUC_PRINTF (3, 4)
 static void
@@ -737,9 +670,9 @@ status_name (icalcomponent *comp)
   return "confirmed";
 }
 
-static void
-set_raw (ParaatImportEvent *event,
-         icalcomponent     *comp)
+void
+paraat_import_event_set_raw (ParaatImportEvent *event,
+                             icalcomponent     *comp)
 {
   char *raw = icalcomponent_as_ical_string_r (comp);
 
@@ -753,12 +686,12 @@ set_raw (ParaatImportEvent *event,
  * @lean: for a plan without events, which never shows the event: when it
  * can only become an exercise, the columns of a source event are left
  * out. */
-static ParaatImportEvent *
-read_event (ReadContext   *ctx,
-            icalcomponent *comp,
-            int            line,
-            gboolean       with_raw,
-            gboolean       lean)
+ParaatImportEvent *
+paraat_import_read_event (ParaatImportContext   *ctx,
+                          icalcomponent *comp,
+                          int            line,
+                          gboolean       with_raw,
+                          gboolean       lean)
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
@@ -894,7 +827,7 @@ read_event (ReadContext   *ctx,
     event->organiser = g_strdup ("");
 
   if (with_raw)
-    set_raw (event, comp);
+    paraat_import_event_set_raw (event, comp);
 
 exercise:
   /* Whether it becomes an exercise is decided once the source is known. */
@@ -906,9 +839,9 @@ exercise:
   return event;
 }
 
-static void
-report_progress (ReadContext *ctx,
-                 double       fraction)
+void
+paraat_import_report_progress (ParaatImportContext *ctx,
+                               double       fraction)
 {
   if (ctx->progress != NULL)
     ctx->progress (CLAMP (fraction, 0.0, 1.0), ctx->user_data);
@@ -919,7 +852,7 @@ on_component_cb (icalcomponent  *comp,
                  gpointer        user_data,
                  GError        **error)
 {
-  ReadContext *ctx = user_data;
+  ParaatImportContext *ctx = user_data;
   g_autoptr(ParaatImportEvent) event = NULL;
   g_autofree char *key = NULL;
   guint index;
@@ -946,7 +879,7 @@ on_component_cb (icalcomponent  *comp,
       return TRUE;
     }
 
-  event = read_event (ctx, comp, paraat_calendar_reader_get_line (), TRUE, FALSE);
+  event = paraat_import_read_event (ctx, comp, paraat_calendar_reader_get_line (), TRUE, FALSE);
   key = paraat_import_event_key (event->uid, event->recurrence_id);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_key, key));
   if (index != 0)
@@ -968,7 +901,7 @@ on_component_cb (icalcomponent  *comp,
     }
 
   if (ctx->read->len % 256 == 0)
-    report_progress (ctx, ctx->fraction);
+    paraat_import_report_progress (ctx, ctx->fraction);
 
   return TRUE;
 }
@@ -1187,8 +1120,8 @@ name_from_path (const char *path)
   return g_steal_pointer (&base);
 }
 
-static void
-read_context_clear (ReadContext *ctx)
+void
+paraat_import_read_context_clear (ParaatImportContext *ctx)
 {
   g_clear_pointer (&ctx->read, g_ptr_array_unref);
   g_clear_pointer (&ctx->by_key, g_hash_table_unref);
@@ -1199,7 +1132,7 @@ read_context_clear (ReadContext *ctx)
   g_clear_pointer (&ctx->find_source_event, sqlite3_finalize);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadContext, read_context_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParaatImportContext, paraat_import_read_context_clear)
 
 /* Plans without events (PARAAT_IMPORT_PLAN_NO_EVENTS)
  *
@@ -1408,7 +1341,7 @@ skip_republished (ParaatImportPlan   *plan,
 
 /* Like the loop in paraat_import_plan_new_full(), for one event */
 static gboolean
-classify_lean (ReadContext       *ctx,
+classify_lean (ParaatImportContext       *ctx,
                ParaatImportEvent *event,
                GError           **error)
 {
@@ -1511,19 +1444,13 @@ bind_key_row (sqlite3_stmt      *stmt,
   sqlite3_bind_int64 (stmt, 8, event->existing_id);
 }
 
-static gboolean
-is_written (ParaatImportState state)
-{
-  return state == PARAAT_IMPORT_STATE_NEW || state == PARAAT_IMPORT_STATE_CHANGED;
-}
-
 /* Classifies @event and notes its key; *@chosen: it is the one kept of
  * the events with its UID so far (it may still lose to a later one) */
-static gboolean
-plan_event_lean (ReadContext       *ctx,
-                 ParaatImportEvent *event,
-                 gboolean          *chosen,
-                 GError           **error)
+gboolean
+paraat_import_plan_event_lean (ParaatImportContext       *ctx,
+                               ParaatImportEvent *event,
+                               gboolean          *chosen,
+                               GError           **error)
 {
   ParaatImportPlan *plan = ctx->plan;
   g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
@@ -1552,7 +1479,7 @@ plan_event_lean (ReadContext       *ctx,
       uncount (plan, state);
       /* The one read before is in the database already: only the two
        * passes of a plan can leave it out. See paraat_import_run(). */
-      if (ctx->pass == PASS_RUN && is_written (state))
+      if (ctx->pass == PARAAT_IMPORT_PASS_RUN && paraat_import_state_is_written (state))
         ctx->replaced = TRUE;
       write = ctx->update_key;
     }
@@ -1578,10 +1505,10 @@ plan_event_lean (ReadContext       *ctx,
   return TRUE;
 }
 
-static gboolean
-write_lean_event (ReadContext       *ctx,
-                  ParaatImportEvent *event,
-                  GError           **error)
+gboolean
+paraat_import_write_lean_event (ParaatImportContext       *ctx,
+                                ParaatImportEvent *event,
+                                GError           **error)
 {
   gboolean ok;
 
@@ -1591,7 +1518,7 @@ write_lean_event (ReadContext       *ctx,
        * found it, and wrote no other exercise with its UID since: the
        * snapshot's id is the store's. A plan is applied later, when the
        * store may have changed. */
-      ok = paraat_store_import_exercise (ctx->store, event->exercise, ctx->pass == PASS_RUN ? event->existing_id : -1,
+      ok = paraat_store_import_exercise (ctx->store, event->exercise, ctx->pass == PARAAT_IMPORT_PASS_RUN ? event->existing_id : -1,
                                          event->file, error);
       ctx->exercises = TRUE;
     }
@@ -1604,7 +1531,7 @@ write_lean_event (ReadContext       *ctx,
 }
 
 static gboolean
-apply_event_lean (ReadContext       *ctx,
+apply_event_lean (ParaatImportContext       *ctx,
                   ParaatImportEvent *event,
                   icalcomponent     *comp,
                   GError           **error)
@@ -1633,12 +1560,12 @@ apply_event_lean (ReadContext       *ctx,
   event->existing_id = sqlite3_column_int64 (stmt, 6);
   sqlite3_reset (stmt);
 
-  if (!chosen || !is_written (event->state))
+  if (!chosen || !paraat_import_state_is_written (event->state))
     return TRUE;
   if (!event->is_exercise)
-    set_raw (event, comp);
+    paraat_import_event_set_raw (event, comp);
 
-  return write_lean_event (ctx, event, error);
+  return paraat_import_write_lean_event (ctx, event, error);
 }
 
 static gboolean
@@ -1646,12 +1573,12 @@ on_lean_component_cb (icalcomponent  *comp,
                       gpointer        user_data,
                       GError        **error)
 {
-  ReadContext *ctx = user_data;
-  Pass pass = ctx->pass;
+  ParaatImportContext *ctx = user_data;
+  ParaatImportPass pass = ctx->pass;
   g_autoptr(ParaatImportEvent) event = NULL;
   gboolean chosen;
 
-  g_assert (pass != PASS_RUN);
+  g_assert (pass != PARAAT_IMPORT_PASS_RUN);
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
@@ -1659,7 +1586,7 @@ on_lean_component_cb (icalcomponent  *comp,
   /* The calendar's properties come before its components (RFC 5545
    * §3.4, RFC 6321 §3.4), so the parent of the first holds them all:
    * the rest of the file need not be read for the name. */
-  if (pass == PASS_NAME)
+  if (pass == PARAAT_IMPORT_PASS_NAME)
     {
       icalcomponent *calendar = icalcomponent_get_parent (comp);
       const char *name = calendar ? paraat_ical_find_x (calendar, "X-WR-CALNAME") : NULL;
@@ -1673,7 +1600,7 @@ on_lean_component_cb (icalcomponent  *comp,
 
   if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
     {
-      if (pass != PASS_APPLY)
+      if (pass != PARAAT_IMPORT_PASS_APPLY)
         /* Translators: file name, line number, a component name such as VTODO */
         g_ptr_array_add (ctx->plan->warnings,
                          g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
@@ -1683,22 +1610,22 @@ on_lean_component_cb (icalcomponent  *comp,
     }
 
   ctx->ordinal++;
-  event = read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
-  if (pass == PASS_APPLY)
+  event = paraat_import_read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
+  if (pass == PARAAT_IMPORT_PASS_APPLY)
     return apply_event_lean (ctx, event, comp, error);
 
-  g_assert (pass == PASS_PLAN);
-  if (!plan_event_lean (ctx, event, &chosen, error))
+  g_assert (pass == PARAAT_IMPORT_PASS_PLAN);
+  if (!paraat_import_plan_event_lean (ctx, event, &chosen, error))
     return FALSE;
   if (ctx->ordinal % 256 == 0)
-    report_progress (ctx, ctx->fraction);
+    paraat_import_report_progress (ctx, ctx->fraction);
 
   return TRUE;
 }
 
 static gboolean
-read_files_lean (ReadContext         *ctx,
-                 Pass                 pass,
+read_files_lean (ParaatImportContext         *ctx,
+                 ParaatImportPass                 pass,
                  const char * const  *paths,
                  GError             **error)
 {
@@ -1726,468 +1653,17 @@ read_files_lean (ReadContext         *ctx,
           return FALSE;
         }
       ctx->file = NULL;
-      if (pass == PASS_NAME && ctx->calname != NULL)
+      if (pass == PARAAT_IMPORT_PASS_NAME && ctx->calname != NULL)
         break;
-      if (pass == PASS_PLAN)
-        report_progress (ctx, 0.9 * (i + 1) / n_paths);
+      if (pass == PARAAT_IMPORT_PASS_PLAN)
+        paraat_import_report_progress (ctx, 0.9 * (i + 1) / n_paths);
     }
 
   return !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
 }
 
-/* The one pass (paraat_import_run())
- *
- * A thread of its own reads the files (the readers, libical) while this
- * one plans and writes the events in the order read. At most PIPE_SIZE
- * items wait between the two, so memory stays flat. All SQLite
- * connections stay in this thread. The reader's warnings travel with
- * their item and join the plan's when it is taken, so they come in the
- * same order as in a plan.
- *
- * Making the event of a VEVENT (read_event()) is a fifth of the work, and
- * which side should do it depends on the format and the machine: parsing
- * xCal costs more than parsing iCalendar, writing costs the same. So the
- * side with less to do does it. While the writer keeps up (fewer than
- * PIPE_SIZE / 2 items wait), the reader hands the VEVENT itself over,
- * kept from its VCALENDAR, and this side makes the event; otherwise the
- * reader makes it. The event is the same either way: this side gives
- * each VEVENT a VCALENDAR of its own with a clone of each of the file's
- * VTIMEZONEs read before it, which the reader sends ahead, so the event
- * finds the same zones it would in the reader's. With glibc's malloc,
- * whatever is made on one side is freed on that side (the arena locks);
- * with jemalloc, this side frees what it is done with while it keeps up,
- * and the reader otherwise (see pipe_pop()). */
-
-#define PIPE_SIZE 256
-/* Each side wakes the other only for this many events at once: waking
- * it for each one cost a context switch per event. */
-#define PIPE_BATCH 64
-
-typedef struct
-{
-  ParaatImportEvent *event;     /* made by the reader */
-  icalcomponent     *comp;      /* or a VEVENT for this side to make it from, or a VTIMEZONE */
-  char              *file;      /* GRefString: with comp, the basename of its file */
-  int                line;      /* with comp */
-  GPtrArray         *warnings;  /* found while reading it; NULL for none */
-  double             fraction;
-} PipeItem;
-
-static void
-pipe_item_free (PipeItem *item)
-{
-  g_clear_object (&item->event);
-  g_clear_pointer (&item->comp, icalcomponent_free);
-  g_clear_pointer (&item->file, g_ref_string_release);
-  g_clear_pointer (&item->warnings, g_ptr_array_unref);
-  g_free (item);
-}
-
-typedef struct
-{
-  GMutex                lock;
-  GCond                 not_empty;
-  GCond                 not_full;
-  GQueue                items;     /* PipeItem */
-  int                   n_items;   /* items.length, to read without the lock */
-  GPtrArray            *spent;     /* PipeItems written, for the reader to free */
-  gboolean              free_here; /* or this side frees them; see malloc_is_jemalloc() */
-  gboolean              done;      /* the reader has finished */
-  gboolean              stop;      /* the writer failed: the reader stops */
-  GError               *error;     /* why the reader failed */
-
-  /* The reader's; borrowed */
-  const char * const   *paths;
-  GArray               *region_names;
-  ParaatSourceKind      kind;
-  GCancellable         *cancellable;
-
-  /* The reader's own */
-  ReadContext           ctx;
-  char                 *file;      /* GRefString: ctx.file */
-  guint                 n_zones;   /* VTIMEZONEs of this file sent ahead */
-} Pipe;
-
-/* Blocks while the pipe is full; FALSE when the writer stopped */
 static gboolean
-pipe_push (Pipe     *pipe,
-           PipeItem *item)
-{
-  gboolean stopped;
-  g_autoptr(GPtrArray) spent = NULL;
-
-  g_mutex_lock (&pipe->lock);
-  while (pipe->items.length >= PIPE_SIZE && !pipe->stop)
-    g_cond_wait (&pipe->not_full, &pipe->lock);
-  stopped = pipe->stop;
-  if (!stopped)
-    {
-      g_queue_push_tail (&pipe->items, item);
-      g_atomic_int_set (&pipe->n_items, pipe->items.length);
-      if (pipe->items.length == PIPE_BATCH)
-        g_cond_signal (&pipe->not_empty);
-    }
-  if (pipe->spent->len >= PIPE_BATCH)
-    {
-      spent = g_steal_pointer (&pipe->spent);
-      pipe->spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
-    }
-  g_mutex_unlock (&pipe->lock);
-  if (stopped)
-    pipe_item_free (item);
-
-  return !stopped;
-}
-
-/* Whether this side keeps up with the reader: fewer than half of
- * PIPE_SIZE items wait. Read without the lock. */
-static gboolean
-writer_keeps_up (Pipe *pipe)
-{
-  return g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2;
-}
-
-/* jemalloc (paraat-cli's, see meson.build) frees another thread's
- * memory without taking a lock that thread waits on; glibc's malloc
- * takes the arena's. */
-static gboolean
-malloc_is_jemalloc (void)
-{
-  return dlsym (RTLD_DEFAULT, "mallctl") != NULL;
-}
-
-/* Blocks while the pipe is empty; NULL once the reader has finished.
- * @spent: (transfer full) (nullable): the item taken before, done with.
- * The reader frees it, as the memory is from its own glibc arena (freed
- * here, the arena's lock was contended with the reader's allocations);
- * with Pipe.free_here, this side does while it keeps up, like making
- * the events (see writer_makes_event()). */
-static PipeItem *
-pipe_pop (Pipe     *pipe,
-          PipeItem *spent)
-{
-  PipeItem *item;
-
-  if (pipe->free_here && writer_keeps_up (pipe))
-    g_clear_pointer (&spent, pipe_item_free);
-  g_mutex_lock (&pipe->lock);
-  if (spent != NULL)
-    g_ptr_array_add (pipe->spent, spent);
-  while (pipe->items.length == 0 && !pipe->done)
-    g_cond_wait (&pipe->not_empty, &pipe->lock);
-  item = g_queue_pop_head (&pipe->items);
-  g_atomic_int_set (&pipe->n_items, pipe->items.length);
-  if (pipe->items.length == PIPE_SIZE - PIPE_BATCH)
-    g_cond_signal (&pipe->not_full);
-  g_mutex_unlock (&pipe->lock);
-
-  return item;
-}
-
-static int import_split = PARAAT_IMPORT_SPLIT_BALANCED;
-
-/* For tests: which side makes the events of the one pass */
-void
-paraat_import_set_split (ParaatImportSplit split)
-{
-  g_atomic_int_set (&import_split, split);
-}
-
-/* Whether the writer is to make the next event: while it keeps up */
-static gboolean
-writer_makes_event (Pipe *pipe)
-{
-  switch (g_atomic_int_get (&import_split))
-    {
-    case PARAAT_IMPORT_SPLIT_READER:
-      return FALSE;
-    case PARAAT_IMPORT_SPLIT_WRITER:
-      return TRUE;
-    case PARAAT_IMPORT_SPLIT_BALANCED:
-    default:
-      return writer_keeps_up (pipe);
-    }
-}
-
-/* A source event keeps its text. A region's own event is an exercise or
- * nothing (see classify_lean()). */
-static void
-set_raw_lean (ReadContext       *ctx,
-              ParaatImportEvent *event,
-              icalcomponent     *comp)
-{
-  if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || event->republished != NULL)
-    set_raw (event, comp);
-}
-
-/* Sends ahead clones of the VTIMEZONEs of @calendar not sent yet */
-static gboolean
-push_zones (Pipe          *pipe,
-            icalcomponent *calendar)
-{
-  guint n_zones = 0;
-
-  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
-       zone != NULL;
-       zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
-    if (++n_zones > pipe->n_zones)
-      {
-        PipeItem *item = g_new0 (PipeItem, 1);
-
-        item->comp = icalcomponent_new_clone (zone);
-        item->file = g_ref_string_acquire (pipe->file);
-        item->fraction = pipe->ctx.fraction;
-        pipe->n_zones = n_zones;
-        if (!pipe_push (pipe, item))
-          return FALSE;
-      }
-
-  return TRUE;
-}
-
-static gboolean
-on_piped_component_cb (icalcomponent  *comp,
-                       gpointer        user_data,
-                       GError        **error)
-{
-  Pipe *pipe = user_data;
-  ReadContext *ctx = &pipe->ctx;
-  PipeItem *item;
-
-  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
-    return FALSE;
-
-  item = g_new0 (PipeItem, 1);
-  item->fraction = ctx->fraction;
-  if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
-    /* Translators: file name, line number, a component name such as VTODO */
-    g_ptr_array_add (ctx->plan->warnings,
-                     g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
-                                      ctx->file, paraat_calendar_reader_get_line (),
-                                      icalcomponent_kind_to_string (icalcomponent_isa (comp))));
-  else if (writer_makes_event (pipe))
-    {
-      if (!push_zones (pipe, icalcomponent_get_parent (comp)))
-        {
-          pipe_item_free (item);
-          goto stopped;
-        }
-      item->file = g_ref_string_acquire (pipe->file);
-      item->line = paraat_calendar_reader_get_line ();
-      paraat_calendar_reader_keep_component (comp);
-      item->comp = comp;
-    }
-  else
-    {
-      item->event = read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
-      /* The component is gone once this returns */
-      set_raw_lean (ctx, item->event, comp);
-    }
-  /* Most events have none: then the array stays for the next one */
-  if (ctx->plan->warnings->len > 0)
-    {
-      item->warnings = g_steal_pointer (&ctx->plan->warnings);
-      ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
-    }
-
-  if (!pipe_push (pipe, item))
-    goto stopped;
-
-  return TRUE;
-
-stopped:
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
-  return FALSE;
-}
-
-static gpointer
-read_in_thread (gpointer data)
-{
-  Pipe *pipe = data;
-  ReadContext *ctx = &pipe->ctx;
-  g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
-  guint n_paths = g_strv_length ((char **) pipe->paths);
-  ParaatReaderLimits limits;
-  GError *error = NULL;
-
-  scratch->warnings = g_ptr_array_new_with_free_func (g_free);
-  scratch->kind = pipe->kind;
-  ctx->plan = scratch;
-  ctx->region_names = pipe->region_names;
-  ctx->cancellable = pipe->cancellable;
-  paraat_reader_limits_init (&limits);
-  for (guint i = 0; i < n_paths && error == NULL; i++)
-    {
-      g_autofree char *file = g_path_get_basename (pipe->paths[i]);
-      ParaatCalendarFormat format;
-
-      pipe->file = g_ref_string_new (file);
-      pipe->n_zones = 0;
-      ctx->file = pipe->file;
-      ctx->fraction = 0.9 * i / n_paths;
-      paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
-      ctx->file = NULL;
-      g_clear_pointer (&pipe->file, g_ref_string_release);
-    }
-  ctx->plan = NULL;
-
-  g_mutex_lock (&pipe->lock);
-  pipe->error = error;
-  pipe->done = TRUE;
-  g_cond_signal (&pipe->not_empty);
-  g_mutex_unlock (&pipe->lock);
-
-  return NULL;
-}
-
-/* What on_lean_component_cb() does in a plan, and the write */
-static gboolean
-run_event (ReadContext       *ctx,
-           ParaatImportEvent *event,
-           GError           **error)
-{
-  gboolean chosen;
-
-  ctx->ordinal++;
-  if (!plan_event_lean (ctx, event, &chosen, error))
-    return FALSE;
-  if (ctx->ordinal % 256 == 0)
-    report_progress (ctx, ctx->fraction);
-  /* Once an event replaced one already written, the run ends as a plan
-   * and applies it with a second read. */
-  if (ctx->replaced || !chosen || !is_written (event->state))
-    return TRUE;
-
-  return write_lean_event (ctx, event, error);
-}
-
-/* This side's VCALENDAR of the zones of the file being read */
-typedef struct
-{
-  icalcomponent *calendar;
-  char          *file;      /* GRefString */
-} Zones;
-
-static void
-zones_clear (Zones *zones)
-{
-  g_clear_pointer (&zones->calendar, icalcomponent_free);
-  g_clear_pointer (&zones->file, g_ref_string_release);
-}
-
-/* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
- * written as run_event() does. The VEVENT stays in @item and is freed
- * with it (see pipe_pop()); the zone is this side's now. */
-static gboolean
-take_component (ReadContext  *ctx,
-                Zones        *zones,
-                PipeItem     *item,
-                GError      **error)
-{
-  g_autoptr(ParaatImportEvent) event = NULL;
-  icalcomponent *comp = item->comp;
-
-  if (zones->file != item->file)
-    {
-      zones_clear (zones);
-      zones->calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-      zones->file = g_ref_string_acquire (item->file);
-    }
-  if (icalcomponent_isa (comp) == ICAL_VTIMEZONE_COMPONENT)
-    {
-      icalcomponent_add_component (zones->calendar, g_steal_pointer (&item->comp));
-      return TRUE;
-    }
-
-  icalcomponent_add_component (zones->calendar, comp);
-  ctx->file = item->file;
-  event = read_event (ctx, comp, item->line, FALSE, TRUE);
-  ctx->file = NULL;
-  set_raw_lean (ctx, event, comp);
-  icalcomponent_remove_component (zones->calendar, comp);
-
-  return run_event (ctx, event, error);
-}
-
-static gboolean
-run_files (ReadContext         *ctx,
-           const char * const  *paths,
-           GError             **error)
-{
-  Pipe pipe = { 0 };
-  Zones zones = { 0 };
-  GThread *thread;
-  PipeItem *item;
-  gboolean ok = TRUE;
-  guint n_events = 0;
-  guint n_made_here = 0;
-
-  g_mutex_init (&pipe.lock);
-  g_cond_init (&pipe.not_empty);
-  g_cond_init (&pipe.not_full);
-  g_queue_init (&pipe.items);
-  pipe.spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
-  pipe.free_here = malloc_is_jemalloc ();
-  pipe.paths = paths;
-  pipe.region_names = ctx->region_names;
-  pipe.kind = ctx->plan->kind;
-  pipe.cancellable = ctx->cancellable;
-  ctx->pass = PASS_RUN;
-  ctx->ordinal = 0;
-
-  thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
-  item = NULL;
-  while (ok && (item = pipe_pop (&pipe, item)) != NULL)
-    {
-      if (item->warnings != NULL)
-        g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
-      ctx->fraction = item->fraction;
-      ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
-      if (ok && item->event != NULL)
-        {
-          n_events++;
-          ok = run_event (ctx, item->event, error);
-        }
-      else if (ok && item->comp != NULL)
-        {
-          if (icalcomponent_isa (item->comp) == ICAL_VEVENT_COMPONENT)
-            {
-              n_events++;
-              n_made_here++;
-            }
-          ok = take_component (ctx, &zones, item, error);
-        }
-    }
-  g_clear_pointer (&item, pipe_item_free);
-  g_debug ("The writing thread made %u of %u events", n_made_here, n_events);
-  if (!ok)
-    {
-      g_mutex_lock (&pipe.lock);
-      pipe.stop = TRUE;
-      g_cond_signal (&pipe.not_full);
-      g_mutex_unlock (&pipe.lock);
-    }
-  g_thread_join (thread);
-
-  g_queue_clear_full (&pipe.items, (GDestroyNotify) pipe_item_free);
-  g_ptr_array_unref (pipe.spent);
-  if (ok && pipe.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&pipe.error));
-      ok = FALSE;
-    }
-  g_clear_error (&pipe.error);
-  zones_clear (&zones);
-  read_context_clear (&pipe.ctx);
-  g_cond_clear (&pipe.not_empty);
-  g_cond_clear (&pipe.not_full);
-  g_mutex_clear (&pipe.lock);
-
-  return ok && !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
-}
-
-static gboolean
-prepare_keys (ReadContext  *ctx,
+prepare_keys (ParaatImportContext  *ctx,
               GError      **error)
 {
   sqlite3 *keys = ctx->plan->keys;
@@ -2207,7 +1683,7 @@ prepare_keys (ReadContext  *ctx,
 
 /* What the source had and the files no longer have */
 static gboolean
-plan_removed_lean (ReadContext  *ctx,
+plan_removed_lean (ParaatImportContext  *ctx,
                    GError      **error)
 {
   ParaatImportPlan *plan = ctx->plan;
@@ -2264,7 +1740,7 @@ plan_new_lean (ParaatImportPlan     *plan_in,
                GError              **error)
 {
   g_autoptr(ParaatImportPlan) plan = plan_in;
-  g_auto(ReadContext) ctx = { 0 };
+  g_auto(ParaatImportContext) ctx = { 0 };
   g_autoptr(GStrvBuilder) stamps = g_strv_builder_new ();
   sqlite3 *db = NULL;
   gboolean ok = FALSE;
@@ -2304,20 +1780,20 @@ plan_new_lean (ParaatImportPlan     *plan_in,
   /* The source decides how every event is classified, so it is named
    * before the events are read: by the caller, else by the first
    * X-WR-CALNAME (one more pass over the files), else by the first file. */
-  report_progress (&ctx, 0.0);
-  if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PASS_NAME, paths, error))
+  paraat_import_report_progress (&ctx, 0.0);
+  if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PARAAT_IMPORT_PASS_NAME, paths, error))
     goto out;
   if (!name_source (plan, source_name, ctx.calname, paths[0], error))
     goto out;
   if (!find_source (plan, db, &ctx.source_id, error))
     goto out;
 
-  if (!read_files_lean (&ctx, PASS_PLAN, paths, error))
+  if (!read_files_lean (&ctx, PARAAT_IMPORT_PASS_PLAN, paths, error))
     goto out;
   if (ctx.source_id != 0 && !plan_removed_lean (&ctx, error))
     goto out;
 
-  report_progress (&ctx, 1.0);
+  paraat_import_report_progress (&ctx, 1.0);
   ok = TRUE;
 
 out:
@@ -2329,7 +1805,7 @@ out:
 
 /* Marks removed what plan_removed_lean() found */
 static gboolean
-write_removed_lean (ReadContext  *ctx,
+write_removed_lean (ParaatImportContext  *ctx,
                     sqlite3      *keys,
                     GError      **error)
 {
@@ -2344,7 +1820,7 @@ write_removed_lean (ReadContext  *ctx,
 
       event->state = PARAAT_IMPORT_STATE_REMOVED;
       event->existing_id = sqlite3_column_int64 (stmt, 0);
-      if (!write_lean_event (ctx, event, error))
+      if (!paraat_import_write_lean_event (ctx, event, error))
         {
           sqlite3_finalize (stmt);
           return FALSE;
@@ -2365,7 +1841,7 @@ apply_lean (ParaatImportPlan  *self,
             gboolean          *exercises,
             GError           **error)
 {
-  g_auto(ReadContext) ctx = { 0 };
+  g_auto(ParaatImportContext) ctx = { 0 };
   g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
 
   for (guint i = 0; self->paths[i] != NULL; i++)
@@ -2393,7 +1869,7 @@ apply_lean (ParaatImportPlan  *self,
   ctx.apply_source_id = source_id;
   if (!prepare_keys (&ctx, error))
     goto fail;
-  if (!read_files_lean (&ctx, PASS_APPLY, (const char * const *) self->paths, error) ||
+  if (!read_files_lean (&ctx, PARAAT_IMPORT_PASS_APPLY, (const char * const *) self->paths, error) ||
       !write_removed_lean (&ctx, self->keys, error))
     goto fail;
 
@@ -2489,7 +1965,7 @@ paraat_import_plan_new_full (ParaatStore           *store,
                              GError               **error)
 {
   g_autoptr(ParaatImportPlan) plan = NULL;
-  g_auto(ReadContext) ctx = { 0 };
+  g_auto(ParaatImportContext) ctx = { 0 };
   g_autoptr(GArray) region_names = NULL;
   g_autoptr(GHashTable) existing = NULL;
   g_autoptr(GPtrArray) removed = NULL;
@@ -2526,7 +2002,7 @@ paraat_import_plan_new_full (ParaatStore           *store,
   ctx.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   paraat_reader_limits_init (&limits);
 
-  report_progress (&ctx, 0.0);
+  paraat_import_report_progress (&ctx, 0.0);
   for (guint i = 0; i < n_paths; i++)
     {
       g_autofree char *file = g_path_get_basename (paths[i]);
@@ -2537,7 +2013,7 @@ paraat_import_plan_new_full (ParaatStore           *store,
       if (!paraat_calendar_read_file (paths[i], &limits, &format, on_component_cb, &ctx, error))
         goto out;
       ctx.file = NULL;
-      report_progress (&ctx, 0.9 * (i + 1) / n_paths);
+      paraat_import_report_progress (&ctx, 0.9 * (i + 1) / n_paths);
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
@@ -2631,7 +2107,7 @@ paraat_import_plan_new_full (ParaatStore           *store,
       g_list_store_append (plan->events, removed->pdata[i]);
     }
 
-  report_progress (&ctx, 1.0);
+  paraat_import_report_progress (&ctx, 1.0);
   ok = TRUE;
 
 out:
@@ -2664,7 +2140,7 @@ paraat_import_write_calendar (ParaatStore       *store,
 {
   g_autoptr(ParaatImportPlan) plan = g_new0 (ParaatImportPlan, 1);
   g_autoptr(GArray) region_names = NULL;
-  g_auto(ReadContext) ctx = { 0 };
+  g_auto(ParaatImportContext) ctx = { 0 };
   gint64 source_id;
 
   g_return_val_if_fail (PARAAT_IS_STORE (store), FALSE);
@@ -2683,7 +2159,7 @@ paraat_import_write_calendar (ParaatStore       *store,
   for (icalcomponent *comp = icalcomponent_get_first_component (vcalendar, ICAL_VEVENT_COMPONENT); comp != NULL;
        comp = icalcomponent_get_next_component (vcalendar, ICAL_VEVENT_COMPONENT))
     {
-      g_autoptr(ParaatImportEvent) event = read_event (&ctx, comp, 0, TRUE, FALSE);
+      g_autoptr(ParaatImportEvent) event = paraat_import_read_event (&ctx, comp, 0, TRUE, FALSE);
 
       if (plan->warnings->len > 0)
         {
@@ -2913,7 +2389,7 @@ paraat_import_run (ParaatStore           *store,
                    GError               **error)
 {
   g_autoptr(ParaatImportPlan) plan = NULL;
-  g_auto(ReadContext) ctx = { 0 };
+  g_auto(ParaatImportContext) ctx = { 0 };
   g_autoptr(GStrvBuilder) stamps = NULL;
   sqlite3 *db = NULL;
   guint n_paths;
@@ -2946,8 +2422,8 @@ paraat_import_run (ParaatStore           *store,
   ctx.progress = progress;
   ctx.user_data = user_data;
   ctx.store = store;
-  report_progress (&ctx, 0.0);
-  if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PASS_NAME, paths, error))
+  paraat_import_report_progress (&ctx, 0.0);
+  if ((source_name == NULL || *source_name == '\0') && !read_files_lean (&ctx, PARAAT_IMPORT_PASS_NAME, paths, error))
     return NULL;
   if (!name_source (plan, source_name, ctx.calname, paths[0], error))
     return NULL;
@@ -2985,7 +2461,7 @@ paraat_import_run (ParaatStore           *store,
   if (ctx.apply_source_id == 0 || !paraat_store_exec (store, "SAVEPOINT import_run", error))
     goto out;
 
-  if (!run_files (&ctx, paths, error))
+  if (!paraat_import_run_files (&ctx, paths, error))
     goto out;
   if (ctx.source_id != 0 && !plan_removed_lean (&ctx, error))
     goto out;
@@ -3012,7 +2488,7 @@ out:
   if (!ok)
     return NULL;
 
-  report_progress (&ctx, 1.0);
+  paraat_import_report_progress (&ctx, 1.0);
   paraat_store_emit_changed (store, PARAAT_CHANGE_SOURCES);
   if (ctx.exercises)
     paraat_store_emit_changed (store, PARAAT_CHANGE_CALENDAR);

@@ -1,0 +1,467 @@
+/* paraat-import-run.c
+ *
+ * Copyright 2026 The Paraat developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * paraat_import_run()'s one pass over the files: a thread of its own
+ * reads them while the caller's thread plans and writes each event, with
+ * a bounded pipe between the two. The plan itself is in paraat-import.c.
+ */
+
+#include "config.h"
+
+#include <dlfcn.h>
+#include <glib/gi18n-lib.h>
+
+#include "paraat-calendar-reader.h"
+#include "paraat-import-private.h"
+
+/* A thread of its own reads the files (the readers, libical) while this
+ * one plans and writes the events in the order read. At most PIPE_SIZE
+ * items wait between the two, so memory stays flat. All SQLite
+ * connections stay in this thread. The reader's warnings travel with
+ * their item and join the plan's when it is taken, so they come in the
+ * same order as in a plan.
+ *
+ * Making the event of a VEVENT (paraat_import_read_event()) is a fifth
+ * of the work, and which side should do it depends on the format and the
+ * machine: parsing
+ * xCal costs more than parsing iCalendar, writing costs the same. So the
+ * side with less to do does it. While the writer keeps up (fewer than
+ * PIPE_SIZE / 2 items wait), the reader hands the VEVENT itself over,
+ * kept from its VCALENDAR, and this side makes the event; otherwise the
+ * reader makes it. The event is the same either way: this side gives
+ * each VEVENT a VCALENDAR of its own with a clone of each of the file's
+ * VTIMEZONEs read before it, which the reader sends ahead, so the event
+ * finds the same zones it would in the reader's. With glibc's malloc,
+ * whatever is made on one side is freed on that side (the arena locks);
+ * with jemalloc, this side frees what it is done with while it keeps up,
+ * and the reader otherwise (see pipe_pop()). */
+
+#define PIPE_SIZE 256
+/* Each side wakes the other only for this many events at once: waking
+ * it for each one cost a context switch per event. */
+#define PIPE_BATCH 64
+
+typedef struct
+{
+  ParaatImportEvent *event;     /* made by the reader */
+  icalcomponent     *comp;      /* or a VEVENT for this side to make it from, or a VTIMEZONE */
+  char              *file;      /* GRefString: with comp, the basename of its file */
+  int                line;      /* with comp */
+  GPtrArray         *warnings;  /* found while reading it; NULL for none */
+  double             fraction;
+} PipeItem;
+
+static void
+pipe_item_free (PipeItem *item)
+{
+  g_clear_object (&item->event);
+  g_clear_pointer (&item->comp, icalcomponent_free);
+  g_clear_pointer (&item->file, g_ref_string_release);
+  g_clear_pointer (&item->warnings, g_ptr_array_unref);
+  g_free (item);
+}
+
+typedef struct
+{
+  GMutex                lock;
+  GCond                 not_empty;
+  GCond                 not_full;
+  GQueue                items;     /* PipeItem */
+  int                   n_items;   /* items.length, to read without the lock */
+  GPtrArray            *spent;     /* PipeItems written, for the reader to free */
+  gboolean              free_here; /* or this side frees them; see malloc_is_jemalloc() */
+  gboolean              done;      /* the reader has finished */
+  gboolean              stop;      /* the writer failed: the reader stops */
+  GError               *error;     /* why the reader failed */
+
+  /* The reader's; borrowed */
+  const char * const   *paths;
+  GArray               *region_names;
+  ParaatSourceKind      kind;
+  GCancellable         *cancellable;
+
+  /* The reader's own */
+  ParaatImportContext           ctx;
+  char                 *file;      /* GRefString: ctx.file */
+  guint                 n_zones;   /* VTIMEZONEs of this file sent ahead */
+} Pipe;
+
+/* Blocks while the pipe is full; FALSE when the writer stopped */
+static gboolean
+pipe_push (Pipe     *pipe,
+           PipeItem *item)
+{
+  gboolean stopped;
+  g_autoptr(GPtrArray) spent = NULL;
+
+  g_mutex_lock (&pipe->lock);
+  while (pipe->items.length >= PIPE_SIZE && !pipe->stop)
+    g_cond_wait (&pipe->not_full, &pipe->lock);
+  stopped = pipe->stop;
+  if (!stopped)
+    {
+      g_queue_push_tail (&pipe->items, item);
+      g_atomic_int_set (&pipe->n_items, pipe->items.length);
+      if (pipe->items.length == PIPE_BATCH)
+        g_cond_signal (&pipe->not_empty);
+    }
+  if (pipe->spent->len >= PIPE_BATCH)
+    {
+      spent = g_steal_pointer (&pipe->spent);
+      pipe->spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
+    }
+  g_mutex_unlock (&pipe->lock);
+  if (stopped)
+    pipe_item_free (item);
+
+  return !stopped;
+}
+
+/* Whether this side keeps up with the reader: fewer than half of
+ * PIPE_SIZE items wait. Read without the lock. */
+static gboolean
+writer_keeps_up (Pipe *pipe)
+{
+  return g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2;
+}
+
+/* jemalloc (paraat-cli's, see meson.build) frees another thread's
+ * memory without taking a lock that thread waits on; glibc's malloc
+ * takes the arena's. */
+static gboolean
+malloc_is_jemalloc (void)
+{
+  return dlsym (RTLD_DEFAULT, "mallctl") != NULL;
+}
+
+/* Blocks while the pipe is empty; NULL once the reader has finished.
+ * @spent: (transfer full) (nullable): the item taken before, done with.
+ * The reader frees it, as the memory is from its own glibc arena (freed
+ * here, the arena's lock was contended with the reader's allocations);
+ * with Pipe.free_here, this side does while it keeps up, like making
+ * the events (see writer_makes_event()). */
+static PipeItem *
+pipe_pop (Pipe     *pipe,
+          PipeItem *spent)
+{
+  PipeItem *item;
+
+  if (pipe->free_here && writer_keeps_up (pipe))
+    g_clear_pointer (&spent, pipe_item_free);
+  g_mutex_lock (&pipe->lock);
+  if (spent != NULL)
+    g_ptr_array_add (pipe->spent, spent);
+  while (pipe->items.length == 0 && !pipe->done)
+    g_cond_wait (&pipe->not_empty, &pipe->lock);
+  item = g_queue_pop_head (&pipe->items);
+  g_atomic_int_set (&pipe->n_items, pipe->items.length);
+  if (pipe->items.length == PIPE_SIZE - PIPE_BATCH)
+    g_cond_signal (&pipe->not_full);
+  g_mutex_unlock (&pipe->lock);
+
+  return item;
+}
+
+static int import_split = PARAAT_IMPORT_SPLIT_BALANCED;
+
+/* For tests: which side makes the events of the one pass */
+void
+paraat_import_set_split (ParaatImportSplit split)
+{
+  g_atomic_int_set (&import_split, split);
+}
+
+/* Whether the writer is to make the next event: while it keeps up */
+static gboolean
+writer_makes_event (Pipe *pipe)
+{
+  switch (g_atomic_int_get (&import_split))
+    {
+    case PARAAT_IMPORT_SPLIT_READER:
+      return FALSE;
+    case PARAAT_IMPORT_SPLIT_WRITER:
+      return TRUE;
+    case PARAAT_IMPORT_SPLIT_BALANCED:
+    default:
+      return writer_keeps_up (pipe);
+    }
+}
+
+/* A source event keeps its text. A region's own event is an exercise or
+ * nothing (see classify_lean()). */
+static void
+set_raw_lean (ParaatImportContext       *ctx,
+              ParaatImportEvent *event,
+              icalcomponent     *comp)
+{
+  if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || event->republished != NULL)
+    paraat_import_event_set_raw (event, comp);
+}
+
+/* Sends ahead clones of the VTIMEZONEs of @calendar not sent yet */
+static gboolean
+push_zones (Pipe          *pipe,
+            icalcomponent *calendar)
+{
+  guint n_zones = 0;
+
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+       zone != NULL;
+       zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
+    if (++n_zones > pipe->n_zones)
+      {
+        PipeItem *item = g_new0 (PipeItem, 1);
+
+        item->comp = icalcomponent_new_clone (zone);
+        item->file = g_ref_string_acquire (pipe->file);
+        item->fraction = pipe->ctx.fraction;
+        pipe->n_zones = n_zones;
+        if (!pipe_push (pipe, item))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+on_piped_component_cb (icalcomponent  *comp,
+                       gpointer        user_data,
+                       GError        **error)
+{
+  Pipe *pipe = user_data;
+  ParaatImportContext *ctx = &pipe->ctx;
+  PipeItem *item;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+
+  item = g_new0 (PipeItem, 1);
+  item->fraction = ctx->fraction;
+  if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
+    /* Translators: file name, line number, a component name such as VTODO */
+    g_ptr_array_add (ctx->plan->warnings,
+                     g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
+                                      ctx->file, paraat_calendar_reader_get_line (),
+                                      icalcomponent_kind_to_string (icalcomponent_isa (comp))));
+  else if (writer_makes_event (pipe))
+    {
+      if (!push_zones (pipe, icalcomponent_get_parent (comp)))
+        {
+          pipe_item_free (item);
+          goto stopped;
+        }
+      item->file = g_ref_string_acquire (pipe->file);
+      item->line = paraat_calendar_reader_get_line ();
+      paraat_calendar_reader_keep_component (comp);
+      item->comp = comp;
+    }
+  else
+    {
+      item->event = paraat_import_read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
+      /* The component is gone once this returns */
+      set_raw_lean (ctx, item->event, comp);
+    }
+  /* Most events have none: then the array stays for the next one */
+  if (ctx->plan->warnings->len > 0)
+    {
+      item->warnings = g_steal_pointer (&ctx->plan->warnings);
+      ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  if (!pipe_push (pipe, item))
+    goto stopped;
+
+  return TRUE;
+
+stopped:
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the import stopped");
+  return FALSE;
+}
+
+static gpointer
+read_in_thread (gpointer data)
+{
+  Pipe *pipe = data;
+  ParaatImportContext *ctx = &pipe->ctx;
+  g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
+  guint n_paths = g_strv_length ((char **) pipe->paths);
+  ParaatReaderLimits limits;
+  GError *error = NULL;
+
+  scratch->warnings = g_ptr_array_new_with_free_func (g_free);
+  scratch->kind = pipe->kind;
+  ctx->plan = scratch;
+  ctx->region_names = pipe->region_names;
+  ctx->cancellable = pipe->cancellable;
+  paraat_reader_limits_init (&limits);
+  for (guint i = 0; i < n_paths && error == NULL; i++)
+    {
+      g_autofree char *file = g_path_get_basename (pipe->paths[i]);
+      ParaatCalendarFormat format;
+
+      pipe->file = g_ref_string_new (file);
+      pipe->n_zones = 0;
+      ctx->file = pipe->file;
+      ctx->fraction = 0.9 * i / n_paths;
+      paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
+      ctx->file = NULL;
+      g_clear_pointer (&pipe->file, g_ref_string_release);
+    }
+  ctx->plan = NULL;
+
+  g_mutex_lock (&pipe->lock);
+  pipe->error = error;
+  pipe->done = TRUE;
+  g_cond_signal (&pipe->not_empty);
+  g_mutex_unlock (&pipe->lock);
+
+  return NULL;
+}
+
+/* What on_lean_component_cb() does in a plan, and the write */
+static gboolean
+run_event (ParaatImportContext       *ctx,
+           ParaatImportEvent *event,
+           GError           **error)
+{
+  gboolean chosen;
+
+  ctx->ordinal++;
+  if (!paraat_import_plan_event_lean (ctx, event, &chosen, error))
+    return FALSE;
+  if (ctx->ordinal % 256 == 0)
+    paraat_import_report_progress (ctx, ctx->fraction);
+  /* Once an event replaced one already written, the run ends as a plan
+   * and applies it with a second read. */
+  if (ctx->replaced || !chosen || !paraat_import_state_is_written (event->state))
+    return TRUE;
+
+  return paraat_import_write_lean_event (ctx, event, error);
+}
+
+/* This side's VCALENDAR of the zones of the file being read */
+typedef struct
+{
+  icalcomponent *calendar;
+  char          *file;      /* GRefString */
+} Zones;
+
+static void
+zones_clear (Zones *zones)
+{
+  g_clear_pointer (&zones->calendar, icalcomponent_free);
+  g_clear_pointer (&zones->file, g_ref_string_release);
+}
+
+/* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
+ * written as run_event() does. The VEVENT stays in @item and is freed
+ * with it (see pipe_pop()); the zone is this side's now. */
+static gboolean
+take_component (ParaatImportContext  *ctx,
+                Zones        *zones,
+                PipeItem     *item,
+                GError      **error)
+{
+  g_autoptr(ParaatImportEvent) event = NULL;
+  icalcomponent *comp = item->comp;
+
+  if (zones->file != item->file)
+    {
+      zones_clear (zones);
+      zones->calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+      zones->file = g_ref_string_acquire (item->file);
+    }
+  if (icalcomponent_isa (comp) == ICAL_VTIMEZONE_COMPONENT)
+    {
+      icalcomponent_add_component (zones->calendar, g_steal_pointer (&item->comp));
+      return TRUE;
+    }
+
+  icalcomponent_add_component (zones->calendar, comp);
+  ctx->file = item->file;
+  event = paraat_import_read_event (ctx, comp, item->line, FALSE, TRUE);
+  ctx->file = NULL;
+  set_raw_lean (ctx, event, comp);
+  icalcomponent_remove_component (zones->calendar, comp);
+
+  return run_event (ctx, event, error);
+}
+
+gboolean
+paraat_import_run_files (ParaatImportContext         *ctx,
+                         const char * const  *paths,
+                         GError             **error)
+{
+  Pipe pipe = { 0 };
+  Zones zones = { 0 };
+  GThread *thread;
+  PipeItem *item;
+  gboolean ok = TRUE;
+  guint n_events = 0;
+  guint n_made_here = 0;
+
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.not_empty);
+  g_cond_init (&pipe.not_full);
+  g_queue_init (&pipe.items);
+  pipe.spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
+  pipe.free_here = malloc_is_jemalloc ();
+  pipe.paths = paths;
+  pipe.region_names = ctx->region_names;
+  pipe.kind = ctx->plan->kind;
+  pipe.cancellable = ctx->cancellable;
+  ctx->pass = PARAAT_IMPORT_PASS_RUN;
+  ctx->ordinal = 0;
+
+  thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
+  item = NULL;
+  while (ok && (item = pipe_pop (&pipe, item)) != NULL)
+    {
+      if (item->warnings != NULL)
+        g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
+      ctx->fraction = item->fraction;
+      ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+      if (ok && item->event != NULL)
+        {
+          n_events++;
+          ok = run_event (ctx, item->event, error);
+        }
+      else if (ok && item->comp != NULL)
+        {
+          if (icalcomponent_isa (item->comp) == ICAL_VEVENT_COMPONENT)
+            {
+              n_events++;
+              n_made_here++;
+            }
+          ok = take_component (ctx, &zones, item, error);
+        }
+    }
+  g_clear_pointer (&item, pipe_item_free);
+  g_debug ("The writing thread made %u of %u events", n_made_here, n_events);
+  if (!ok)
+    {
+      g_mutex_lock (&pipe.lock);
+      pipe.stop = TRUE;
+      g_cond_signal (&pipe.not_full);
+      g_mutex_unlock (&pipe.lock);
+    }
+  g_thread_join (thread);
+
+  g_queue_clear_full (&pipe.items, (GDestroyNotify) pipe_item_free);
+  g_ptr_array_unref (pipe.spent);
+  if (ok && pipe.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pipe.error));
+      ok = FALSE;
+    }
+  g_clear_error (&pipe.error);
+  zones_clear (&zones);
+  paraat_import_read_context_clear (&pipe.ctx);
+  g_cond_clear (&pipe.not_empty);
+  g_cond_clear (&pipe.not_full);
+  g_mutex_clear (&pipe.lock);
+
+  return ok && !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+}
