@@ -94,6 +94,24 @@ void          paraat_reader_set_error     (GError                   **error,
                                            ...) G_GNUC_PRINTF (5, 6);
 char         *paraat_reader_shorten       (const char                *text) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The xCal reader's scan of the bytes before libxml2 reads them
+ * (paraat-xml-scan.c) */
+typedef struct
+{
+  int       state;
+  int       line;        /* of the chunk being scanned; see scan_error() */
+  guint     attributes;  /* of the start tag being scanned */
+  gboolean  in_root;     /* past the prolog */
+  gboolean  started;
+} ParaatXmlScan;
+
+void          paraat_xml_scan_init        (ParaatXmlScan             *scan);
+gboolean      paraat_xml_scan             (ParaatXmlScan             *scan,
+                                           const guint8              *data,
+                                           gsize                      len,
+                                           const char                *name,
+                                           GError                   **error);
+
 gboolean      paraat_xcal_read_input      (ParaatInput               *in,
                                            ParaatComponentFunc        func,
                                            gpointer                   user_data,

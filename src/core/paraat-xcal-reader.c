@@ -8,7 +8,7 @@
  *
  * libxml2 never opens anything itself: it reads through read_cb(), which
  * takes bytes from a ParaatInput (counted against the size limit, gzip
- * refused) and scans them before libxml2 sees them (scan_input()), so a
+ * refused) and scans them before libxml2 sees them (paraat_xml_scan()), so a
  * DOCTYPE is refused before its entities are even declared and a tag with
  * thousands of attributes before libxml2 compares them pairwise. The input
  * must be UTF-8 (encoding declarations are ignored), which keeps that scan
@@ -165,47 +165,6 @@ name_slot (NameSlot      *slots,
   return &slots[(guint) (((guint64) (guintptr) name * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 59)];
 }
 
-/* The byte-level scan in front of libxml2 (see scan_input()). */
-typedef enum
-{
-  SCAN_TEXT,
-  SCAN_LT,
-  SCAN_BANG,
-  SCAN_BANG_DASH,
-  SCAN_COMMENT,
-  SCAN_COMMENT_DASH,
-  SCAN_COMMENT_DASH_DASH,
-  SCAN_PI,
-  SCAN_PI_QUESTION,
-  SCAN_CDATA,
-  SCAN_CDATA_BRACKET,
-  SCAN_CDATA_BRACKETS,
-  SCAN_START_TAG,
-  SCAN_DOUBLE_QUOTED,
-  SCAN_SINGLE_QUOTED,
-  SCAN_END_TAG,
-} ScanState;
-
-/* In the states that run over many bytes, the bytes that end a run (one
- * bit per state). */
-#define SCAN_BIT(state) (1u << (state))
-#define SCAN_RUNS (SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_DOUBLE_QUOTED) | SCAN_BIT (SCAN_SINGLE_QUOTED) \
-                   | SCAN_BIT (SCAN_END_TAG) | SCAN_BIT (SCAN_COMMENT) | SCAN_BIT (SCAN_PI) | SCAN_BIT (SCAN_CDATA))
-
-static const guint32 scan_stops[256] = {
-  ['"'] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_DOUBLE_QUOTED),
-  ['\''] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_SINGLE_QUOTED),
-  ['>'] = SCAN_BIT (SCAN_START_TAG) | SCAN_BIT (SCAN_END_TAG),
-  ['='] = SCAN_BIT (SCAN_START_TAG),
-  ['-'] = SCAN_BIT (SCAN_COMMENT),
-  ['?'] = SCAN_BIT (SCAN_PI),
-  [']'] = SCAN_BIT (SCAN_CDATA),
-};
-
-/* xCal needs no attributes but namespace declarations, and libxml2
- * 2.9.14 looks for duplicate attributes in quadratic time. */
-#define MAX_ATTRIBUTES 64
-
 typedef struct
 {
   /* Borrowed */
@@ -236,11 +195,7 @@ typedef struct
   gboolean                  seen_calendar;
   const xmlNs              *root_ns;         /* <icalendar>'s, once it is xCal's; see process_node() */
   int                       skip_depth;      /* -1, or the depth of a subtree being skipped */
-  ScanState                 scan;
-  int                       scan_line;       /* of the chunk being scanned: see scan_error() */
-  guint                     scan_attributes;
-  gboolean                  scan_in_root;   /* past the prolog */
-  gboolean                  scan_started;
+  ParaatXmlScan             scan;            /* of the bytes before libxml2 reads them */
 
   /* The property being read */
   icalproperty             *prop;
@@ -426,224 +381,6 @@ set_xml_error (XcalReader *self)
 /* Input */
 
 static int
-count_newlines (const guint8 *data,
-                gsize         len)
-{
-  int n = 0;
-
-  for (const guint8 *nl = memchr (data, '\n', len); nl != NULL; nl = memchr (nl + 1, '\n', data + len - (nl + 1)))
-    n++;
-
-  return n;
-}
-
-/* @at: the offending byte in @data, the chunk being scanned; its line is
- * counted only now */
-static gboolean
-scan_error (XcalReader   *self,
-            const guint8 *data,
-            gsize         at,
-            int           code,
-            const char   *message)
-{
-  paraat_reader_set_error (&self->in->error, code, self->name, self->scan_line + count_newlines (data, at),
-                           "%s", message);
-
-  return FALSE;
-}
-
-/* Looks at the bytes before libxml2 does, knowing just enough XML to tell
- * text, tags, comments, CDATA and processing instructions apart:
- *
- *  - a DOCTYPE (or any other <!…> declaration) is refused before libxml2
- *    reads its entities;
- *  - a start tag with more than MAX_ATTRIBUTES attributes is refused
- *    before libxml2 spends quadratic time on it;
- *  - UTF-16 and UCS-4 are refused: the reader takes only UTF-8 (libxml2
- *    is told to ignore encoding declarations), so an ASCII byte here is
- *    always that character and the scan cannot be fooled.
- *
- * Lines are counted a chunk at a time, and within one only for an
- * error. Most tags hold no attribute and end in the chunk they start
- * in: those are stepped over whole from the text before them. */
-static gboolean
-scan_chunk (XcalReader   *self,
-            const guint8 *data,
-            gsize         len)
-{
-  if (!self->scan_started && len > 0)
-    {
-      self->scan_started = TRUE;
-      if (data[0] == 0x00 || data[0] == 0xfe || data[0] == 0xff
-          || (len > 1 && data[1] == 0x00))
-        return scan_error (self, data, 0, PARAAT_READER_ERROR_ENCODING,
-                           _("the file is in UTF-16 or UCS-4; xCal files must be UTF-8, so save "
-                             "it as UTF-8 and import it again"));
-    }
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guint8 c;
-
-      if (SCAN_BIT (self->scan) & SCAN_RUNS)
-        {
-          /* Inside a tag, comment and the like: skip to the next byte that
-           * matters there */
-          guint32 bit = SCAN_BIT (self->scan);
-
-          while (i < len && (scan_stops[data[i]] & bit) == 0)
-            i++;
-          if (i == len)
-            break;
-        }
-      c = data[i];
-
-      if (self->scan == SCAN_TEXT)
-        {
-          /* The common case: skip to the next tag */
-          const guint8 *lt = memchr (data + i, '<', len - i);
-          const guint8 *p;
-
-          if (lt == NULL)
-            break;
-          i = lt - data;
-          /* A start or end tag that ends in this chunk and holds no quote
-           * and no "=" (no attribute) leaves the scan in the text after
-           * it, as the states below would: step over it whole. */
-          p = lt + 1;
-          if (p < data + len && *p != '!' && *p != '?')
-            {
-              while (p < data + len && (scan_stops[*p] & SCAN_BIT (SCAN_START_TAG)) == 0)
-                p++;
-              if (p < data + len && *p == '>')
-                {
-                  if (lt[1] != '/')
-                    self->scan_in_root = TRUE;
-                  i = p - data;
-                  continue;
-                }
-            }
-          self->scan = SCAN_LT;
-          continue;
-        }
-
-      switch (self->scan)
-        {
-        case SCAN_LT:
-          if (c == '!')
-            self->scan = SCAN_BANG;
-          else if (c == '?')
-            self->scan = SCAN_PI;
-          else if (c == '/')
-            self->scan = SCAN_END_TAG;
-          else
-            {
-              self->scan = SCAN_START_TAG;
-              self->scan_attributes = 0;
-              self->scan_in_root = TRUE;
-            }
-          break;
-        case SCAN_BANG:
-          if (c == '-')
-            self->scan = SCAN_BANG_DASH;
-          else if (c == '[' && self->scan_in_root)
-            self->scan = SCAN_CDATA;
-          else
-            return scan_error (self, data, i, PARAAT_READER_ERROR_DOCTYPE,
-                               _("the file has a DOCTYPE or another declaration; xCal needs none, "
-                                 "and Paraat refuses them because entities can read other files "
-                                 "or blow up in memory. Remove the <!DOCTYPE …> part"));
-          break;
-        case SCAN_BANG_DASH:
-          self->scan = c == '-' ? SCAN_COMMENT : SCAN_TEXT;  /* libxml2 reports “<!-x” */
-          break;
-        case SCAN_COMMENT:
-          if (c == '-')
-            self->scan = SCAN_COMMENT_DASH;
-          break;
-        case SCAN_COMMENT_DASH:
-          self->scan = c == '-' ? SCAN_COMMENT_DASH_DASH : SCAN_COMMENT;
-          break;
-        case SCAN_COMMENT_DASH_DASH:
-          if (c == '>')
-            self->scan = SCAN_TEXT;
-          else if (c != '-')
-            self->scan = SCAN_COMMENT;
-          break;
-        case SCAN_PI:
-          if (c == '?')
-            self->scan = SCAN_PI_QUESTION;
-          break;
-        case SCAN_PI_QUESTION:
-          if (c == '>')
-            self->scan = SCAN_TEXT;
-          else if (c != '?')
-            self->scan = SCAN_PI;
-          break;
-        case SCAN_CDATA:
-          if (c == ']')
-            self->scan = SCAN_CDATA_BRACKET;
-          break;
-        case SCAN_CDATA_BRACKET:
-          self->scan = c == ']' ? SCAN_CDATA_BRACKETS : SCAN_CDATA;
-          break;
-        case SCAN_CDATA_BRACKETS:
-          if (c == '>')
-            self->scan = SCAN_TEXT;
-          else if (c != ']')
-            self->scan = SCAN_CDATA;
-          break;
-        case SCAN_START_TAG:
-          if (c == '"')
-            self->scan = SCAN_DOUBLE_QUOTED;
-          else if (c == '\'')
-            self->scan = SCAN_SINGLE_QUOTED;
-          else if (c == '>')
-            self->scan = SCAN_TEXT;
-          else if (c == '=' && ++self->scan_attributes > MAX_ATTRIBUTES)
-            {
-              g_autofree char *message = g_strdup_printf (
-                /* Translators: %u is the limit */
-                _("an element has more than %u attributes; xCal needs none but "
-                  "namespace declarations"), MAX_ATTRIBUTES);
-
-              return scan_error (self, data, i, PARAAT_READER_ERROR_TOO_MANY, message);
-            }
-          break;
-        case SCAN_DOUBLE_QUOTED:
-          if (c == '"')
-            self->scan = SCAN_START_TAG;
-          break;
-        case SCAN_SINGLE_QUOTED:
-          if (c == '\'')
-            self->scan = SCAN_START_TAG;
-          break;
-        case SCAN_END_TAG:
-          if (c == '>')
-            self->scan = SCAN_TEXT;
-          break;
-        case SCAN_TEXT:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-scan_input (XcalReader   *self,
-            const guint8 *data,
-            gsize         len)
-{
-  gboolean ok = scan_chunk (self, data, len);
-
-  self->scan_line += count_newlines (data, len);
-
-  return ok;
-}
-
-static int
 read_cb (void *context,
          char *buffer,
          int   len)
@@ -657,7 +394,7 @@ read_cb (void *context,
   n = paraat_input_read (self->in, buffer, len);
   if (n < 0)
     return -1;
-  if (!scan_input (self, (const guint8 *) buffer, n))
+  if (!paraat_xml_scan (&self->scan, (const guint8 *) buffer, n, self->name, &self->in->error))
     return -1;
 
   return (int) n;
@@ -1904,8 +1641,7 @@ paraat_xcal_read_input (ParaatInput         *in,
   self.name = in->name;
   self.limits = in->limits;
   self.skip_depth = -1;
-  self.scan = SCAN_TEXT;
-  self.scan_line = 1;
+  paraat_xml_scan_init (&self.scan);
   self.property_infos = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
   self.parameter_infos = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
   self.value_types = g_hash_table_new (NULL, NULL);
