@@ -83,7 +83,7 @@ typedef struct
   GCancellable         *cancellable;
 
   /* The reader's own */
-  ParaatImportContext           ctx;
+  ParaatImportContext   ctx;
   char                 *file;      /* GRefString: ctx.file */
   guint                 n_zones;   /* VTIMEZONEs of this file sent ahead */
 } Pipe;
@@ -192,9 +192,9 @@ writer_makes_event (Pipe *pipe)
 /* A source event keeps its text. A region's own event is an exercise or
  * nothing (see classify_lean()). */
 static void
-set_raw_lean (ParaatImportContext       *ctx,
-              ParaatImportEvent *event,
-              icalcomponent     *comp)
+set_raw_lean (ParaatImportContext *ctx,
+              ParaatImportEvent   *event,
+              icalcomponent       *comp)
 {
   if (ctx->plan->kind != PARAAT_SOURCE_KIND_REGION || event->republished != NULL)
     paraat_import_event_set_raw (event, comp);
@@ -322,9 +322,9 @@ read_in_thread (gpointer data)
 
 /* What on_lean_component_cb() does in a plan, and the write */
 static gboolean
-run_event (ParaatImportContext       *ctx,
-           ParaatImportEvent *event,
-           GError           **error)
+run_event (ParaatImportContext *ctx,
+           ParaatImportEvent   *event,
+           GError             **error)
 {
   gboolean chosen;
 
@@ -359,10 +359,10 @@ zones_clear (Zones *zones)
  * written as run_event() does. The VEVENT stays in @item and is freed
  * with it (see pipe_pop()); the zone is this side's now. */
 static gboolean
-take_component (ParaatImportContext  *ctx,
-                Zones        *zones,
-                PipeItem     *item,
-                GError      **error)
+take_component (ParaatImportContext *ctx,
+                Zones               *zones,
+                PipeItem            *item,
+                GError             **error)
 {
   g_autoptr(ParaatImportEvent) event = NULL;
   icalcomponent *comp = item->comp;
@@ -390,7 +390,7 @@ take_component (ParaatImportContext  *ctx,
 }
 
 gboolean
-paraat_import_run_files (ParaatImportContext         *ctx,
+paraat_import_run_files (ParaatImportContext *ctx,
                          const char * const  *paths,
                          GError             **error)
 {

@@ -687,11 +687,11 @@ paraat_import_event_set_raw (ParaatImportEvent *event,
  * can only become an exercise, the columns of a source event are left
  * out. */
 ParaatImportEvent *
-paraat_import_read_event (ParaatImportContext   *ctx,
-                          icalcomponent *comp,
-                          int            line,
-                          gboolean       with_raw,
-                          gboolean       lean)
+paraat_import_read_event (ParaatImportContext *ctx,
+                          icalcomponent       *comp,
+                          int                  line,
+                          gboolean             with_raw,
+                          gboolean             lean)
 {
   ParaatImportEvent *event = paraat_import_event_new ();
   icalproperty *prop;
@@ -841,7 +841,7 @@ exercise:
 
 void
 paraat_import_report_progress (ParaatImportContext *ctx,
-                               double       fraction)
+                               double               fraction)
 {
   if (ctx->progress != NULL)
     ctx->progress (CLAMP (fraction, 0.0, 1.0), ctx->user_data);
@@ -1341,9 +1341,9 @@ skip_republished (ParaatImportPlan   *plan,
 
 /* Like the loop in paraat_import_plan_new_full(), for one event */
 static gboolean
-classify_lean (ParaatImportContext       *ctx,
-               ParaatImportEvent *event,
-               GError           **error)
+classify_lean (ParaatImportContext *ctx,
+               ParaatImportEvent   *event,
+               GError             **error)
 {
   ParaatImportPlan *plan = ctx->plan;
   gboolean as_exercise = plan->kind == PARAAT_SOURCE_KIND_REGION && event->republished == NULL;
@@ -1447,10 +1447,10 @@ bind_key_row (sqlite3_stmt      *stmt,
 /* Classifies @event and notes its key; *@chosen: it is the one kept of
  * the events with its UID so far (it may still lose to a later one) */
 gboolean
-paraat_import_plan_event_lean (ParaatImportContext       *ctx,
-                               ParaatImportEvent *event,
-                               gboolean          *chosen,
-                               GError           **error)
+paraat_import_plan_event_lean (ParaatImportContext *ctx,
+                               ParaatImportEvent   *event,
+                               gboolean            *chosen,
+                               GError             **error)
 {
   ParaatImportPlan *plan = ctx->plan;
   g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
@@ -1506,9 +1506,9 @@ paraat_import_plan_event_lean (ParaatImportContext       *ctx,
 }
 
 gboolean
-paraat_import_write_lean_event (ParaatImportContext       *ctx,
-                                ParaatImportEvent *event,
-                                GError           **error)
+paraat_import_write_lean_event (ParaatImportContext *ctx,
+                                ParaatImportEvent   *event,
+                                GError             **error)
 {
   gboolean ok;
 
@@ -1531,10 +1531,10 @@ paraat_import_write_lean_event (ParaatImportContext       *ctx,
 }
 
 static gboolean
-apply_event_lean (ParaatImportContext       *ctx,
-                  ParaatImportEvent *event,
-                  icalcomponent     *comp,
-                  GError           **error)
+apply_event_lean (ParaatImportContext *ctx,
+                  ParaatImportEvent   *event,
+                  icalcomponent       *comp,
+                  GError             **error)
 {
   g_autofree char *key = paraat_import_event_key (event->uid, event->recurrence_id);
   sqlite3_stmt *stmt = ctx->find_key;
@@ -1624,8 +1624,8 @@ on_lean_component_cb (icalcomponent  *comp,
 }
 
 static gboolean
-read_files_lean (ParaatImportContext         *ctx,
-                 ParaatImportPass                 pass,
+read_files_lean (ParaatImportContext *ctx,
+                 ParaatImportPass     pass,
                  const char * const  *paths,
                  GError             **error)
 {
@@ -1663,8 +1663,8 @@ read_files_lean (ParaatImportContext         *ctx,
 }
 
 static gboolean
-prepare_keys (ParaatImportContext  *ctx,
-              GError      **error)
+prepare_keys (ParaatImportContext *ctx,
+              GError             **error)
 {
   sqlite3 *keys = ctx->plan->keys;
 
@@ -1683,8 +1683,8 @@ prepare_keys (ParaatImportContext  *ctx,
 
 /* What the source had and the files no longer have */
 static gboolean
-plan_removed_lean (ParaatImportContext  *ctx,
-                   GError      **error)
+plan_removed_lean (ParaatImportContext *ctx,
+                   GError             **error)
 {
   ParaatImportPlan *plan = ctx->plan;
   sqlite3_stmt *stmt = NULL;
@@ -1805,9 +1805,9 @@ out:
 
 /* Marks removed what plan_removed_lean() found */
 static gboolean
-write_removed_lean (ParaatImportContext  *ctx,
-                    sqlite3      *keys,
-                    GError      **error)
+write_removed_lean (ParaatImportContext *ctx,
+                    sqlite3             *keys,
+                    GError             **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
