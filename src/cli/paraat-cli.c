@@ -29,7 +29,8 @@
  * kernel gives them on request (“madvise”, Debian's default), a 2 MiB
  * page costs one fault instead of 512, and under a hypervisor a fault
  * is dear. `conflicts` over 100,000 events touches 150 MB and spent a
- * fifth of its time in faults; see docs/benchmarks.md, “Huge pages”. */
+ * fifth of its time in faults; see docs/benchmarks.md, “paraat-cli
+ * conflicts on a machine where page faults are dear”. */
 extern const char *malloc_conf;
 const char *malloc_conf = "thp:always,metadata_thp:always";
 #endif

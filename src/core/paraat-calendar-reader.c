@@ -709,7 +709,8 @@ check_event (ParaatReaderSink        *sink,
       paraat_reader_set_error (error, PARAAT_READER_ERROR_INVALID, sink->name,
                                lines->duration > 0 ? lines->duration : lines->component,
                                /* Translators: the event's UID */
-                               _("VEVENT “%s” has a negative DURATION"), shorten_once (&shown, uid_text));
+                               _("VEVENT “%s” has a negative DURATION"),
+                               shorten_once (&shown, uid_text));
       return FALSE;
     }
   if (dtend == NULL)
@@ -723,7 +724,8 @@ check_event (ParaatReaderSink        *sink,
                                lines->dtend > 0 ? lines->dtend : lines->component,
                                /* Translators: the event's UID */
                                _("VEVENT “%s” has DTSTART and DTEND of different types (one a "
-                                 "date, the other a date and time)"), shorten_once (&shown, uid_text));
+                                 "date, the other a date and time)"),
+                               shorten_once (&shown, uid_text));
       return FALSE;
     }
 

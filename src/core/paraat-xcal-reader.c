@@ -8,15 +8,16 @@
  *
  * libxml2 never opens anything itself: it reads through read_cb(), which
  * takes bytes from a ParaatInput (counted against the size limit, gzip
- * refused) and scans them before libxml2 sees them (paraat_xml_scan()), so a
- * DOCTYPE is refused before its entities are even declared and a tag with
- * thousands of attributes before libxml2 compares them pairwise. The input
- * must be UTF-8 (encoding declarations are ignored), which keeps that scan
- * exact. No XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: libxml2
- * keeps its own limits (10 MB per text node, depth 256) under ours. A
- * reader-level check refuses a DOCTYPE node and entity references too, and
- * an external entity loader refuses every load while a read is going on,
- * in case anything slips through.
+ * refused) and scans them before libxml2 sees them (paraat_xml_scan(),
+ * in paraat-xml-scan.c), so a DOCTYPE is refused before its entities are
+ * even declared and a tag with thousands of attributes before libxml2
+ * compares them pairwise. The input must be UTF-8 (encoding declarations
+ * are ignored), which keeps that scan exact. No XML_PARSE_NOENT,
+ * XML_PARSE_DTDLOAD or XML_PARSE_HUGE: libxml2 keeps its own limits
+ * (10 MB per text node, depth 256) under ours. A reader-level check
+ * refuses a DOCTYPE node and entity references too, and an external
+ * entity loader refuses every load while a read is going on, in case
+ * anything slips through.
  *
  * The mapping keeps one frame per open element. A property is built when
  * its element ends: parameters first, then one icalproperty per value
@@ -145,11 +146,11 @@ typedef struct
   char *upper;
 } NameInfo;
 
-/* In front of the name tables: the last entry seen in each of a few
- * slots, by the name's address (libxml2 interns names, so an address is
- * a name for the whole read). Most names come back event after event;
- * a slot costs a multiply and a compare where GHashTable cost 60–80
- * instructions. */
+/* What the reader worked out about an element name, by its address:
+ * libxml2 interns names, so an address is a name for the whole read. In
+ * front of the hash table, the last entry seen in each of a few slots:
+ * most names come back event after event, and a slot costs a multiply
+ * and a compare where GHashTable cost 60–80 instructions. */
 #define N_NAME_SLOTS 32
 
 typedef struct
@@ -158,11 +159,50 @@ typedef struct
   gpointer       value;
 } NameSlot;
 
-static inline NameSlot *
-name_slot (NameSlot      *slots,
+typedef struct
+{
+  GHashTable *table;  /* interned name → value */
+  NameSlot    slots[N_NAME_SLOTS];
+} NameTable;
+
+static NameSlot *
+name_slot (NameTable     *names,
            const xmlChar *name)
 {
-  return &slots[(guint) (((guint64) (guintptr) name * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 59)];
+  return &names->slots[(guint) (((guint64) (guintptr) name * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 59)];
+}
+
+/* Whether @name is in @names; its value in *@value */
+static gboolean
+name_table_lookup (NameTable     *names,
+                   const xmlChar *name,
+                   gpointer      *value)
+{
+  NameSlot *slot = name_slot (names, name);
+
+  if (slot->name == name && name != NULL)
+    {
+      *value = slot->value;
+      return TRUE;
+    }
+  if (!g_hash_table_lookup_extended (names->table, name, NULL, value))
+    return FALSE;
+  slot->name = name;
+  slot->value = *value;
+
+  return TRUE;
+}
+
+static void
+name_table_insert (NameTable     *names,
+                   const xmlChar *name,
+                   gpointer       value)
+{
+  NameSlot *slot = name_slot (names, name);
+
+  g_hash_table_insert (names->table, (gpointer) name, value);
+  slot->name = name;
+  slot->value = value;
 }
 
 typedef struct
@@ -178,12 +218,9 @@ typedef struct
   Frame                    *frames;          /* a stack, the document's at the bottom … */
   guint                     n_frames;        /* … this many on it … */
   guint                     frames_size;     /* … and room for this many */
-  GHashTable               *property_infos;  /* interned name → NameInfo */
-  GHashTable               *parameter_infos; /* interned name → NameInfo */
-  GHashTable               *value_types;     /* interned name → ValueType + 1 */
-  NameSlot                  property_slots[N_NAME_SLOTS];   /* in front of each */
-  NameSlot                  parameter_slots[N_NAME_SLOTS];
-  NameSlot                  value_type_slots[N_NAME_SLOTS];
+  NameTable                 property_infos;  /* NameInfo */
+  NameTable                 parameter_infos; /* NameInfo */
+  NameTable                 value_types;     /* ValueType + 1 */
   GError                   *error;           /* ours, first */
   int                       xml_code;        /* libxml2's first error */
   int                       xml_line;
@@ -406,29 +443,23 @@ static ValueType
 lookup_value_type (XcalReader    *self,
                    const xmlChar *name)
 {
-  NameSlot *slot = name_slot (self->value_type_slots, name);
   gpointer found;
+  ValueType type = VT_NONE;
 
-  if (slot->name == name && name != NULL)
-    return GPOINTER_TO_INT (slot->value) - 1;
-  if (g_hash_table_lookup_extended (self->value_types, name, NULL, &found))
-    {
-      slot->name = name;
-      slot->value = found;
-      return GPOINTER_TO_INT (found) - 1;
-    }
+  if (name_table_lookup (&self->value_types, name, &found))
+    return GPOINTER_TO_INT (found) - 1;
 
   for (guint i = VT_TEXT; i < G_N_ELEMENTS (value_type_names); i++)
     {
       if (strcmp ((const char *) name, value_type_names[i]) == 0)
         {
-          g_hash_table_insert (self->value_types, (gpointer) name, GINT_TO_POINTER (i + 1));
-          return i;
+          type = i;
+          break;
         }
     }
-  g_hash_table_insert (self->value_types, (gpointer) name, GINT_TO_POINTER (VT_NONE + 1));
+  name_table_insert (&self->value_types, name, GINT_TO_POINTER (type + 1));
 
-  return VT_NONE;
+  return type;
 }
 
 static void
@@ -443,34 +474,27 @@ name_info_free (gpointer data)
 /* Made once per name: libxml2 interns them. A property libical does not
  * know is an X- one. */
 static const NameInfo *
-lookup_name (GHashTable    *infos,
-             NameSlot      *slots,
+lookup_name (NameTable     *infos,
              const xmlChar *name,
              gboolean       is_property)
 {
-  NameSlot *slot = name_slot (slots, name);
+  gpointer found;
   NameInfo *info;
 
-  if (slot->name == name && name != NULL)
-    return slot->value;
+  if (name_table_lookup (infos, name, &found))
+    return found;
 
-  info = g_hash_table_lookup (infos, name);
-  if (info == NULL)
+  info = g_new0 (NameInfo, 1);
+  info->upper = g_ascii_strup ((const char *) name, -1);
+  if (is_property)
     {
-      info = g_new0 (NameInfo, 1);
-      info->upper = g_ascii_strup ((const char *) name, -1);
-      if (is_property)
-        {
-          icalproperty_kind kind = icalproperty_string_to_kind (info->upper);
+      icalproperty_kind kind = icalproperty_string_to_kind (info->upper);
 
-          info->kind = kind == ICAL_NO_PROPERTY || kind == ICAL_ANY_PROPERTY ? ICAL_X_PROPERTY : kind;
-        }
-      else
-        info->kind = icalparameter_string_to_kind (info->upper);
-      g_hash_table_insert (infos, (gpointer) name, info);
+      info->kind = kind == ICAL_NO_PROPERTY || kind == ICAL_ANY_PROPERTY ? ICAL_X_PROPERTY : kind;
     }
-  slot->name = name;
-  slot->value = info;
+  else
+    info->kind = icalparameter_string_to_kind (info->upper);
+  name_table_insert (infos, name, info);
 
   return info;
 }
@@ -993,7 +1017,7 @@ static gboolean
 finish_parameter (XcalReader *self,
                   int         line)
 {
-  const NameInfo *info = lookup_name (self->parameter_infos, self->parameter_slots, self->param_name, FALSE);
+  const NameInfo *info = lookup_name (&self->parameter_infos, self->param_name, FALSE);
   icalparameter_kind kind = info->kind;
   icalparameter *param;
 
@@ -1350,7 +1374,7 @@ start_element (XcalReader    *self,
 
     case FRAME_PROPERTIES:
       {
-        const NameInfo *info = lookup_name (self->property_infos, self->property_slots, name, TRUE);
+        const NameInfo *info = lookup_name (&self->property_infos, name, TRUE);
 
         if (!count_item (self, line))
           return FALSE;
@@ -1642,9 +1666,9 @@ paraat_xcal_read_input (ParaatInput         *in,
   self.limits = in->limits;
   self.skip_depth = -1;
   paraat_xml_scan_init (&self.scan);
-  self.property_infos = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
-  self.parameter_infos = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
-  self.value_types = g_hash_table_new (NULL, NULL);
+  self.property_infos.table = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
+  self.parameter_infos.table = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
+  self.value_types.table = g_hash_table_new (NULL, NULL);
   self.values = g_ptr_array_new_with_free_func (free_value);
   self.spare_values = g_ptr_array_new_with_free_func (free_value);
   self.x_text = g_string_new (NULL);
@@ -1703,9 +1727,9 @@ paraat_xcal_read_input (ParaatInput         *in,
   clear_frames (&self);
   paraat_reader_sink_clear (&self.sink);
   g_free (self.frames);
-  g_hash_table_unref (self.property_infos);
-  g_hash_table_unref (self.parameter_infos);
-  g_hash_table_unref (self.value_types);
+  g_hash_table_unref (self.property_infos.table);
+  g_hash_table_unref (self.parameter_infos.table);
+  g_hash_table_unref (self.value_types.table);
   g_ptr_array_unref (self.values);
   g_ptr_array_unref (self.spare_values);
   g_string_free (self.x_text, TRUE);
