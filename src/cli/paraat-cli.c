@@ -97,12 +97,14 @@ usage_error (GOptionContext *context,
 
 /* The damage check (SQLite's quick_check, which reads the whole file)
  * runs before the first write, as in the app: a command that only reads
- * does not pay for it, and SQLite still reports a damaged page it reads. */
+ * does not pay for it, and SQLite still reports a damaged page it reads.
+ * Only the main thread uses the store (the import's reading thread has
+ * no connection), so SQLite need not lock it in each call. */
 ParaatStore *
 open_store (ParaatStoreOpenFlags   flags,
             GError               **error)
 {
-  return paraat_store_open (db_path, flags | PARAAT_STORE_OPEN_DEFER_CHECK, error);
+  return paraat_store_open (db_path, flags | PARAAT_STORE_OPEN_DEFER_CHECK | PARAAT_STORE_OPEN_ONE_THREAD, error);
 }
 
 void

@@ -32,6 +32,7 @@ typedef enum
   PARAAT_STORE_OPEN_DEFAULT = 0,
   PARAAT_STORE_OPEN_CREATE  = 1 << 0, /* create the file when it does not exist */
   PARAAT_STORE_OPEN_DEFER_CHECK = 1 << 1, /* run the damage check later, see paraat_store_check_in_background() */
+  PARAAT_STORE_OPEN_ONE_THREAD = 1 << 2,  /* never used from two threads at once: SQLite locks nothing per call */
 } ParaatStoreOpenFlags;
 
 #define PARAAT_TYPE_STORE (paraat_store_get_type ())

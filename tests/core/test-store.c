@@ -137,6 +137,28 @@ test_store_reopen (ParaatTestFixture *fixture,
   g_assert_cmpstr (paraat_record_get_key (region), ==, "VR05");
 }
 
+/* The app shares its store between threads, so SQLite locks the
+ * connection in each call; paraat-cli uses it from one thread and asks
+ * for no locking. Both read and write alike. */
+static void
+test_store_one_thread (ParaatTestFixture *fixture,
+                       gconstpointer      user_data)
+{
+  const char *values[] = { "VR05", "RMOA", "Kapitein A. Tester", "", "", "", "2024-01-01", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParaatStore) store = NULL;
+
+  g_assert_nonnull (sqlite3_db_mutex (fixture->store->db));
+
+  paraat_test_fixture_close_store (fixture);
+  store = paraat_store_open (fixture->path, PARAAT_STORE_OPEN_ONE_THREAD, &error);
+  g_assert_no_error (error);
+  g_assert_null (sqlite3_db_mutex (store->db));
+  g_assert_cmpint (paraat_store_save_record (store, PARAAT_KIND_CONTACT, 0, values, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_records (store, PARAAT_KIND_CONTACT), ==, 1);
+}
+
 /*
  * Seeding runs in its own transaction after the migrations; a file whose
  * seeding was cut off (schema there, no rows, no "seeded" mark) is seeded
@@ -807,6 +829,7 @@ main (int   argc,
   ADD ("/core/store/create", paraat_test_fixture_set_up_store, test_store_create);
   ADD ("/core/store/reopen", paraat_test_fixture_set_up_store, test_store_reopen);
   ADD ("/core/store/reopen/unseeded", paraat_test_fixture_set_up_store, test_store_reopen_unseeded);
+  ADD ("/core/store/open/one-thread", paraat_test_fixture_set_up_store, test_store_one_thread);
   ADD ("/core/store/open/missing", paraat_test_fixture_set_up, test_store_open_missing);
   ADD ("/core/store/open/text-file", paraat_test_fixture_set_up, test_store_open_text_file);
   ADD ("/core/store/open/garbage", paraat_test_fixture_set_up, test_store_open_garbage);
