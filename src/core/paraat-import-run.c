@@ -36,31 +36,58 @@
  * finds the same zones it would in the reader's. With glibc's malloc,
  * whatever is made on one side is freed on that side (the arena locks);
  * with jemalloc, this side frees what it is done with while it keeps up,
- * and the reader otherwise (see pipe_pop()). */
+ * and the reader otherwise (see pipe_pop()).
+ *
+ * Items travel in batches of PIPE_BATCH, and each side takes the pipe's
+ * lock once per batch. Where the two cores share no cache, every lock,
+ * like every reference count both sides touch, moves a cache line from
+ * one core to the other: 240 ns one way on a host of docs/benchmarks.md
+ * ("Two cores that share a cache, and two that do not"). */
 
 #define PIPE_SIZE 256
-/* Each side wakes the other only for this many events at once: waking
- * it for each one cost a context switch per event. */
-#define PIPE_BATCH 64
+#define PIPE_BATCH 32
+#define PIPE_BATCHES (PIPE_SIZE / PIPE_BATCH)
 
 typedef struct
 {
   ParaatImportEvent *event;     /* made by the reader */
   icalcomponent     *comp;      /* or a VEVENT for this side to make it from, or a VTIMEZONE */
-  char              *file;      /* GRefString: with comp, the basename of its file */
   int                line;      /* with comp */
   GPtrArray         *warnings;  /* found while reading it; NULL for none */
   double             fraction;
 } PipeItem;
 
+/* Items of one file, in the order read */
+typedef struct
+{
+  char     *file;      /* GRefString: the basename of their file */
+  guint     n_items;
+  PipeItem  items[PIPE_BATCH];
+} PipeBatch;
+
 static void
-pipe_item_free (PipeItem *item)
+pipe_item_clear (PipeItem *item)
 {
   g_clear_object (&item->event);
   g_clear_pointer (&item->comp, icalcomponent_free);
-  g_clear_pointer (&item->file, g_ref_string_release);
   g_clear_pointer (&item->warnings, g_ptr_array_unref);
-  g_free (item);
+}
+
+/* Frees the items and keeps the batch for more */
+static void
+pipe_batch_clear (PipeBatch *batch)
+{
+  for (guint i = 0; i < batch->n_items; i++)
+    pipe_item_clear (&batch->items[i]);
+  batch->n_items = 0;
+  g_clear_pointer (&batch->file, g_ref_string_release);
+}
+
+static void
+pipe_batch_free (PipeBatch *batch)
+{
+  pipe_batch_clear (batch);
+  g_free (batch);
 }
 
 typedef struct
@@ -68,10 +95,10 @@ typedef struct
   GMutex                lock;
   GCond                 not_empty;
   GCond                 not_full;
-  GQueue                items;     /* PipeItem */
-  int                   n_items;   /* items.length, to read without the lock */
-  GPtrArray            *spent;     /* PipeItems written, for the reader to free */
-  gboolean              free_here; /* or this side frees them; see malloc_is_jemalloc() */
+  GQueue                batches;   /* PipeBatch */
+  int                   n_batches; /* batches.length, to read without the lock */
+  GPtrArray            *spent;     /* PipeBatches written, for the reader to clear and fill again */
+  gboolean              free_here; /* or this side frees the items; see malloc_is_jemalloc() */
   gboolean              done;      /* the reader has finished */
   gboolean              stop;      /* the writer failed: the reader stops */
   GError               *error;     /* why the reader failed */
@@ -86,37 +113,75 @@ typedef struct
   ParaatImportContext   ctx;
   char                 *file;      /* GRefString: ctx.file */
   guint                 n_zones;   /* VTIMEZONEs of this file sent ahead */
+  PipeBatch            *filling;   /* items of this file not sent yet */
+  GPtrArray            *spare;     /* empty PipeBatches */
 } Pipe;
 
-/* Blocks while the pipe is full; FALSE when the writer stopped */
+/* Sends @pipe->filling, blocking while the pipe is full; FALSE when the
+ * writer stopped. Takes back the batches the writer is done with. */
 static gboolean
-pipe_push (Pipe     *pipe,
-           PipeItem *item)
+pipe_push (Pipe *pipe)
 {
-  gboolean stopped;
+  PipeBatch *batch = g_steal_pointer (&pipe->filling);
   g_autoptr(GPtrArray) spent = NULL;
+  gboolean stopped;
+
+  if (batch == NULL)
+    return TRUE;
 
   g_mutex_lock (&pipe->lock);
-  while (pipe->items.length >= PIPE_SIZE && !pipe->stop)
+  while (pipe->batches.length >= PIPE_BATCHES && !pipe->stop)
     g_cond_wait (&pipe->not_full, &pipe->lock);
   stopped = pipe->stop;
   if (!stopped)
     {
-      g_queue_push_tail (&pipe->items, item);
-      g_atomic_int_set (&pipe->n_items, pipe->items.length);
-      if (pipe->items.length == PIPE_BATCH)
+      g_queue_push_tail (&pipe->batches, batch);
+      g_atomic_int_set (&pipe->n_batches, pipe->batches.length);
+      /* The writer waits only for an empty pipe */
+      if (pipe->batches.length == 1)
         g_cond_signal (&pipe->not_empty);
     }
-  if (pipe->spent->len >= PIPE_BATCH)
+  if (pipe->spent->len > 0)
     {
       spent = g_steal_pointer (&pipe->spent);
-      pipe->spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
+      pipe->spent = g_ptr_array_new ();
     }
   g_mutex_unlock (&pipe->lock);
+
   if (stopped)
-    pipe_item_free (item);
+    pipe_batch_free (batch);
+  for (guint i = 0; spent != NULL && i < spent->len; i++)
+    {
+      PipeBatch *done = spent->pdata[i];
+
+      pipe_batch_clear (done);
+      if (pipe->spare->len < PIPE_BATCHES)
+        g_ptr_array_add (pipe->spare, done);
+      else
+        g_free (done);
+    }
 
   return !stopped;
+}
+
+/* Room for an item of the file being read: the item, zeroed. Sends the
+ * batch first when it is full; NULL when the writer stopped. */
+static PipeItem *
+pipe_add_item (Pipe *pipe)
+{
+  PipeBatch *batch;
+
+  if (pipe->filling != NULL && pipe->filling->n_items == PIPE_BATCH && !pipe_push (pipe))
+    return NULL;
+  if (pipe->filling == NULL)
+    {
+      pipe->filling = pipe->spare->len > 0 ? g_ptr_array_steal_index_fast (pipe->spare, pipe->spare->len - 1)
+                                           : g_new0 (PipeBatch, 1);
+      pipe->filling->file = g_ref_string_acquire (pipe->file);
+    }
+  batch = pipe->filling;
+
+  return memset (&batch->items[batch->n_items++], 0, sizeof (PipeItem));
 }
 
 /* Whether this side keeps up with the reader: fewer than half of
@@ -124,7 +189,7 @@ pipe_push (Pipe     *pipe,
 static gboolean
 writer_keeps_up (Pipe *pipe)
 {
-  return g_atomic_int_get (&pipe->n_items) < PIPE_SIZE / 2;
+  return g_atomic_int_get (&pipe->n_batches) < PIPE_BATCHES / 2;
 }
 
 /* jemalloc (paraat-cli's, see meson.build) frees another thread's
@@ -137,31 +202,32 @@ malloc_is_jemalloc (void)
 }
 
 /* Blocks while the pipe is empty; NULL once the reader has finished.
- * @spent: (transfer full) (nullable): the item taken before, done with.
- * The reader frees it, as the memory is from its own glibc arena (freed
- * here, the arena's lock was contended with the reader's allocations);
- * with Pipe.free_here, this side does while it keeps up, like making
- * the events (see writer_makes_event()). */
-static PipeItem *
-pipe_pop (Pipe     *pipe,
-          PipeItem *spent)
+ * @spent: (transfer full) (nullable): the batch taken before, done with.
+ * The reader frees its items, as the memory is from its own glibc arena
+ * (freed here, the arena's lock was contended with the reader's
+ * allocations); with Pipe.free_here, this side does while it keeps up,
+ * like making the events (see writer_makes_event()). */
+static PipeBatch *
+pipe_pop (Pipe      *pipe,
+          PipeBatch *spent)
 {
-  PipeItem *item;
+  PipeBatch *batch;
 
-  if (pipe->free_here && writer_keeps_up (pipe))
-    g_clear_pointer (&spent, pipe_item_free);
+  if (spent != NULL && pipe->free_here && writer_keeps_up (pipe))
+    pipe_batch_clear (spent);
   g_mutex_lock (&pipe->lock);
   if (spent != NULL)
     g_ptr_array_add (pipe->spent, spent);
-  while (pipe->items.length == 0 && !pipe->done)
+  while (pipe->batches.length == 0 && !pipe->done)
     g_cond_wait (&pipe->not_empty, &pipe->lock);
-  item = g_queue_pop_head (&pipe->items);
-  g_atomic_int_set (&pipe->n_items, pipe->items.length);
-  if (pipe->items.length == PIPE_SIZE - PIPE_BATCH)
+  batch = g_queue_pop_head (&pipe->batches);
+  g_atomic_int_set (&pipe->n_batches, pipe->batches.length);
+  /* The reader waits only for a full pipe */
+  if (pipe->batches.length == PIPE_BATCHES - 1)
     g_cond_signal (&pipe->not_full);
   g_mutex_unlock (&pipe->lock);
 
-  return item;
+  return batch;
 }
 
 static int import_split = PARAAT_IMPORT_SPLIT_BALANCED;
@@ -212,14 +278,13 @@ push_zones (Pipe          *pipe,
        zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
     if (++n_zones > pipe->n_zones)
       {
-        PipeItem *item = g_new0 (PipeItem, 1);
+        PipeItem *item = pipe_add_item (pipe);
 
+        if (item == NULL)
+          return FALSE;
         item->comp = icalcomponent_new_clone (zone);
-        item->file = g_ref_string_acquire (pipe->file);
         item->fraction = pipe->ctx.fraction;
         pipe->n_zones = n_zones;
-        if (!pipe_push (pipe, item))
-          return FALSE;
       }
 
   return TRUE;
@@ -232,27 +297,27 @@ on_piped_component_cb (icalcomponent  *comp,
 {
   Pipe *pipe = user_data;
   ParaatImportContext *ctx = &pipe->ctx;
+  gboolean is_event = icalcomponent_isa (comp) == ICAL_VEVENT_COMPONENT;
+  gboolean writer_makes;
   PipeItem *item;
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
 
-  item = g_new0 (PipeItem, 1);
+  /* The zones go ahead of the event that may need them */
+  writer_makes = is_event && writer_makes_event (pipe);
+  if ((writer_makes && !push_zones (pipe, icalcomponent_get_parent (comp))) ||
+      (item = pipe_add_item (pipe)) == NULL)
+    goto stopped;
   item->fraction = ctx->fraction;
-  if (icalcomponent_isa (comp) != ICAL_VEVENT_COMPONENT)
+  if (!is_event)
     /* Translators: file name, line number, a component name such as VTODO */
     g_ptr_array_add (ctx->plan->warnings,
                      g_strdup_printf (_("%1$s: line %2$d: %3$s: only events are imported; left out"),
                                       ctx->file, paraat_calendar_reader_get_line (),
                                       icalcomponent_kind_to_string (icalcomponent_isa (comp))));
-  else if (writer_makes_event (pipe))
+  else if (writer_makes)
     {
-      if (!push_zones (pipe, icalcomponent_get_parent (comp)))
-        {
-          pipe_item_free (item);
-          goto stopped;
-        }
-      item->file = g_ref_string_acquire (pipe->file);
       item->line = paraat_calendar_reader_get_line ();
       paraat_calendar_reader_keep_component (comp);
       item->comp = comp;
@@ -269,9 +334,6 @@ on_piped_component_cb (icalcomponent  *comp,
       item->warnings = g_steal_pointer (&ctx->plan->warnings);
       ctx->plan->warnings = g_ptr_array_new_with_free_func (g_free);
     }
-
-  if (!pipe_push (pipe, item))
-    goto stopped;
 
   return TRUE;
 
@@ -306,6 +368,9 @@ read_in_thread (gpointer data)
       ctx->file = pipe->file;
       ctx->fraction = 0.9 * i / n_paths;
       paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
+      /* What was read before an error goes too: the writer may fail on
+       * it first, as it would reading alone. */
+      pipe_push (pipe);
       ctx->file = NULL;
       g_clear_pointer (&pipe->file, g_ref_string_release);
     }
@@ -357,21 +422,23 @@ zones_clear (Zones *zones)
 
 /* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
  * written as run_event() does. The VEVENT stays in @item and is freed
- * with it (see pipe_pop()); the zone is this side's now. */
+ * with it (see pipe_pop()); the zone is this side's now. @file: the
+ * GRefString of @item's batch. */
 static gboolean
 take_component (ParaatImportContext *ctx,
                 Zones               *zones,
+                char                *file,
                 PipeItem            *item,
                 GError             **error)
 {
   g_autoptr(ParaatImportEvent) event = NULL;
   icalcomponent *comp = item->comp;
 
-  if (zones->file != item->file)
+  if (zones->file != file)
     {
       zones_clear (zones);
       zones->calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-      zones->file = g_ref_string_acquire (item->file);
+      zones->file = g_ref_string_acquire (file);
     }
   if (icalcomponent_isa (comp) == ICAL_VTIMEZONE_COMPONENT)
     {
@@ -380,7 +447,7 @@ take_component (ParaatImportContext *ctx,
     }
 
   icalcomponent_add_component (zones->calendar, comp);
-  ctx->file = item->file;
+  ctx->file = file;
   event = paraat_import_read_event (ctx, comp, item->line, FALSE, TRUE);
   ctx->file = NULL;
   set_raw_lean (ctx, event, comp);
@@ -397,7 +464,7 @@ paraat_import_run_files (ParaatImportContext *ctx,
   Pipe pipe = { 0 };
   Zones zones = { 0 };
   GThread *thread;
-  PipeItem *item;
+  PipeBatch *batch;
   gboolean ok = TRUE;
   guint n_events = 0;
   guint n_made_here = 0;
@@ -405,8 +472,9 @@ paraat_import_run_files (ParaatImportContext *ctx,
   g_mutex_init (&pipe.lock);
   g_cond_init (&pipe.not_empty);
   g_cond_init (&pipe.not_full);
-  g_queue_init (&pipe.items);
-  pipe.spent = g_ptr_array_new_full (PIPE_SIZE, (GDestroyNotify) pipe_item_free);
+  g_queue_init (&pipe.batches);
+  pipe.spent = g_ptr_array_new ();
+  pipe.spare = g_ptr_array_new_with_free_func ((GDestroyNotify) pipe_batch_free);
   pipe.free_here = malloc_is_jemalloc ();
   pipe.paths = paths;
   pipe.region_names = ctx->region_names;
@@ -416,29 +484,32 @@ paraat_import_run_files (ParaatImportContext *ctx,
   ctx->ordinal = 0;
 
   thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
-  item = NULL;
-  while (ok && (item = pipe_pop (&pipe, item)) != NULL)
-    {
-      if (item->warnings != NULL)
-        g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
-      ctx->fraction = item->fraction;
-      ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
-      if (ok && item->event != NULL)
-        {
-          n_events++;
-          ok = run_event (ctx, item->event, error);
-        }
-      else if (ok && item->comp != NULL)
-        {
-          if (icalcomponent_isa (item->comp) == ICAL_VEVENT_COMPONENT)
-            {
-              n_events++;
-              n_made_here++;
-            }
-          ok = take_component (ctx, &zones, item, error);
-        }
-    }
-  g_clear_pointer (&item, pipe_item_free);
+  batch = NULL;
+  while (ok && (batch = pipe_pop (&pipe, batch)) != NULL)
+    for (guint i = 0; ok && i < batch->n_items; i++)
+      {
+        PipeItem *item = &batch->items[i];
+
+        if (item->warnings != NULL)
+          g_ptr_array_extend_and_steal (ctx->plan->warnings, g_steal_pointer (&item->warnings));
+        ctx->fraction = item->fraction;
+        ok = !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+        if (ok && item->event != NULL)
+          {
+            n_events++;
+            ok = run_event (ctx, item->event, error);
+          }
+        else if (ok && item->comp != NULL)
+          {
+            if (icalcomponent_isa (item->comp) == ICAL_VEVENT_COMPONENT)
+              {
+                n_events++;
+                n_made_here++;
+              }
+            ok = take_component (ctx, &zones, batch->file, item, error);
+          }
+      }
+  g_clear_pointer (&batch, pipe_batch_free);
   g_debug ("The writing thread made %u of %u events", n_made_here, n_events);
   if (!ok)
     {
@@ -449,8 +520,12 @@ paraat_import_run_files (ParaatImportContext *ctx,
     }
   g_thread_join (thread);
 
-  g_queue_clear_full (&pipe.items, (GDestroyNotify) pipe_item_free);
+  g_queue_clear_full (&pipe.batches, (GDestroyNotify) pipe_batch_free);
+  g_clear_pointer (&pipe.filling, pipe_batch_free);
+  for (guint i = 0; i < pipe.spent->len; i++)
+    pipe_batch_free (pipe.spent->pdata[i]);
   g_ptr_array_unref (pipe.spent);
+  g_ptr_array_unref (pipe.spare);
   if (ok && pipe.error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&pipe.error));
