@@ -1368,6 +1368,79 @@ test_import_run_same_as_plan (ParaatTestFixture *fixture,
   paraat_import_set_split (PARAAT_IMPORT_SPLIT_BALANCED);
 }
 
+/* @n_before events, a VTIMEZONE whose TZID they and the next @n_after
+ * use, at UTC+@hours the year round, then the @n_after */
+static char *
+zone_between_events (const char *prefix,
+                     guint       n_before,
+                     int         hours,
+                     guint       n_after)
+{
+  GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n");
+
+  for (guint i = 0; i < n_before + n_after; i++)
+    {
+      if (i == n_before)
+        g_string_append_printf (ics,
+                                "BEGIN:VTIMEZONE\r\nTZID:Veldzone\r\n"
+                                "BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+                                "TZOFFSETFROM:+0%d00\r\nTZOFFSETTO:+0%d00\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
+                                hours, hours);
+      g_string_append_printf (ics,
+                              "BEGIN:VEVENT\r\nUID:%s-%u@mil.example\r\nDTSTAMP:20260101T090000Z\r\n"
+                              "DTSTART;TZID=Veldzone:20260702T090000\r\n"
+                              "DTEND;TZID=Veldzone:20260702T100000\r\nSUMMARY:%s %u\r\nEND:VEVENT\r\n",
+                              prefix, i, prefix, i);
+    }
+  g_string_append (ics, "END:VCALENDAR\r\n");
+
+  return g_string_free (ics, FALSE);
+}
+
+/* The run hands events over in batches of 32 of one file. A zone read
+ * after many events, and a second file that gives the same TZID another
+ * offset: each event finds the zones its own file declared before it,
+ * whichever side makes it, as in a plan. */
+static void
+test_import_run_batches (ParaatTestFixture *fixture,
+                         gconstpointer      user_data)
+{
+  g_autofree char *first = paraat_test_fixture_build_path (fixture, "first.ics");
+  g_autofree char *second = paraat_test_fixture_build_path (fixture, "second.ics");
+  g_autofree char *first_ics = zone_between_events ("first", 45, 3, 40);
+  g_autofree char *second_ics = zone_between_events ("second", 0, 5, 70);
+  g_autofree char *run_path = paraat_test_fixture_build_path (fixture, "run.db");
+  g_autoptr(ParaatStore) run = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { first, second, NULL };
+  ParaatImportCounts counts;
+  /* 2026-07-02T09:00 at UTC+3 and UTC+5 */
+  const gint64 at_3 = 1782972000;
+  const gint64 at_5 = at_3 - 2 * 3600;
+
+  paraat_import_set_split (GPOINTER_TO_INT (user_data));
+  paraat_test_write_bytes (first, first_ics, strlen (first_ics));
+  paraat_test_write_bytes (second, second_ics, strlen (second_ics));
+  run = paraat_store_open (run_path, PARAAT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  import_both (fixture->store, fixture->path, run, run_path, "Veld", PARAAT_SOURCE_KIND_DEFENCE, paths, &counts);
+  g_assert_cmpuint (counts.n_new, ==, 45 + 40 + 70);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT count (*) FROM source_event WHERE start_utc = 1782972000"
+                                                    " AND uid LIKE 'first-%'"), ==, 40);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT count (*) FROM source_event WHERE start_utc = 1782972000"
+                                                    " AND uid LIKE 'first-%' AND CAST (substr (uid, 7) AS INTEGER) >= 45"),
+                   ==, 40);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT count (*) FROM source_event WHERE uid LIKE 'second-%'"),
+                   ==, 70);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT min (start_utc) = max (start_utc) FROM source_event"
+                                                    " WHERE uid LIKE 'second-%'"), ==, 1);
+  g_assert_cmpint (paraat_test_query_int (run_path, "SELECT start_utc FROM source_event WHERE uid = 'second-0@mil.example'"),
+                   ==, at_5);
+
+  paraat_import_set_split (PARAAT_IMPORT_SPLIT_BALANCED);
+}
+
 /* A file the readers refuse after one that was written already: the
  * database file is as it was, byte for byte */
 static void
@@ -1542,6 +1615,15 @@ main (int   argc,
   g_test_add ("/core/import/run/same-as-plan/writer-makes-events", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER),
               set_up_no_events, test_import_run_same_as_plan, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/batches", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_BALANCED),
+              set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/batches/reader-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_READER),
+              set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/batches/writer-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER),
+              set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/fails", ParaatTestFixture, NULL,
               set_up_no_events, test_import_run_fails, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/write-fails", ParaatTestFixture, NULL,
