@@ -112,7 +112,56 @@ gboolean      paraat_xml_scan             (ParaatXmlScan             *scan,
                                            const char                *name,
                                            GError                   **error);
 
+/* Tapes: a reading thread records VEVENTs, another maps them
+ * (paraat-xcal-reader.c, "Tapes") */
+typedef struct _ParaatXcalTape ParaatXcalTape;
+typedef struct _ParaatXcalReplay ParaatXcalReplay;
+
+typedef struct
+{
+  /* At a <vevent> right inside <vcalendar>: the tape to record it on, or
+   * NULL to read it as usual. @calendar holds the file's VTIMEZONEs read
+   * so far. A tape holds the entries of one file. */
+  ParaatXcalTape *(*record)   (icalcomponent   *calendar,
+                               gpointer         user_data);
+  /* The VEVENT is on @tape from @offset, for paraat_xcal_replay() */
+  gboolean        (*recorded) (ParaatXcalTape  *tape,
+                               gsize            offset,
+                               icalcomponent   *calendar,
+                               gpointer         user_data,
+                               GError         **error);
+} ParaatXcalTapeHooks;
+
+ParaatXcalTape *paraat_xcal_tape_new      (void);
+void          paraat_xcal_tape_clear      (ParaatXcalTape            *tape);
+void          paraat_xcal_tape_free       (ParaatXcalTape            *tape);
+
+ParaatXcalReplay *paraat_xcal_replay_new  (const ParaatReaderLimits  *limits,
+                                           ParaatComponentFunc        func,
+                                           gpointer                   user_data);
+void          paraat_xcal_replay_free     (ParaatXcalReplay          *replay);
+gboolean      paraat_xcal_replay          (ParaatXcalReplay          *replay,
+                                           ParaatXcalTape            *tape,
+                                           gsize                      offset,
+                                           icalcomponent             *calendar,
+                                           GError                   **error);
+
 gboolean      paraat_xcal_read_input      (ParaatInput               *in,
+                                           const ParaatXcalTapeHooks *hooks,
+                                           gpointer                   hooks_data,
+                                           ParaatComponentFunc        func,
+                                           gpointer                   user_data,
+                                           GError                   **error);
+gboolean      paraat_calendar_read_file_taped (const char            *path,
+                                           const ParaatReaderLimits  *limits,
+                                           const ParaatXcalTapeHooks *hooks,
+                                           gpointer                   hooks_data,
+                                           ParaatComponentFunc        func,
+                                           gpointer                   user_data,
+                                           GError                   **error);
+gboolean      paraat_xcal_read_fd_replayed (int                       fd,
+                                           const char                *display_name,
+                                           const ParaatReaderLimits  *limits,
                                            ParaatComponentFunc        func,
                                            gpointer                   user_data,
                                            GError                   **error);

@@ -930,25 +930,22 @@ paraat_calendar_reader_keep_component (icalcomponent *comp)
   current_kept = TRUE;
 }
 
-gboolean
-paraat_calendar_read_fd (int                        fd,
-                         const char                *display_name,
-                         const ParaatReaderLimits  *limits,
-                         ParaatCalendarFormat      *format,
-                         ParaatComponentFunc        func,
-                         gpointer                   user_data,
-                         GError                   **error)
+static gboolean
+read_fd (int                        fd,
+         const char                *display_name,
+         const ParaatReaderLimits  *limits,
+         ParaatCalendarFormat      *format,
+         const ParaatXcalTapeHooks *hooks,
+         gpointer                   hooks_data,
+         ParaatComponentFunc        func,
+         gpointer                   user_data,
+         GError                   **error)
 {
   ParaatReaderLimits defaults;
   ParaatInput in;
   ParaatCalendarFormat found;
   struct stat st;
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (fd >= 0, FALSE);
-  g_return_val_if_fail (display_name != NULL, FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (limits == NULL)
     {
@@ -983,7 +980,7 @@ paraat_calendar_read_fd (int                        fd,
     *format = found;
 
   if (found == PARAAT_CALENDAR_FORMAT_XCAL)
-    ok = paraat_xcal_read_input (&in, func, user_data, error);
+    ok = paraat_xcal_read_input (&in, hooks, hooks_data, func, user_data, error);
   else if (found == PARAAT_CALENDAR_FORMAT_ICS)
     ok = paraat_ics_read_input (&in, func, user_data, error);
   else if (found == PARAAT_CALENDAR_FORMAT_GZIP)
@@ -1005,19 +1002,35 @@ paraat_calendar_read_fd (int                        fd,
 }
 
 gboolean
-paraat_calendar_read_file (const char                *path,
-                           const ParaatReaderLimits  *limits,
-                           ParaatCalendarFormat      *format,
-                           ParaatComponentFunc        func,
-                           gpointer                   user_data,
-                           GError                   **error)
+paraat_calendar_read_fd (int                        fd,
+                         const char                *display_name,
+                         const ParaatReaderLimits  *limits,
+                         ParaatCalendarFormat      *format,
+                         ParaatComponentFunc        func,
+                         gpointer                   user_data,
+                         GError                   **error)
+{
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_fd (fd, display_name, limits, format, NULL, NULL, func, user_data, error);
+}
+
+static gboolean
+read_path (const char                *path,
+           const ParaatReaderLimits  *limits,
+           ParaatCalendarFormat      *format,
+           const ParaatXcalTapeHooks *hooks,
+           gpointer                   hooks_data,
+           ParaatComponentFunc        func,
+           gpointer                   user_data,
+           GError                   **error)
 {
   g_autofree char *name = NULL;
   gboolean ok;
   int fd;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_filename_display_basename (path);
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
@@ -1031,10 +1044,49 @@ paraat_calendar_read_file (const char                *path,
       return FALSE;
     }
 
-  ok = paraat_calendar_read_fd (fd, name, limits, format, func, user_data, error);
+  ok = read_fd (fd, name, limits, format, hooks, hooks_data, func, user_data, error);
   g_close (fd, NULL);
 
   return ok;
+}
+
+gboolean
+paraat_calendar_read_file (const char                *path,
+                           const ParaatReaderLimits  *limits,
+                           ParaatCalendarFormat      *format,
+                           ParaatComponentFunc        func,
+                           gpointer                   user_data,
+                           GError                   **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_path (path, limits, format, NULL, NULL, func, user_data, error);
+}
+
+/* paraat_calendar_read_file(), where an xCal reader records the VEVENTs
+ * @hooks asks for (see ParaatXcalTapeHooks); an .ics file is read as
+ * usual. */
+gboolean
+paraat_calendar_read_file_taped (const char                *path,
+                                 const ParaatReaderLimits  *limits,
+                                 const ParaatXcalTapeHooks *hooks,
+                                 gpointer                   hooks_data,
+                                 ParaatComponentFunc        func,
+                                 gpointer                   user_data,
+                                 GError                   **error)
+{
+  return read_path (path, limits, NULL, hooks, hooks_data, func, user_data, error);
+}
+
+static gboolean
+xcal_read_input (ParaatInput          *in,
+                 ParaatComponentFunc   func,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  return paraat_xcal_read_input (in, NULL, NULL, func, user_data, error);
 }
 
 static gboolean
@@ -1075,7 +1127,81 @@ paraat_xcal_read_fd (int                        fd,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return read_with (paraat_xcal_read_input, fd, display_name, limits, func, user_data, error);
+  return read_with (xcal_read_input, fd, display_name, limits, func, user_data, error);
+}
+
+/* A read where every VEVENT right inside the VCALENDAR goes over a tape
+ * and is replayed at once, as paraat_import_run() does across two
+ * threads */
+typedef struct
+{
+  ParaatXcalTape   *tape;
+  ParaatXcalReplay *replay;
+} Replayed;
+
+static ParaatXcalTape *
+replayed_record_cb (icalcomponent *calendar,
+                    gpointer       user_data)
+{
+  Replayed *replayed = user_data;
+
+  paraat_xcal_tape_clear (replayed->tape);
+
+  return replayed->tape;
+}
+
+static gboolean
+replayed_recorded_cb (ParaatXcalTape  *tape,
+                      gsize            offset,
+                      icalcomponent   *calendar,
+                      gpointer         user_data,
+                      GError         **error)
+{
+  Replayed *replayed = user_data;
+
+  return paraat_xcal_replay (replayed->replay, tape, offset, calendar, error);
+}
+
+/**
+ * paraat_xcal_read_fd_replayed:
+ *
+ * paraat_xcal_read_fd(), with every VEVENT right inside the VCALENDAR
+ * recorded on a tape and replayed at once: for the tests and the fuzz
+ * target, which check that it reads the same as paraat_xcal_read_fd().
+ */
+gboolean
+paraat_xcal_read_fd_replayed (int                        fd,
+                              const char                *display_name,
+                              const ParaatReaderLimits  *limits,
+                              ParaatComponentFunc        func,
+                              gpointer                   user_data,
+                              GError                   **error)
+{
+  static const ParaatXcalTapeHooks hooks = { replayed_record_cb, replayed_recorded_cb };
+  ParaatReaderLimits defaults;
+  Replayed replayed;
+  ParaatInput in;
+  gboolean ok;
+
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (limits == NULL)
+    {
+      paraat_reader_limits_init (&defaults);
+      limits = &defaults;
+    }
+  replayed.tape = paraat_xcal_tape_new ();
+  replayed.replay = paraat_xcal_replay_new (limits, func, user_data);
+  paraat_input_init (&in, fd, display_name, limits);
+  ok = paraat_xcal_read_input (&in, &hooks, &replayed, func, user_data, error);
+  paraat_input_clear (&in);
+  paraat_xcal_replay_free (replayed.replay);
+  paraat_xcal_tape_free (replayed.tape);
+
+  return ok;
 }
 
 gboolean

@@ -146,6 +146,20 @@ typedef struct
   char *upper;
 } NameInfo;
 
+/* A node of the document, as the mapping sees it: read from libxml2's
+ * reader, or replayed from a tape (see ParaatXcalTape). */
+typedef struct
+{
+  int            type;     /* XML_READER_TYPE_ELEMENT, _END_ELEMENT, _TEXT or _WHITESPACE */
+  int            depth;
+  int            line;     /* -1: the reader's current node's, worked out when needed */
+  gboolean       empty;    /* an element like <x/> */
+  gboolean       is_xcal;  /* an element in <icalendar>'s namespace, xCal's */
+  const xmlChar *name;     /* an element's local name, interned */
+  const xmlChar *ns;       /* an element's namespace URI, if not is_xcal */
+  const char    *text;     /* text and whitespace */
+} Node;
+
 /* What the reader worked out about an element name, by its address:
  * libxml2 interns names, so an address is a name for the whole read. In
  * front of the hash table, the last entry seen in each of a few slots:
@@ -232,6 +246,11 @@ typedef struct
   gboolean                  seen_calendar;
   const xmlNs              *root_ns;         /* <icalendar>'s, once it is xCal's; see process_node() */
   int                       skip_depth;      /* -1, or the depth of a subtree being skipped */
+  const ParaatXcalTapeHooks *hooks;          /* NULL: nothing is recorded */
+  gpointer                  hooks_data;
+  ParaatXcalTape           *tape;            /* recording a VEVENT on this … */
+  gsize                     tape_offset;     /* … from here … */
+  int                       tape_depth;      /* … that is this deep */
   ParaatXmlScan             scan;            /* of the bytes before libxml2 reads them */
 
   /* The property being read */
@@ -296,13 +315,25 @@ fail (XcalReader *self,
 static int
 current_line (XcalReader *self)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
-  long line = node != NULL ? xmlGetLineNo (node) : -1;
+  xmlNodePtr node;
+  long line;
+
+  if (self->reader == NULL)
+    return 0;  /* a replay: its nodes carry their lines */
+  node = xmlTextReaderCurrentNode (self->reader);
+  line = node != NULL ? xmlGetLineNo (node) : -1;
 
   if (line <= 0)
     line = xmlTextReaderGetParserLineNumber (self->reader);
 
   return (int) CLAMP (line, 0, G_MAXINT);
+}
+
+static int
+node_line (XcalReader *self,
+           const Node *node)
+{
+  return node->line >= 0 ? node->line : current_line (self);
 }
 
 static void
@@ -1309,15 +1340,15 @@ start_component (XcalReader    *self,
 
 static gboolean
 start_element (XcalReader    *self,
-               const xmlChar *name,
-               const xmlChar *ns,
-               gboolean       is_xcal,
-               int            depth)
+               const Node    *node)
 {
   Frame *top = top_frame (self);
-  int line = current_line (self);
+  const xmlChar *name = node->name;
+  const xmlChar *ns = node->ns;
+  int depth = node->depth;
+  int line = node_line (self, node);
 
-  if (!is_xcal && (ns == NULL || strcmp ((const char *) ns, XCAL_NS) != 0))
+  if (!node->is_xcal && (ns == NULL || strcmp ((const char *) ns, XCAL_NS) != 0))
     {
       g_autofree char *shown = paraat_reader_shorten ((const char *) name);
 
@@ -1528,17 +1559,17 @@ end_element (XcalReader *self)
 
 static gboolean
 add_text (XcalReader *self,
-          const char *text,
-          gboolean    blank)
+          const Node *node)
 {
   Frame *top = top_frame (self);
+  const char *text = node->text;
   gsize len;
 
   if (top->kind != FRAME_VALUE && top->kind != FRAME_PART)
     {
-      if (blank)
+      if (node->type == XML_READER_TYPE_WHITESPACE)
         return TRUE;
-      return fail (self, PARAAT_READER_ERROR_STRUCTURE, current_line (self),
+      return fail (self, PARAAT_READER_ERROR_STRUCTURE, node_line (self, node),
                    /* Translators: an element name */
                    _("<%s> cannot contain text, only elements"), (const char *) top->name);
     }
@@ -1548,7 +1579,7 @@ add_text (XcalReader *self,
     {
       g_autofree char *limit = g_format_size (self->limits->max_value_length);
 
-      return fail (self, PARAAT_READER_ERROR_TOO_LONG, current_line (self),
+      return fail (self, PARAAT_READER_ERROR_TOO_LONG, node_line (self, node),
                    /* Translators: an element name, then a size like “1.0 MB” */
                    _("the value of <%s> is longer than the limit of %s"),
                    (const char *) (self->prop_name != NULL ? self->prop_name : top->name), limit);
@@ -1565,68 +1596,330 @@ add_text (XcalReader *self,
   return TRUE;
 }
 
-static gboolean
-process_node (XcalReader *self)
+/* Tapes
+ *
+ * For paraat_import_run(), the reading thread can leave the mapping of a
+ * VEVENT to the writing one: it records the VEVENT's nodes on a tape (one
+ * buffer, the names as the addresses libxml2 interned them, with its
+ * dictionary referenced) and the other thread replays them through the
+ * same mapping (paraat_xcal_replay()). What crosses between the cores is
+ * then one buffer read in order, not the 50-odd allocations of an
+ * icalcomponent (docs/benchmarks.md, "Two cores that share a cache, and
+ * two that do not").
+ *
+ * The reader still checks what it checks of every node (depth, DOCTYPE,
+ * well-formedness); when it stops inside a recorded VEVENT, or the VEVENT
+ * grows past TAPE_MAX_ENTRY, it plays the tape back through its own
+ * mapping and goes on (or fails) as if it had never recorded, so errors
+ * come in the same order with the same lines. */
+
+#define TAPE_MAX_ENTRY (256 * 1024)
+
+struct _ParaatXcalTape
 {
-  int type = xmlTextReaderNodeType (self->reader);
-  int depth = xmlTextReaderDepth (self->reader);
+  guint8     *data;
+  gsize       len;
+  gsize       size;
+  xmlDictPtr  dict;  /* the names on it are in this; referenced */
+  char       *name;  /* its file's display name */
+};
 
-  if (depth > (int) self->limits->max_depth)
-    return fail (self, PARAAT_READER_ERROR_DEPTH, current_line (self),
-                 /* Translators: %u is the limit */
-                 _("elements are nested more than %u deep"), self->limits->max_depth);
+/* An entry: a TapeEntry, then its TapeNodes */
+typedef struct
+{
+  gsize len;  /* bytes, with this header */
+} TapeEntry;
 
-  if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY
-      || type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_NOTATION)
-    return fail (self, PARAAT_READER_ERROR_DOCTYPE, current_line (self), "%s",
-                 _("the file has a DOCTYPE, entity declarations or entity references; xCal "
-                   "needs none, and Paraat refuses them. Remove the <!DOCTYPE …> part"));
+/* A Node, followed by @extra bytes: the text or the namespace URI with
+ * its NUL, padded to 8 */
+typedef struct
+{
+  guint8         type;
+  guint8         empty;
+  guint8         is_xcal;
+  int            depth;
+  int            line;
+  guint32        extra;
+  const xmlChar *name;
+} TapeNode;
 
+ParaatXcalTape *
+paraat_xcal_tape_new (void)
+{
+  return g_new0 (ParaatXcalTape, 1);
+}
+
+/* Forgets the entries and their file; keeps the buffer */
+void
+paraat_xcal_tape_clear (ParaatXcalTape *tape)
+{
+  tape->len = 0;
+  g_clear_pointer (&tape->dict, xmlDictFree);
+  g_clear_pointer (&tape->name, g_free);
+}
+
+void
+paraat_xcal_tape_free (ParaatXcalTape *tape)
+{
+  if (tape == NULL)
+    return;
+  paraat_xcal_tape_clear (tape);
+  g_free (tape->data);
+  g_free (tape);
+}
+
+static void *
+tape_append (ParaatXcalTape *tape,
+             gsize           n)
+{
+  void *at;
+
+  if (tape->len + n > tape->size)
+    {
+      tape->size = MAX (tape->len + n, MAX (16 * 1024, 2 * tape->size));
+      tape->data = g_realloc (tape->data, tape->size);
+    }
+  at = tape->data + tape->len;
+  tape->len += n;
+
+  return at;
+}
+
+static void
+record_node (XcalReader *self,
+             const Node *node)
+{
+  const char *extra = (const char *) (node->type == XML_READER_TYPE_ELEMENT ? node->ns : (const xmlChar *) node->text);
+  gsize extra_len = extra != NULL ? strlen (extra) + 1 : 0;
+  gsize padded = (extra_len + 7) & ~(gsize) 7;
+  TapeNode *out = tape_append (self->tape, sizeof (TapeNode) + padded);
+
+  out->type = node->type;
+  out->empty = node->empty;
+  out->is_xcal = node->is_xcal;
+  out->depth = node->depth;
+  out->line = node->type == XML_READER_TYPE_END_ELEMENT ? 0 : node_line (self, node);
+  out->extra = padded;
+  out->name = node->name;
+  if (extra_len > 0)
+    memcpy (out + 1, extra, extra_len);
+}
+
+static gboolean handle_node (XcalReader *self,
+                             const Node *node);
+
+/* Hands each node from @p to @end to handle_node() */
+static gboolean
+replay_nodes (XcalReader   *self,
+              const guint8 *p,
+              const guint8 *end)
+{
+  while (p < end)
+    {
+      const TapeNode *in = (const TapeNode *) p;
+      Node node = { in->type, in->depth, in->line, in->empty, in->is_xcal, in->name, NULL, NULL };
+
+      if (in->extra > 0 && in->type == XML_READER_TYPE_ELEMENT)
+        node.ns = (const xmlChar *) (in + 1);
+      else if (in->extra > 0)
+        node.text = (const char *) (in + 1);
+      p += sizeof (TapeNode) + in->extra;
+      if (!handle_node (self, &node))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Stops recording: maps what was recorded here, and takes it off the tape */
+static gboolean
+play_back (XcalReader *self)
+{
+  ParaatXcalTape *tape = g_steal_pointer (&self->tape);
+  gsize offset = self->tape_offset;
+  gboolean ok = replay_nodes (self, tape->data + offset + sizeof (TapeEntry), tape->data + tape->len);
+
+  tape->len = offset;
+
+  return ok;
+}
+
+/* Whether @node (an element) is a VEVENT right inside <vcalendar> to record */
+static gboolean
+start_recording (XcalReader *self,
+                 const Node *node)
+{
+  Frame *top = top_frame (self);
+  xmlNodePtr xml_node;
+  ParaatXcalTape *tape;
+
+  if (self->hooks == NULL || self->skip_depth >= 0 || node->empty || !node->is_xcal
+      || top->kind != FRAME_COMPONENTS || !self->frames[self->n_frames - 2].is_calendar
+      || strcmp ((const char *) node->name, "vevent") != 0)
+    return FALSE;
+
+  xml_node = xmlTextReaderCurrentNode (self->reader);
+  if (xml_node->doc == NULL || xml_node->doc->dict == NULL)
+    return FALSE;
+  if (self->sink.calendar == NULL)
+    paraat_reader_sink_new_calendar (&self->sink);
+  tape = self->hooks->record (self->sink.calendar, self->hooks_data);
+  if (tape == NULL)
+    return FALSE;
+
+  /* A tape holds one file's entries */
+  g_return_val_if_fail (tape->len == 0 || tape->dict == xml_node->doc->dict, FALSE);
+  if (tape->dict != xml_node->doc->dict)
+    {
+      g_clear_pointer (&tape->dict, xmlDictFree);
+      xmlDictReference (xml_node->doc->dict);
+      tape->dict = xml_node->doc->dict;
+      g_free (tape->name);
+      tape->name = g_strdup (self->name);
+    }
+  self->tape = tape;
+  self->tape_offset = tape->len;
+  self->tape_depth = node->depth;
+  tape_append (tape, sizeof (TapeEntry));
+
+  return TRUE;
+}
+
+/* Records @node; at the end of the VEVENT hands the entry over */
+static gboolean
+record (XcalReader *self,
+        const Node *node)
+{
+  ParaatXcalTape *tape = self->tape;
+  TapeEntry *entry;
+
+  record_node (self, node);
+  if (node->type == XML_READER_TYPE_END_ELEMENT && node->depth == self->tape_depth)
+    {
+      entry = (TapeEntry *) (tape->data + self->tape_offset);
+      entry->len = tape->len - self->tape_offset;
+      self->tape = NULL;
+      return self->hooks->recorded (tape, self->tape_offset, self->sink.calendar, self->hooks_data,
+                                    &self->error);
+    }
+  if (tape->len - self->tape_offset > TAPE_MAX_ENTRY)
+    return play_back (self);
+
+  return TRUE;
+}
+
+/* Nodes */
+
+/* The mapping of a node, read or replayed */
+static gboolean
+handle_node (XcalReader *self,
+             const Node *node)
+{
   if (self->skip_depth >= 0)
     {
-      if (depth == self->skip_depth && (type == XML_READER_TYPE_END_ELEMENT
-                                        || (type == XML_READER_TYPE_ELEMENT
-                                            && xmlTextReaderIsEmptyElement (self->reader))))
+      if (node->depth == self->skip_depth
+          && (node->type == XML_READER_TYPE_END_ELEMENT
+              || (node->type == XML_READER_TYPE_ELEMENT && node->empty)))
         self->skip_depth = -1;
       return TRUE;
     }
 
-  if (type == XML_READER_TYPE_ELEMENT)
+  switch (node->type)
     {
-      gboolean empty = xmlTextReaderIsEmptyElement (self->reader) == 1;
-      /* What xmlTextReaderConstNamespaceUri() gives, without putting it in
-       * the reader's dictionary each time (3 % of the reading). An element
-       * in the namespace declared on <icalendar> shares its xmlNs, which
-       * lives as long as <icalendar> is open, so a pointer says what
-       * comparing the URI would. */
-      xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
-      gboolean is_xcal = node->ns != NULL && node->ns == self->root_ns;
-      const xmlChar *ns = node->ns != NULL ? node->ns->href : NULL;
-
-      if (!start_element (self, xmlTextReaderConstLocalName (self->reader), ns, is_xcal, depth))
+    case XML_READER_TYPE_ELEMENT:
+      if (!start_element (self, node))
         return FALSE;
-      if (depth == 0 && self->seen_root && !empty)
-        self->root_ns = node->ns;
       if (self->skip_depth >= 0)
         {
-          if (empty)
+          if (node->empty)
             self->skip_depth = -1;
           return TRUE;
         }
-      return !empty || end_element (self);
-    }
-  if (type == XML_READER_TYPE_END_ELEMENT)
-    {
-      if (depth == 0)
-        self->root_ns = NULL;  /* about to be freed */
-      return end_element (self);
-    }
-  if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
-    return add_text (self, (const char *) xmlTextReaderConstValue (self->reader), FALSE);
-  if (type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
-    return add_text (self, (const char *) xmlTextReaderConstValue (self->reader), TRUE);
+      return !node->empty || end_element (self);
 
-  return TRUE;  /* comments, processing instructions */
+    case XML_READER_TYPE_END_ELEMENT:
+      return end_element (self);
+
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_WHITESPACE:
+      return add_text (self, node);
+
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+process_node (XcalReader *self)
+{
+  int type = xmlTextReaderNodeType (self->reader);
+  Node node = { type, xmlTextReaderDepth (self->reader), -1, FALSE, FALSE, NULL, NULL, NULL };
+
+  if (node.depth > (int) self->limits->max_depth)
+    {
+      if (self->tape != NULL && !play_back (self))
+        return FALSE;
+      return fail (self, PARAAT_READER_ERROR_DEPTH, current_line (self),
+                   /* Translators: %u is the limit */
+                   _("elements are nested more than %u deep"), self->limits->max_depth);
+    }
+
+  if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY
+      || type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_NOTATION)
+    {
+      if (self->tape != NULL && !play_back (self))
+        return FALSE;
+      return fail (self, PARAAT_READER_ERROR_DOCTYPE, current_line (self), "%s",
+                   _("the file has a DOCTYPE, entity declarations or entity references; xCal "
+                     "needs none, and Paraat refuses them. Remove the <!DOCTYPE …> part"));
+    }
+
+  switch (type)
+    {
+    case XML_READER_TYPE_ELEMENT:
+      {
+        /* What xmlTextReaderConstNamespaceUri() gives, without putting it
+         * in the reader's dictionary each time (3 % of the reading). An
+         * element in the namespace declared on <icalendar> shares its
+         * xmlNs, which lives as long as <icalendar> is open, so a pointer
+         * says what comparing the URI would. */
+        xmlNodePtr xml_node = xmlTextReaderCurrentNode (self->reader);
+
+        node.empty = xmlTextReaderIsEmptyElement (self->reader) == 1;
+        node.is_xcal = xml_node->ns != NULL && xml_node->ns == self->root_ns;
+        node.ns = xml_node->ns != NULL && !node.is_xcal ? xml_node->ns->href : NULL;
+        node.name = xmlTextReaderConstLocalName (self->reader);
+        node.line = current_line (self);
+        if (self->tape != NULL || start_recording (self, &node))
+          return record (self, &node);
+        if (!handle_node (self, &node))
+          return FALSE;
+        if (node.depth == 0 && self->seen_root && !node.empty)
+          self->root_ns = xml_node->ns;
+        return TRUE;
+      }
+
+    case XML_READER_TYPE_END_ELEMENT:
+      if (self->tape != NULL)
+        return record (self, &node);
+      if (node.depth == 0)
+        self->root_ns = NULL;  /* about to be freed */
+      return handle_node (self, &node);
+
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      node.type = type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ? XML_READER_TYPE_TEXT
+                                                                                 : XML_READER_TYPE_WHITESPACE;
+      node.text = (const char *) xmlTextReaderConstValue (self->reader);
+      if (self->tape != NULL)
+        return record (self, &node);
+      return handle_node (self, &node);
+
+    default:
+      return TRUE;  /* comments, processing instructions */
+    }
 }
 
 static void
@@ -1641,13 +1934,75 @@ clear_frames (XcalReader *self)
   self->n_frames = 0;
 }
 
-gboolean
-paraat_xcal_read_input (ParaatInput         *in,
-                        ParaatComponentFunc  func,
-                        gpointer             user_data,
-                        GError             **error)
+static void
+name_table_init (NameTable      *names,
+                 GDestroyNotify  value_free)
 {
-  XcalReader self = { 0, };
+  names->table = g_hash_table_new_full (NULL, NULL, NULL, value_free);
+  memset (names->slots, 0, sizeof names->slots);
+}
+
+static void
+name_table_reset (NameTable *names)
+{
+  g_hash_table_remove_all (names->table);
+  memset (names->slots, 0, sizeof names->slots);
+}
+
+static void
+xcal_reader_init (XcalReader                *self,
+                  const char                *name,
+                  const ParaatReaderLimits  *limits,
+                  ParaatComponentFunc        func,
+                  gpointer                   user_data)
+{
+  memset (self, 0, sizeof *self);
+  self->name = name;
+  self->limits = limits;
+  self->skip_depth = -1;
+  name_table_init (&self->property_infos, name_info_free);
+  name_table_init (&self->parameter_infos, name_info_free);
+  name_table_init (&self->value_types, NULL);
+  self->values = g_ptr_array_new_with_free_func (free_value);
+  self->spare_values = g_ptr_array_new_with_free_func (free_value);
+  self->x_text = g_string_new (NULL);
+  self->text = g_string_new (NULL);
+  self->recur = g_string_new (NULL);
+  self->param_value = g_string_new (NULL);
+  paraat_reader_sink_init (&self->sink, name, limits, func, user_data);
+}
+
+static void
+xcal_reader_clear (XcalReader *self)
+{
+  g_clear_pointer (&self->reader, xmlFreeTextReader);
+  clear_property (self);
+  clear_frames (self);
+  paraat_reader_sink_clear (&self->sink);
+  g_free (self->frames);
+  g_hash_table_unref (self->property_infos.table);
+  g_hash_table_unref (self->parameter_infos.table);
+  g_hash_table_unref (self->value_types.table);
+  g_ptr_array_unref (self->values);
+  g_ptr_array_unref (self->spare_values);
+  g_string_free (self->x_text, TRUE);
+  g_string_free (self->text, TRUE);
+  g_string_free (self->recur, TRUE);
+  g_string_free (self->param_value, TRUE);
+  g_free (self->xml_message);
+  g_free (self->external_url);
+  g_clear_error (&self->error);
+}
+
+gboolean
+paraat_xcal_read_input (ParaatInput                *in,
+                        const ParaatXcalTapeHooks  *hooks,
+                        gpointer                    hooks_data,
+                        ParaatComponentFunc         func,
+                        gpointer                    user_data,
+                        GError                    **error)
+{
+  XcalReader self;
   xmlStructuredErrorFunc saved_serror;
   void *saved_serror_ctx;
   gboolean ok = FALSE;
@@ -1661,21 +2016,11 @@ paraat_xcal_read_input (ParaatInput         *in,
       return FALSE;
     }
 
+  xcal_reader_init (&self, in->name, in->limits, func, user_data);
   self.in = in;
-  self.name = in->name;
-  self.limits = in->limits;
-  self.skip_depth = -1;
+  self.hooks = hooks;
+  self.hooks_data = hooks_data;
   paraat_xml_scan_init (&self.scan);
-  self.property_infos.table = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
-  self.parameter_infos.table = g_hash_table_new_full (NULL, NULL, NULL, name_info_free);
-  self.value_types.table = g_hash_table_new (NULL, NULL);
-  self.values = g_ptr_array_new_with_free_func (free_value);
-  self.spare_values = g_ptr_array_new_with_free_func (free_value);
-  self.x_text = g_string_new (NULL);
-  self.text = g_string_new (NULL);
-  self.recur = g_string_new (NULL);
-  self.param_value = g_string_new (NULL);
-  paraat_reader_sink_init (&self.sink, in->name, in->limits, func, user_data);
   push_frame (&self, FRAME_DOCUMENT, NULL, 0);
 
   /* libxml2 reports I/O errors outside the parser context to the
@@ -1703,6 +2048,9 @@ paraat_xcal_read_input (ParaatInput         *in,
           if (!process_node (&self))
             break;
         }
+      /* The reading stopped inside a VEVENT being recorded */
+      if (self.tape != NULL)
+        play_back (&self);
 
       if (self.error == NULL && (ret < 0 || self.xml_message != NULL || in->error != NULL
                                  || self.external_refused))
@@ -1721,24 +2069,103 @@ paraat_xcal_read_input (ParaatInput         *in,
 
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&self.error));
+  xcal_reader_clear (&self);
 
-  g_clear_pointer (&self.reader, xmlFreeTextReader);
-  clear_property (&self);
-  clear_frames (&self);
-  paraat_reader_sink_clear (&self.sink);
-  g_free (self.frames);
-  g_hash_table_unref (self.property_infos.table);
-  g_hash_table_unref (self.parameter_infos.table);
-  g_hash_table_unref (self.value_types.table);
-  g_ptr_array_unref (self.values);
-  g_ptr_array_unref (self.spare_values);
-  g_string_free (self.x_text, TRUE);
-  g_string_free (self.text, TRUE);
-  g_string_free (self.recur, TRUE);
-  g_string_free (self.param_value, TRUE);
-  g_free (self.xml_message);
-  g_free (self.external_url);
-  g_clear_error (&self.error);
+  return ok;
+}
+
+/* Replays */
+
+struct _ParaatXcalReplay
+{
+  XcalReader mapping;
+  xmlDictPtr dict;   /* the names in the mapping's tables are in this; referenced */
+};
+
+/**
+ * paraat_xcal_replay_new:
+ * @limits: the limits of the reading that records the tapes
+ * @func: called with each VEVENT replayed, as the reader would
+ * @user_data: for @func
+ *
+ * The mapping of the xCal reader, on its own, for the VEVENTs a reader
+ * recorded on tapes (see #ParaatXcalTapeHooks), in another thread.
+ */
+ParaatXcalReplay *
+paraat_xcal_replay_new (const ParaatReaderLimits *limits,
+                        ParaatComponentFunc       func,
+                        gpointer                  user_data)
+{
+  ParaatXcalReplay *replay = g_new0 (ParaatXcalReplay, 1);
+
+  ensure_libxml ();
+  xcal_reader_init (&replay->mapping, NULL, limits, func, user_data);
+
+  return replay;
+}
+
+void
+paraat_xcal_replay_free (ParaatXcalReplay *replay)
+{
+  if (replay == NULL)
+    return;
+  xcal_reader_clear (&replay->mapping);
+  g_clear_pointer (&replay->dict, xmlDictFree);
+  g_free (replay);
+}
+
+/**
+ * paraat_xcal_replay:
+ * @replay: a #ParaatXcalReplay
+ * @tape: the tape #ParaatXcalTapeHooks.recorded() was given
+ * @offset: and the offset it was given
+ * @calendar: a VCALENDAR with the VTIMEZONEs of the file read before the
+ *   VEVENT (at the least those it names)
+ * @error: what the reader would have failed with, then
+ *
+ * Maps the recorded VEVENT and calls the replay's #ParaatComponentFunc
+ * with it, inside @calendar, with the checks and the messages of the
+ * reader (paraat_calendar_reader_get_line() and
+ * paraat_calendar_reader_keep_component() work as in a read).
+ */
+gboolean
+paraat_xcal_replay (ParaatXcalReplay  *replay,
+                    ParaatXcalTape    *tape,
+                    gsize              offset,
+                    icalcomponent     *calendar,
+                    GError           **error)
+{
+  XcalReader *self = &replay->mapping;
+  const TapeEntry *entry = (const TapeEntry *) (tape->data + offset);
+  gboolean ok;
+
+  /* Names are told apart by their address in their dictionary */
+  if (replay->dict != tape->dict)
+    {
+      name_table_reset (&self->property_infos);
+      name_table_reset (&self->parameter_infos);
+      name_table_reset (&self->value_types);
+      g_clear_pointer (&replay->dict, xmlDictFree);
+      xmlDictReference (tape->dict);
+      replay->dict = tape->dict;
+    }
+  self->name = self->sink.name = tape->name;
+  self->sink.calendar = calendar;
+  push_frame (self, FRAME_DOCUMENT, NULL, 0);
+  push_frame (self, FRAME_ICALENDAR, (const xmlChar *) "icalendar", 0);
+  push_frame (self, FRAME_COMPONENT, (const xmlChar *) "vcalendar", 0)->is_calendar = TRUE;
+  push_frame (self, FRAME_COMPONENTS, (const xmlChar *) "components", 0);
+
+  ok = replay_nodes (self, tape->data + offset + sizeof (TapeEntry), tape->data + offset + entry->len);
+
+  self->sink.calendar = NULL;
+  self->name = self->sink.name = NULL;
+  self->skip_depth = -1;
+  clear_property (self);
+  clear_frames (self);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&self->error));
+  g_clear_error (&self->error);
 
   return ok;
 }

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "paraat-calendar-reader.h"
+#include "paraat-calendar-reader-private.h"
 #include "paraat-test-utils.h"
 
 /* Helpers */
@@ -118,6 +119,48 @@ collect_init (Collected *c)
   c->starts = g_ptr_array_new_with_free_func (g_free);
 }
 
+static void
+assert_same_strings (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (a->pdata[i], ==, b->pdata[i]);
+}
+
+/* An xCal file read with every VEVENT recorded on a tape and replayed
+ * (as paraat_import_run() does across two threads) must read the same,
+ * to the error message: checked for every xCal file read_path() reads. */
+static void
+assert_replay_reads_the_same (const char                *path,
+                              const ParaatReaderLimits  *limits,
+                              gboolean                   ok,
+                              const Collected           *c,
+                              const GError              *error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GError) replay_error = NULL;
+  Collected replayed;
+  gboolean replay_ok;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  collect_init (&replayed);
+  replay_ok = paraat_xcal_read_fd_replayed (fd, name, limits, collect_cb, &replayed, &replay_error);
+  close (fd);
+
+  g_assert_cmpint (ok, ==, replay_ok);
+  if (!ok)
+    {
+      g_assert_cmpint (error->code, ==, replay_error->code);
+      g_assert_cmpstr (error->message, ==, replay_error->message);
+    }
+  assert_same_strings (c->components, replayed.components);
+  assert_same_strings (c->starts, replayed.starts);
+  g_assert_cmpstr (c->calendar, ==, replayed.calendar);
+  collected_clear (&replayed);
+}
+
 static gboolean
 read_path (const char                *path,
            const ParaatReaderLimits  *limits,
@@ -125,9 +168,20 @@ read_path (const char                *path,
            Collected                 *c,
            GError                   **error)
 {
-  collect_init (c);
+  ParaatCalendarFormat found;
+  GError *local_error = NULL;
+  gboolean ok;
 
-  return paraat_calendar_read_file (path, limits, format, collect_cb, c, error);
+  collect_init (c);
+  ok = paraat_calendar_read_file (path, limits, &found, collect_cb, c, &local_error);
+  if (found == PARAAT_CALENDAR_FORMAT_XCAL)
+    assert_replay_reads_the_same (path, limits, ok, c, local_error);
+  if (format != NULL)
+    *format = found;
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+
+  return ok;
 }
 
 static char *
@@ -993,6 +1047,39 @@ test_truncated_xcal (void)
   collected_clear (&c);
 }
 
+/* A VEVENT longer than a tape takes (TAPE_MAX_ENTRY, 256 KiB) is mapped
+ * by the reader after all, from where the tape stopped: read_path()
+ * checks that it reads the same, here with the description's text (300
+ * KB) as the node that overflows, once whole and once with a wrong value
+ * after it. */
+static void
+test_replay_long_event (void)
+{
+  g_autoptr(GString) xml = g_string_new (event_head);
+  g_autoptr(GError) error = NULL;
+  Collected c;
+  gsize tail;
+
+  g_string_append (xml, "<description><text>");
+  for (guint i = 0; i < 300 * 1024 / 64; i++)
+    g_string_append (xml, "Veel tekst over de oefening, regel na regel, om de tape te vullen.");
+  g_string_append (xml, "</text></description>\n<summary><text>Lang</text></summary>\n");
+  tail = xml->len;
+  g_string_append (xml, event_tail);
+
+  g_assert_true (read_bytes ("long.xml", xml->str, xml->len, NULL, &c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.components->len, ==, 1);
+  g_assert_nonnull (strstr (c.components->pdata[0], "SUMMARY:Lang"));
+  collected_clear (&c);
+
+  g_string_insert (xml, tail, "<status><date>2026-01-01</date></status>\n");
+  g_assert_false (read_bytes ("long.xml", xml->str, xml->len, NULL, &c, &error));
+  assert_error_at (error, PARAAT_READER_ERROR_VALUE, "long.xml", 7);
+  g_assert_cmpuint (c.components->len, ==, 0);
+  collected_clear (&c);
+}
+
 /* Every input a fuzzer ever crashed, hung or leaked on: read it again.
  * Refusing it is fine; crashing (or an error outside our domain) is not. */
 static void
@@ -1094,6 +1181,7 @@ main (int   argc,
   g_test_add_data_func ("/core/calendar-reader/pipe/xcal", "exercise.xcal.xml", test_pipe);
   g_test_add_data_func ("/core/calendar-reader/pipe/ics", "rfc6321-example.ics", test_pipe);
   g_test_add_func ("/core/calendar-reader/unknown-format", test_unknown_format);
+  g_test_add_func ("/core/calendar-reader/replay/long-event", test_replay_long_event);
   g_test_add_func ("/core/calendar-reader/regressions", test_regressions);
   g_test_add_func ("/core/calendar-reader/dutch", test_dutch);
 
