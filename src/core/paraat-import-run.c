@@ -13,7 +13,7 @@
 #include <dlfcn.h>
 #include <glib/gi18n-lib.h>
 
-#include "paraat-calendar-reader.h"
+#include "paraat-calendar-reader-private.h"
 #include "paraat-import-private.h"
 
 /* A thread of its own reads the files (the readers, libical) while this
@@ -28,12 +28,15 @@
  * machine: parsing
  * xCal costs more than parsing iCalendar, writing costs the same. So the
  * side with less to do does it. While the writer keeps up (fewer than
- * PIPE_SIZE / 2 items wait), the reader hands the VEVENT itself over,
- * kept from its VCALENDAR, and this side makes the event; otherwise the
- * reader makes it. The event is the same either way: this side gives
- * each VEVENT a VCALENDAR of its own with a clone of each of the file's
- * VTIMEZONEs read before it, which the reader sends ahead, so the event
- * finds the same zones it would in the reader's. With glibc's malloc,
+ * PIPE_SIZE / 2 items wait), the reader hands the VEVENT over and this
+ * side makes the event; otherwise the reader makes it. An xCal reader
+ * hands over the VEVENT's nodes, recorded on the batch's tape, and this
+ * side maps them too (paraat_xcal_replay()); an iCalendar one the VEVENT
+ * itself, kept from its VCALENDAR. The event is the same either way:
+ * this side gives each VEVENT a VCALENDAR of its own with a clone of
+ * each of the file's VTIMEZONEs read before it, which the reader sends
+ * ahead, so the event finds the same zones it would in the reader's.
+ * With glibc's malloc,
  * whatever is made on one side is freed on that side (the arena locks);
  * with jemalloc, this side frees what it is done with while it keeps up,
  * and the reader otherwise (see pipe_pop()).
@@ -53,6 +56,8 @@ typedef struct
   ParaatImportEvent *event;     /* made by the reader */
   icalcomponent     *comp;      /* or a VEVENT for this side to make it from, or a VTIMEZONE */
   int                line;      /* with comp */
+  gboolean           taped;     /* or a VEVENT on the batch's tape … */
+  gsize              offset;    /* … from here */
   GPtrArray         *warnings;  /* found while reading it; NULL for none */
   double             fraction;
 } PipeItem;
@@ -60,9 +65,10 @@ typedef struct
 /* Items of one file, in the order read */
 typedef struct
 {
-  char     *file;      /* GRefString: the basename of their file */
-  guint     n_items;
-  PipeItem  items[PIPE_BATCH];
+  char           *file;      /* GRefString: the basename of their file */
+  ParaatXcalTape *tape;      /* the xCal VEVENTs of taped items; NULL until needed */
+  guint           n_items;
+  PipeItem        items[PIPE_BATCH];
 } PipeBatch;
 
 static void
@@ -81,12 +87,15 @@ pipe_batch_clear (PipeBatch *batch)
     pipe_item_clear (&batch->items[i]);
   batch->n_items = 0;
   g_clear_pointer (&batch->file, g_ref_string_release);
+  if (batch->tape != NULL)
+    paraat_xcal_tape_clear (batch->tape);
 }
 
 static void
 pipe_batch_free (PipeBatch *batch)
 {
   pipe_batch_clear (batch);
+  paraat_xcal_tape_free (batch->tape);
   g_free (batch);
 }
 
@@ -164,13 +173,12 @@ pipe_push (Pipe *pipe)
   return !stopped;
 }
 
-/* Room for an item of the file being read: the item, zeroed. Sends the
- * batch first when it is full; NULL when the writer stopped. */
-static PipeItem *
-pipe_add_item (Pipe *pipe)
+/* The batch to fill, with room for an item of the file being read.
+ * Sends the one before first when it is full; NULL when the writer
+ * stopped. */
+static PipeBatch *
+pipe_filling (Pipe *pipe)
 {
-  PipeBatch *batch;
-
   if (pipe->filling != NULL && pipe->filling->n_items == PIPE_BATCH && !pipe_push (pipe))
     return NULL;
   if (pipe->filling == NULL)
@@ -179,7 +187,19 @@ pipe_add_item (Pipe *pipe)
                                            : g_new0 (PipeBatch, 1);
       pipe->filling->file = g_ref_string_acquire (pipe->file);
     }
-  batch = pipe->filling;
+
+  return pipe->filling;
+}
+
+/* Room for an item of the file being read: the item, zeroed; NULL when
+ * the writer stopped. */
+static PipeItem *
+pipe_add_item (Pipe *pipe)
+{
+  PipeBatch *batch = pipe_filling (pipe);
+
+  if (batch == NULL)
+    return NULL;
 
   return memset (&batch->items[batch->n_items++], 0, sizeof (PipeItem));
 }
@@ -342,11 +362,53 @@ stopped:
   return FALSE;
 }
 
+/* At an xCal VEVENT: while this side keeps up, the reader records it on
+ * the tape of the batch it will go in (see on_recorded_cb()) */
+static ParaatXcalTape *
+on_record_cb (icalcomponent *calendar,
+              gpointer       user_data)
+{
+  Pipe *pipe = user_data;
+  PipeBatch *batch;
+
+  /* Otherwise on_piped_component_cb() gets it, and may stop */
+  if (!writer_makes_event (pipe) || g_cancellable_is_cancelled (pipe->ctx.cancellable)
+      || !push_zones (pipe, calendar) || (batch = pipe_filling (pipe)) == NULL)
+    return NULL;
+  if (batch->tape == NULL)
+    batch->tape = paraat_xcal_tape_new ();
+
+  return batch->tape;
+}
+
+static gboolean
+on_recorded_cb (ParaatXcalTape  *tape,
+                gsize            offset,
+                icalcomponent   *calendar,
+                gpointer         user_data,
+                GError         **error)
+{
+  Pipe *pipe = user_data;
+  PipeItem *item;
+
+  if (g_cancellable_set_error_if_cancelled (pipe->ctx.cancellable, error))
+    return FALSE;
+  /* on_record_cb() made room in this tape's batch */
+  g_assert (pipe->filling != NULL && pipe->filling->tape == tape);
+  item = pipe_add_item (pipe);
+  item->taped = TRUE;
+  item->offset = offset;
+  item->fraction = pipe->ctx.fraction;
+
+  return TRUE;
+}
+
 static gpointer
 read_in_thread (gpointer data)
 {
   Pipe *pipe = data;
   ParaatImportContext *ctx = &pipe->ctx;
+  static const ParaatXcalTapeHooks hooks = { on_record_cb, on_recorded_cb };
   g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
   guint n_paths = g_strv_length ((char **) pipe->paths);
   ParaatReaderLimits limits;
@@ -361,13 +423,13 @@ read_in_thread (gpointer data)
   for (guint i = 0; i < n_paths && error == NULL; i++)
     {
       g_autofree char *file = g_path_get_basename (pipe->paths[i]);
-      ParaatCalendarFormat format;
 
       pipe->file = g_ref_string_new (file);
       pipe->n_zones = 0;
       ctx->file = pipe->file;
       ctx->fraction = 0.9 * i / n_paths;
-      paraat_calendar_read_file (pipe->paths[i], &limits, &format, on_piped_component_cb, pipe, &error);
+      paraat_calendar_read_file_taped (pipe->paths[i], &limits, &hooks, pipe, on_piped_component_cb, pipe,
+                                       &error);
       /* What was read before an error goes too: the writer may fail on
        * it first, as it would reading alone. */
       pipe_push (pipe);
@@ -420,25 +482,58 @@ zones_clear (Zones *zones)
   g_clear_pointer (&zones->file, g_ref_string_release);
 }
 
-/* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
- * written as run_event() does. The VEVENT stays in @item and is freed
- * with it (see pipe_pop()); the zone is this side's now. @file: the
- * GRefString of @item's batch. */
-static gboolean
-take_component (ParaatImportContext *ctx,
-                Zones               *zones,
-                char                *file,
-                PipeItem            *item,
-                GError             **error)
+/* The zones of @file (a GRefString), from none when it is a new one */
+static void
+zones_for (Zones *zones,
+           char  *file)
 {
-  g_autoptr(ParaatImportEvent) event = NULL;
-  icalcomponent *comp = item->comp;
-
   if (zones->file != file)
     {
       zones_clear (zones);
       zones->calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
       zones->file = g_ref_string_acquire (file);
+    }
+}
+
+/* A VEVENT replayed from a tape, inside the zones' VCALENDAR: made into
+ * an event, planned and written */
+static gboolean
+on_replayed_cb (icalcomponent  *comp,
+                gpointer        user_data,
+                GError        **error)
+{
+  ParaatImportContext *ctx = user_data;
+  g_autoptr(ParaatImportEvent) event = NULL;
+
+  event = paraat_import_read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
+  set_raw_lean (ctx, event, comp);
+
+  return run_event (ctx, event, error);
+}
+
+/* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
+ * written as run_event() does. The VEVENT stays in @item and is freed
+ * with it (see pipe_pop()); the zone is this side's now. A taped VEVENT
+ * is mapped here first. */
+static gboolean
+take_component (ParaatImportContext *ctx,
+                Zones               *zones,
+                ParaatXcalReplay    *replay,
+                PipeBatch           *batch,
+                PipeItem            *item,
+                GError             **error)
+{
+  g_autoptr(ParaatImportEvent) event = NULL;
+  icalcomponent *comp = item->comp;
+  gboolean ok;
+
+  zones_for (zones, batch->file);
+  if (item->taped)
+    {
+      ctx->file = batch->file;
+      ok = paraat_xcal_replay (replay, batch->tape, item->offset, zones->calendar, error);
+      ctx->file = NULL;
+      return ok;
     }
   if (icalcomponent_isa (comp) == ICAL_VTIMEZONE_COMPONENT)
     {
@@ -447,7 +542,7 @@ take_component (ParaatImportContext *ctx,
     }
 
   icalcomponent_add_component (zones->calendar, comp);
-  ctx->file = file;
+  ctx->file = batch->file;
   event = paraat_import_read_event (ctx, comp, item->line, FALSE, TRUE);
   ctx->file = NULL;
   set_raw_lean (ctx, event, comp);
@@ -463,6 +558,8 @@ paraat_import_run_files (ParaatImportContext *ctx,
 {
   Pipe pipe = { 0 };
   Zones zones = { 0 };
+  ParaatReaderLimits limits;
+  ParaatXcalReplay *replay;
   GThread *thread;
   PipeBatch *batch;
   gboolean ok = TRUE;
@@ -483,6 +580,9 @@ paraat_import_run_files (ParaatImportContext *ctx,
   ctx->pass = PARAAT_IMPORT_PASS_RUN;
   ctx->ordinal = 0;
 
+  /* The reader's limits (see read_in_thread()) */
+  paraat_reader_limits_init (&limits);
+  replay = paraat_xcal_replay_new (&limits, on_replayed_cb, ctx);
   thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
   batch = NULL;
   while (ok && (batch = pipe_pop (&pipe, batch)) != NULL)
@@ -499,14 +599,14 @@ paraat_import_run_files (ParaatImportContext *ctx,
             n_events++;
             ok = run_event (ctx, item->event, error);
           }
-        else if (ok && item->comp != NULL)
+        else if (ok && (item->comp != NULL || item->taped))
           {
-            if (icalcomponent_isa (item->comp) == ICAL_VEVENT_COMPONENT)
+            if (item->taped || icalcomponent_isa (item->comp) == ICAL_VEVENT_COMPONENT)
               {
                 n_events++;
                 n_made_here++;
               }
-            ok = take_component (ctx, &zones, batch->file, item, error);
+            ok = take_component (ctx, &zones, replay, batch, item, error);
           }
       }
   g_clear_pointer (&batch, pipe_batch_free);
@@ -533,6 +633,7 @@ paraat_import_run_files (ParaatImportContext *ctx,
     }
   g_clear_error (&pipe.error);
   zones_clear (&zones);
+  paraat_xcal_replay_free (replay);
   paraat_import_read_context_clear (&pipe.ctx);
   g_cond_clear (&pipe.not_empty);
   g_cond_clear (&pipe.not_full);

@@ -1368,15 +1368,60 @@ test_import_run_same_as_plan (ParaatTestFixture *fixture,
   paraat_import_set_split (PARAAT_IMPORT_SPLIT_BALANCED);
 }
 
+/* zone_between_events() in xCal */
+static char *
+zone_between_events_xcal (const char *prefix,
+                          guint       n_before,
+                          int         hours,
+                          guint       n_after)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<icalendar xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\"><vcalendar>\n"
+                               "<properties><version><text>2.0</text></version>"
+                               "<prodid><text>-//Test//NL</text></prodid></properties>\n<components>\n");
+
+  for (guint i = 0; i < n_before + n_after; i++)
+    {
+      if (i == n_before)
+        g_string_append_printf (xml,
+                                "<vtimezone><properties><tzid><text>Veldzone</text></tzid></properties>"
+                                "<components><standard><properties>"
+                                "<dtstart><date-time>1970-01-01T00:00:00</date-time></dtstart>"
+                                "<tzoffsetfrom><utc-offset>+0%d:00</utc-offset></tzoffsetfrom>"
+                                "<tzoffsetto><utc-offset>+0%d:00</utc-offset></tzoffsetto>"
+                                "</properties></standard></components></vtimezone>\n",
+                                hours, hours);
+      g_string_append_printf (xml,
+                              "<vevent><properties><uid><text>%s-%u@mil.example</text></uid>\n"
+                              "<dtstamp><date-time>2026-01-01T09:00:00Z</date-time></dtstamp>\n"
+                              "<dtstart><parameters><tzid><text>Veldzone</text></tzid></parameters>"
+                              "<date-time>2026-07-02T09:00:00</date-time></dtstart>\n"
+                              "<dtend><parameters><tzid><text>Veldzone</text></tzid></parameters>"
+                              "<date-time>2026-07-02T10:00:00</date-time></dtend>\n"
+                              "<summary><text>%s %u</text></summary></properties></vevent>\n",
+                              prefix, i, prefix, i);
+    }
+  g_string_append (xml, "</components></vcalendar></icalendar>\n");
+
+  return g_string_free (xml, FALSE);
+}
+
 /* @n_before events, a VTIMEZONE whose TZID they and the next @n_after
- * use, at UTC+@hours the year round, then the @n_after */
+ * use, at UTC+@hours the year round, then the @n_after; in xCal with
+ * @xcal */
 static char *
 zone_between_events (const char *prefix,
                      guint       n_before,
                      int         hours,
-                     guint       n_after)
+                     guint       n_after,
+                     gboolean    xcal)
 {
-  GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n");
+  GString *ics;
+
+  if (xcal)
+    return zone_between_events_xcal (prefix, n_before, hours, n_after);
+
+  ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//NL\r\n");
 
   for (guint i = 0; i < n_before + n_after; i++)
     {
@@ -1400,15 +1445,20 @@ zone_between_events (const char *prefix,
 /* The run hands events over in batches of 32 of one file. A zone read
  * after many events, and a second file that gives the same TZID another
  * offset: each event finds the zones its own file declared before it,
- * whichever side makes it, as in a plan. */
+ * whichever side makes it, as in a plan. In xCal the events the writing
+ * side makes cross on the batches' tapes, one per file. user_data: a
+ * ParaatImportSplit, plus RUN_XCAL for xCal files. */
+#define RUN_XCAL 0x100
+
 static void
 test_import_run_batches (ParaatTestFixture *fixture,
                          gconstpointer      user_data)
 {
-  g_autofree char *first = paraat_test_fixture_build_path (fixture, "first.ics");
-  g_autofree char *second = paraat_test_fixture_build_path (fixture, "second.ics");
-  g_autofree char *first_ics = zone_between_events ("first", 45, 3, 40);
-  g_autofree char *second_ics = zone_between_events ("second", 0, 5, 70);
+  gboolean xcal = (GPOINTER_TO_INT (user_data) & RUN_XCAL) != 0;
+  g_autofree char *first = paraat_test_fixture_build_path (fixture, xcal ? "first.xml" : "first.ics");
+  g_autofree char *second = paraat_test_fixture_build_path (fixture, xcal ? "second.xml" : "second.ics");
+  g_autofree char *first_ics = zone_between_events ("first", 45, 3, 40, xcal);
+  g_autofree char *second_ics = zone_between_events ("second", 0, 5, 70, xcal);
   g_autofree char *run_path = paraat_test_fixture_build_path (fixture, "run.db");
   g_autoptr(ParaatStore) run = NULL;
   g_autoptr(GError) error = NULL;
@@ -1418,7 +1468,7 @@ test_import_run_batches (ParaatTestFixture *fixture,
   const gint64 at_3 = 1782972000;
   const gint64 at_5 = at_3 - 2 * 3600;
 
-  paraat_import_set_split (GPOINTER_TO_INT (user_data));
+  paraat_import_set_split (GPOINTER_TO_INT (user_data) & ~RUN_XCAL);
   paraat_test_write_bytes (first, first_ics, strlen (first_ics));
   paraat_test_write_bytes (second, second_ics, strlen (second_ics));
   run = paraat_store_open (run_path, PARAAT_STORE_OPEN_CREATE, &error);
@@ -1623,6 +1673,15 @@ main (int   argc,
               set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/batches/writer-makes-events", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER),
+              set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/batches/xcal", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_BALANCED | RUN_XCAL),
+              set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/batches/xcal/reader-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_READER | RUN_XCAL),
+              set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/batches/xcal/writer-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER | RUN_XCAL),
               set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/fails", ParaatTestFixture, NULL,
               set_up_no_events, test_import_run_fails, paraat_test_fixture_tear_down);
