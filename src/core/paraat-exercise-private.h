@@ -6,9 +6,10 @@
  * The calendar objects' insides, for paraat-exercise.c and the store that
  * fills them. Strings are never NULL unless marked nullable; string
  * vectors are never NULL (an empty vector instead). The fields marked
- * "shared" hold interned GRefStrings: codes, zones, places and rules that
- * thousands of exercises of a year have in common. Set them with
- * paraat_exercise_set_shared(), never g_free() them and never change
+ * "shared" hold shared strings (kept for the life of the process, or
+ * interned GRefStrings; see paraat-exercise.c): codes, zones, places and
+ * rules that thousands of exercises of a year have in common. Set them
+ * with paraat_exercise_set_shared(), never free them and never change
  * them in place.
  */
 

@@ -70,40 +70,119 @@ set_strv (GStrv              *field,
   *field = copy;
 }
 
-/**
- * paraat_exercise_set_shared:
+/* Shared strings
  *
- * Replaces *@field, one of the fields that hold a shared string (see
- * paraat-exercise-private.h), with the shared copy of @value ("" for
- * %NULL).
- */
-/*
+ * The values of the shared fields (see paraat-exercise-private.h). Both
+ * threads of an import make and free exercises by the thousand, and a
+ * reference count or a lock that both touch moves its cache line from
+ * one core to the other each time: on a host whose cores share no cache
+ * that was a tenth of the import (docs/benchmarks.md, "Two cores that
+ * share a cache, and two that do not"). So the first SHARED_N_CHUNKS ×
+ * SHARED_CHUNK bytes of distinct values are kept for the life of the
+ * process, without a count, and each thread finds them in a table of its
+ * own, without a lock. Values past that are interned GRefStrings, counted
+ * as before.
+ *
  * GLib 2.74 lets g_ref_string_new_intern() find an interned string that
  * another thread's g_ref_string_release() has just taken to 0 and is
  * about to free (fixed in later GLib): "g_atomic_ref_count_inc:
  * assertion 'old_value > 0' failed", then a use after free, as soon as
  * the import's reader thread made exercises while the writing thread
- * freed them. So every intern and release of these strings takes this
- * lock too.
+ * freed them. So every intern and release of the counted strings takes
+ * shared_lock too.
  */
-static GMutex shared_lock;
+#define SHARED_CHUNK (64 * 1024)
+#define SHARED_N_CHUNKS 16
 
-static char *
-shared_new (const char *value)
+static GMutex shared_lock;
+static GHashTable *kept;                      /* value → its kept copy; under shared_lock */
+static char *kept_chunks[SHARED_N_CHUNKS];   /* where kept copies are; each set once */
+static guint n_kept_chunks;                   /* under shared_lock */
+static gsize kept_chunk_used;                 /* of the last chunk; under shared_lock */
+static GPrivate local_kept = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static gboolean
+is_kept (const char *value)
 {
+  for (guint i = 0; i < SHARED_N_CHUNKS; i++)
+    {
+      const char *chunk = g_atomic_pointer_get (&kept_chunks[i]);
+
+      if (chunk == NULL)
+        return FALSE;
+      if ((guintptr) value >= (guintptr) chunk && (guintptr) value < (guintptr) chunk + SHARED_CHUNK)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A kept copy of @value, or NULL when there is no room left. Under
+ * shared_lock. */
+static char *
+keep_locked (const char *value)
+{
+  gsize size = strlen (value) + 1;
   char *copy;
 
-  g_mutex_lock (&shared_lock);
-  copy = g_ref_string_new_intern (value);
-  g_mutex_unlock (&shared_lock);
+  if (kept == NULL)
+    kept = g_hash_table_new (g_str_hash, g_str_equal);
+  copy = g_hash_table_lookup (kept, value);
+  if (copy != NULL)
+    return copy;
+
+  if (n_kept_chunks == 0 || kept_chunk_used + size > SHARED_CHUNK)
+    {
+      if (n_kept_chunks == SHARED_N_CHUNKS || size > SHARED_CHUNK)
+        return NULL;
+      g_atomic_pointer_set (&kept_chunks[n_kept_chunks++], g_malloc (SHARED_CHUNK));
+      kept_chunk_used = 0;
+    }
+  copy = kept_chunks[n_kept_chunks - 1] + kept_chunk_used;
+  memcpy (copy, value, size);
+  kept_chunk_used += size;
+  g_hash_table_insert (kept, copy, copy);
 
   return copy;
 }
 
-/* The values a new exercise starts with: interned once and never
- * released, so that another reference to them is one atomic increment,
- * without the lock or GLib's table. Their count never reaches 0, so they
- * are released without the lock too. */
+static char *
+shared_new (const char *value)
+{
+  GHashTable *local = g_private_get (&local_kept);
+  char *copy;
+
+  if (local == NULL)
+    {
+      local = g_hash_table_new (g_str_hash, g_str_equal);
+      g_private_set (&local_kept, local);
+    }
+  copy = g_hash_table_lookup (local, value);
+  if (copy != NULL)
+    return copy;
+
+  g_mutex_lock (&shared_lock);
+  copy = keep_locked (value);
+  if (copy == NULL)
+    copy = g_ref_string_new_intern (value);
+  g_mutex_unlock (&shared_lock);
+  if (is_kept (copy))
+    g_hash_table_insert (local, copy, copy);
+
+  return copy;
+}
+
+static void
+shared_release (char *value)
+{
+  if (is_kept (value))
+    return;
+  g_mutex_lock (&shared_lock);
+  g_ref_string_release (value);
+  g_mutex_unlock (&shared_lock);
+}
+
+/* The values a new exercise starts with, kept from the start */
 static char *shared_empty;
 static char *shared_default_tzid;
 
@@ -120,19 +199,13 @@ init_shared_defaults (void)
     }
 }
 
-static void
-shared_release (char *value)
-{
-  if (value == shared_empty || value == shared_default_tzid)
-    {
-      g_ref_string_release (value);
-      return;
-    }
-  g_mutex_lock (&shared_lock);
-  g_ref_string_release (value);
-  g_mutex_unlock (&shared_lock);
-}
-
+/**
+ * paraat_exercise_set_shared:
+ *
+ * Replaces *@field, one of the fields that hold a shared string (see
+ * paraat-exercise-private.h), with the shared copy of @value ("" for
+ * %NULL).
+ */
 void
 paraat_exercise_set_shared (char       **field,
                             const char  *value)
@@ -419,18 +492,18 @@ paraat_exercise_init (ParaatExercise *self)
   self->title = g_strdup ("");
   self->description = g_strdup ("");
   init_shared_defaults ();
-  self->type_code = g_ref_string_acquire (shared_empty);
-  self->region_code = g_ref_string_acquire (shared_empty);
+  self->type_code = shared_empty;
+  self->region_code = shared_empty;
   self->regions = g_new0 (char *, 1);
   self->disciplines = g_new0 (char *, 1);
   self->organisations = g_new0 (char *, 1);
-  self->tzid = g_ref_string_acquire (shared_default_tzid);
-  self->location = g_ref_string_acquire (shared_empty);
-  self->scenario_code = g_ref_string_acquire (shared_empty);
+  self->tzid = shared_default_tzid;
+  self->location = shared_empty;
+  self->scenario_code = shared_empty;
   self->defence = PARAAT_DEFENCE_NONE;
-  self->defence_units = g_ref_string_acquire (shared_empty);
+  self->defence_units = shared_empty;
   self->status = PARAAT_EXERCISE_STATUS_DRAFT;
-  self->rrule = g_ref_string_acquire (shared_empty);
+  self->rrule = shared_empty;
   self->modified = g_strdup ("");
 }
 

@@ -2365,6 +2365,60 @@ test_exercises_shared_strings_threads (void)
   g_thread_join (maker);
 }
 
+/* Past the first megabyte of distinct values, shared strings are
+ * counted (see paraat-exercise.c): equal values are still one string,
+ * and made in one thread and freed in another they still survive (and
+ * the sanitizer run sees none leak). */
+static gpointer
+make_counted_exercises (gpointer data)
+{
+  GAsyncQueue *queue = data;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *place = g_strdup_printf ("Oefenterrein %u, voorbij de eerste megabyte", i % 7);
+      ParaatExercise *ex = paraat_exercise_new ();
+
+      paraat_exercise_set_location (ex, place);
+      g_async_queue_push (queue, ex);
+    }
+
+  return NULL;
+}
+
+static void
+test_exercises_shared_strings_counted (void)
+{
+  g_autoptr(ParaatExercise) filler = paraat_exercise_new ();
+  g_autoptr(ParaatExercise) a = paraat_exercise_new ();
+  g_autoptr(ParaatExercise) b = paraat_exercise_new ();
+  g_autoptr(GAsyncQueue) queue = g_async_queue_new ();
+  GThread *maker;
+
+  /* 1.3 MB of distinct places: the last ones are counted */
+  for (guint i = 0; i < 40000; i++)
+    {
+      g_autofree char *place = g_strdup_printf ("Verzamelplaats nummer %06u", i);
+
+      paraat_exercise_set_location (filler, place);
+      g_assert_cmpstr (paraat_exercise_get_location (filler), ==, place);
+    }
+  paraat_exercise_set_location (a, "Kazerne voorbij de eerste megabyte");
+  paraat_exercise_set_location (b, "Kazerne voorbij de eerste megabyte");
+  g_assert_true (paraat_exercise_get_location (a) == paraat_exercise_get_location (b));
+  g_clear_object (&a);
+  g_assert_cmpstr (paraat_exercise_get_location (b), ==, "Kazerne voorbij de eerste megabyte");
+
+  maker = g_thread_new ("maker", make_counted_exercises, queue);
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(ParaatExercise) ex = g_async_queue_pop (queue);
+
+      g_assert_true (g_str_has_prefix (paraat_exercise_get_location (ex), "Oefenterrein "));
+    }
+  g_thread_join (maker);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2424,6 +2478,7 @@ main (int   argc,
   g_test_add_func ("/core/utils/zone-local-to-utc", test_utils_zone_local_to_utc);
   g_test_add_func ("/core/utils/dmy-get-day", test_utils_dmy_get_day);
   g_test_add_func ("/core/exercises/shared-strings/threads", test_exercises_shared_strings_threads);
+  g_test_add_func ("/core/exercises/shared-strings/counted", test_exercises_shared_strings_counted);
 
 #undef ADD
 
