@@ -13,6 +13,8 @@
 
 #define _GNU_SOURCE
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -73,6 +75,34 @@ fuzz_component_cb (icalcomponent  *comp,
   return TRUE;
 }
 
+/* The input in a file of its own, at its start; -1 when that fails */
+static int
+fuzz_memfd (const uint8_t *data,
+            size_t         size)
+{
+  int fd = memfd_create ("fuzz", MFD_CLOEXEC);
+
+  if (fd < 0)
+    return -1;
+  if (write (fd, data, size) != (ssize_t) size || lseek (fd, 0, SEEK_SET) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+
+  return fd;
+}
+
+/* The limits the fuzzers and the regression test read with */
+static void
+fuzz_limits_init (ParaatReaderLimits *limits)
+{
+  paraat_reader_limits_init (limits);
+  limits->max_file_size = 1024 * 1024;
+  limits->max_value_length = 64 * 1024;
+  limits->max_properties = 1000;
+}
+
 static int
 fuzz_read (gboolean (*reader) (int, const char *, const ParaatReaderLimits *,
                                ParaatComponentFunc, gpointer, GError **),
@@ -81,20 +111,11 @@ fuzz_read (gboolean (*reader) (int, const char *, const ParaatReaderLimits *,
 {
   ParaatReaderLimits limits;
   GError *error = NULL;
-  int fd = memfd_create ("fuzz", MFD_CLOEXEC);
+  int fd = fuzz_memfd (data, size);
 
   if (fd < 0)
     return 0;
-  if (write (fd, data, size) != (ssize_t) size || lseek (fd, 0, SEEK_SET) != 0)
-    {
-      close (fd);
-      return 0;
-    }
-
-  paraat_reader_limits_init (&limits);
-  limits.max_file_size = 1024 * 1024;
-  limits.max_value_length = 64 * 1024;
-  limits.max_properties = 1000;
+  fuzz_limits_init (&limits);
 
   if (!reader (fd, "fuzz", &limits, fuzz_component_cb, NULL, &error))
     {

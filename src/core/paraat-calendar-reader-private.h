@@ -130,6 +130,9 @@ typedef struct
                                icalcomponent   *calendar,
                                gpointer         user_data,
                                GError         **error);
+  /* A VEVENT that grows past this many bytes of tape is mapped by the
+   * reader after all; 0 for 256 KiB */
+  gsize           max_entry;
 } ParaatXcalTapeHooks;
 
 ParaatXcalTape *paraat_xcal_tape_new      (void);
@@ -162,6 +165,7 @@ gboolean      paraat_calendar_read_file_taped (const char            *path,
 gboolean      paraat_xcal_read_fd_replayed (int                       fd,
                                            const char                *display_name,
                                            const ParaatReaderLimits  *limits,
+                                           gsize                      max_entry,
                                            ParaatComponentFunc        func,
                                            gpointer                   user_data,
                                            GError                   **error);

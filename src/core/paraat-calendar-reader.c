@@ -1168,16 +1168,19 @@ replayed_recorded_cb (ParaatXcalTape  *tape,
  * paraat_xcal_read_fd(), with every VEVENT right inside the VCALENDAR
  * recorded on a tape and replayed at once: for the tests and the fuzz
  * target, which check that it reads the same as paraat_xcal_read_fd().
+ * @max_entry: as #ParaatXcalTapeHooks's; a small one has the reader map
+ * the longer VEVENTs itself from where their tape stopped.
  */
 gboolean
 paraat_xcal_read_fd_replayed (int                        fd,
                               const char                *display_name,
                               const ParaatReaderLimits  *limits,
+                              gsize                      max_entry,
                               ParaatComponentFunc        func,
                               gpointer                   user_data,
                               GError                   **error)
 {
-  static const ParaatXcalTapeHooks hooks = { replayed_record_cb, replayed_recorded_cb };
+  ParaatXcalTapeHooks hooks = { replayed_record_cb, replayed_recorded_cb, max_entry };
   ParaatReaderLimits defaults;
   Replayed replayed;
   ParaatInput in;

@@ -408,7 +408,7 @@ read_in_thread (gpointer data)
 {
   Pipe *pipe = data;
   ParaatImportContext *ctx = &pipe->ctx;
-  static const ParaatXcalTapeHooks hooks = { on_record_cb, on_recorded_cb };
+  static const ParaatXcalTapeHooks hooks = { on_record_cb, on_recorded_cb, 0 };
   g_autoptr(ParaatImportPlan) scratch = g_new0 (ParaatImportPlan, 1);
   guint n_paths = g_strv_length ((char **) pipe->paths);
   ParaatReaderLimits limits;

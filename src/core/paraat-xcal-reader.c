@@ -1802,7 +1802,7 @@ record (XcalReader *self,
       return self->hooks->recorded (tape, self->tape_offset, self->sink.calendar, self->hooks_data,
                                     &self->error);
     }
-  if (tape->len - self->tape_offset > TAPE_MAX_ENTRY)
+  if (tape->len - self->tape_offset > (self->hooks->max_entry > 0 ? self->hooks->max_entry : TAPE_MAX_ENTRY))
     return play_back (self);
 
   return TRUE;
