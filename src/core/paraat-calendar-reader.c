@@ -1080,20 +1080,26 @@ paraat_calendar_read_file_taped (const char                *path,
   return read_path (path, limits, NULL, hooks, hooks_data, func, user_data, error);
 }
 
+/* paraat_ics_read_input(), in the shape of paraat_xcal_read_input() */
 static gboolean
-xcal_read_input (ParaatInput          *in,
-                 ParaatComponentFunc   func,
-                 gpointer              user_data,
-                 GError              **error)
+ics_read_input (ParaatInput                *in,
+                const ParaatXcalTapeHooks  *hooks,
+                gpointer                    hooks_data,
+                ParaatComponentFunc         func,
+                gpointer                    user_data,
+                GError                    **error)
 {
-  return paraat_xcal_read_input (in, NULL, NULL, func, user_data, error);
+  return paraat_ics_read_input (in, func, user_data, error);
 }
 
 static gboolean
-read_with (gboolean (*read_input) (ParaatInput *, ParaatComponentFunc, gpointer, GError **),
+read_with (gboolean (*read_input) (ParaatInput *, const ParaatXcalTapeHooks *, gpointer,
+                                   ParaatComponentFunc, gpointer, GError **),
            int                        fd,
            const char                *display_name,
            const ParaatReaderLimits  *limits,
+           const ParaatXcalTapeHooks *hooks,
+           gpointer                   hooks_data,
            ParaatComponentFunc        func,
            gpointer                   user_data,
            GError                   **error)
@@ -1108,7 +1114,7 @@ read_with (gboolean (*read_input) (ParaatInput *, ParaatComponentFunc, gpointer,
       limits = &defaults;
     }
   paraat_input_init (&in, fd, display_name, limits);
-  ok = read_input (&in, func, user_data, error);
+  ok = read_input (&in, hooks, hooks_data, func, user_data, error);
   paraat_input_clear (&in);
 
   return ok;
@@ -1127,7 +1133,7 @@ paraat_xcal_read_fd (int                        fd,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return read_with (xcal_read_input, fd, display_name, limits, func, user_data, error);
+  return read_with (paraat_xcal_read_input, fd, display_name, limits, NULL, NULL, func, user_data, error);
 }
 
 /* A read where every VEVENT right inside the VCALENDAR goes over a tape
@@ -1183,7 +1189,6 @@ paraat_xcal_read_fd_replayed (int                        fd,
   ParaatXcalTapeHooks hooks = { replayed_record_cb, replayed_recorded_cb, max_entry };
   ParaatReaderLimits defaults;
   Replayed replayed;
-  ParaatInput in;
   gboolean ok;
 
   g_return_val_if_fail (fd >= 0, FALSE);
@@ -1191,6 +1196,7 @@ paraat_xcal_read_fd_replayed (int                        fd,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* The replay checks with the reader's limits */
   if (limits == NULL)
     {
       paraat_reader_limits_init (&defaults);
@@ -1198,9 +1204,7 @@ paraat_xcal_read_fd_replayed (int                        fd,
     }
   replayed.tape = paraat_xcal_tape_new ();
   replayed.replay = paraat_xcal_replay_new (limits, func, user_data);
-  paraat_input_init (&in, fd, display_name, limits);
-  ok = paraat_xcal_read_input (&in, &hooks, &replayed, func, user_data, error);
-  paraat_input_clear (&in);
+  ok = read_with (paraat_xcal_read_input, fd, display_name, limits, &hooks, &replayed, func, user_data, error);
   paraat_xcal_replay_free (replayed.replay);
   paraat_xcal_tape_free (replayed.tape);
 
@@ -1220,5 +1224,5 @@ paraat_ics_read_fd (int                        fd,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return read_with (paraat_ics_read_input, fd, display_name, limits, func, user_data, error);
+  return read_with (ics_read_input, fd, display_name, limits, NULL, NULL, func, user_data, error);
 }
