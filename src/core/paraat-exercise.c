@@ -163,11 +163,14 @@ shared_new (const char *value)
 
   g_mutex_lock (&shared_lock);
   copy = keep_locked (value);
-  if (copy == NULL)
-    copy = g_ref_string_new_intern (value);
+  if (copy != NULL)
+    {
+      g_mutex_unlock (&shared_lock);
+      g_hash_table_insert (local, copy, copy);
+      return copy;
+    }
+  copy = g_ref_string_new_intern (value);
   g_mutex_unlock (&shared_lock);
-  if (is_kept (copy))
-    g_hash_table_insert (local, copy, copy);
 
   return copy;
 }
