@@ -1761,8 +1761,8 @@ start_recording (XcalReader *self,
   xml_node = xmlTextReaderCurrentNode (self->reader);
   if (xml_node->doc == NULL || xml_node->doc->dict == NULL)
     return FALSE;
-  if (self->sink.calendar == NULL)
-    paraat_reader_sink_new_calendar (&self->sink);
+  /* <vcalendar>'s start made it (start_element()) */
+  g_assert (self->sink.calendar != NULL);
   tape = self->hooks->record (self->sink.calendar, self->hooks_data);
   if (tape == NULL)
     return FALSE;
