@@ -108,6 +108,7 @@ ParaatHistoryEntry *paraat_history_entry_new      (const char       *changed_at,
                                                    const char       *field,
                                                    const char       *old_value,
                                                    const char       *new_value) G_GNUC_WARN_UNUSED_RESULT;
+void                paraat_exercise_reset         (ParaatExercise   *self);
 void                paraat_exercise_set_shared    (char            **field,
                                                    const char       *value);
 void                paraat_exercise_set_stored    (ParaatExercise   *self,

@@ -386,11 +386,10 @@ enum {
 
 static GParamSpec *exercise_properties[EXERCISE_N_PROPS];
 
+/* Frees what @self owns; the fields are left dangling */
 static void
-paraat_exercise_finalize (GObject *object)
+exercise_free_fields (ParaatExercise *self)
 {
-  ParaatExercise *self = PARAAT_EXERCISE (object);
-
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
@@ -409,6 +408,12 @@ paraat_exercise_finalize (GObject *object)
   g_clear_pointer (&self->calendar, g_free);
   g_clear_pointer (&self->calendar_organisation, g_free);
   g_clear_pointer (&self->calendar_colour, g_free);
+}
+
+static void
+paraat_exercise_finalize (GObject *object)
+{
+  exercise_free_fields (PARAAT_EXERCISE (object));
 
   G_OBJECT_CLASS (paraat_exercise_parent_class)->finalize (object);
 }
@@ -488,8 +493,9 @@ paraat_exercise_class_init (ParaatExerciseClass *klass)
   g_object_class_install_properties (object_class, EXERCISE_N_PROPS, exercise_properties);
 }
 
+/* What paraat_exercise_new() makes */
 static void
-paraat_exercise_init (ParaatExercise *self)
+init_fields (ParaatExercise *self)
 {
   self->uid = g_strdup ("");
   self->title = g_strdup ("");
@@ -510,10 +516,30 @@ paraat_exercise_init (ParaatExercise *self)
   self->modified = g_strdup ("");
 }
 
+static void
+paraat_exercise_init (ParaatExercise *self)
+{
+  init_fields (self);
+}
+
 ParaatExercise *
 paraat_exercise_new (void)
 {
   return g_object_new (PARAAT_TYPE_EXERCISE, NULL);
+}
+
+/* Empties @self into what paraat_exercise_new() makes. Only for an
+ * exercise no one else holds: an import fills one again for each VEVENT
+ * (see paraat_ical_to_exercise_reusing()). */
+void
+paraat_exercise_reset (ParaatExercise *self)
+{
+  g_return_if_fail (PARAAT_IS_EXERCISE (self));
+  g_return_if_fail (g_atomic_int_get (&G_OBJECT (self)->ref_count) == 1);
+
+  exercise_free_fields (self);
+  memset ((char *) self + sizeof (GObject), 0, sizeof *self - sizeof (GObject));
+  init_fields (self);
 }
 
 /**

@@ -951,7 +951,16 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
                          GPtrArray      *warnings,
                          GError        **error)
 {
-  g_autoptr(ParaatExercise) ex = NULL;
+  return paraat_ical_to_exercise_reusing (vevent, NULL, warnings, error);
+}
+
+ParaatExercise *
+paraat_ical_to_exercise_reusing (icalcomponent   *vevent,
+                                 ParaatExercise  *spare,
+                                 GPtrArray       *warnings,
+                                 GError         **error)
+{
+  g_autoptr(ParaatExercise) ex = spare;
   icalproperty *prop;
   const char *uid;
   guint sequence = 0;
@@ -986,7 +995,10 @@ paraat_ical_to_exercise (icalcomponent  *vevent,
       return NULL;
     }
 
-  ex = paraat_exercise_new ();
+  if (ex != NULL)
+    paraat_exercise_reset (ex);
+  else
+    ex = paraat_exercise_new ();
   paraat_exercise_set_uid (ex, uid);
   if (!read_times (vevent, &props, ex, warnings, error))
     return NULL;

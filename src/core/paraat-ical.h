@@ -34,6 +34,12 @@ icalcomponent  *paraat_ical_from_exercise  (ParaatExercise  *exercise) G_GNUC_WA
 ParaatExercise *paraat_ical_to_exercise    (icalcomponent   *vevent,
                                             GPtrArray       *warnings,
                                             GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, filling @spare (transfer full, nullable) when it can: see
+ * paraat_exercise_reset() */
+ParaatExercise *paraat_ical_to_exercise_reusing (icalcomponent   *vevent,
+                                                 ParaatExercise  *spare,
+                                                 GPtrArray       *warnings,
+                                                 GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 icalcomponent  *paraat_ical_get_vtimezone  (const char      *tzid) G_GNUC_WARN_UNUSED_RESULT;
 const char     *paraat_ical_find_x         (icalcomponent   *comp,
                                             const char      *name);

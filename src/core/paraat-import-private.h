@@ -203,6 +203,7 @@ typedef struct
   sqlite3_stmt         *insert_key;
   sqlite3_stmt         *update_key;
   sqlite3_stmt         *find_source_event;
+  GPtrArray            *spare_events; /* see paraat_import_recycle_event() */
 } ParaatImportContext;
 
 ParaatImportEvent *paraat_import_read_event         (ParaatImportContext *ctx,
@@ -210,6 +211,8 @@ ParaatImportEvent *paraat_import_read_event         (ParaatImportContext *ctx,
                                                      int                  line,
                                                      gboolean             with_raw,
                                                      gboolean             lean) G_GNUC_WARN_UNUSED_RESULT;
+void               paraat_import_recycle_event      (ParaatImportContext *ctx,
+                                                     ParaatImportEvent   *event);
 void               paraat_import_event_set_raw      (ParaatImportEvent   *event,
                                                      icalcomponent       *comp);
 void               paraat_import_report_progress    (ParaatImportContext *ctx,

@@ -71,20 +71,26 @@ typedef struct
   PipeItem        items[PIPE_BATCH];
 } PipeBatch;
 
+/* @ctx: (nullable): the context of the side clearing it, which keeps
+ * the event to fill again */
 static void
-pipe_item_clear (PipeItem *item)
+pipe_item_clear (PipeItem            *item,
+                 ParaatImportContext *ctx)
 {
+  if (ctx != NULL)
+    paraat_import_recycle_event (ctx, g_steal_pointer (&item->event));
   g_clear_object (&item->event);
   g_clear_pointer (&item->comp, icalcomponent_free);
   g_clear_pointer (&item->warnings, g_ptr_array_unref);
 }
 
-/* Frees the items and keeps the batch for more */
+/* Frees the items and keeps the batch for more; see pipe_item_clear() */
 static void
-pipe_batch_clear (PipeBatch *batch)
+pipe_batch_clear (PipeBatch           *batch,
+                  ParaatImportContext *ctx)
 {
   for (guint i = 0; i < batch->n_items; i++)
-    pipe_item_clear (&batch->items[i]);
+    pipe_item_clear (&batch->items[i], ctx);
   batch->n_items = 0;
   g_clear_pointer (&batch->file, g_ref_string_release);
   if (batch->tape != NULL)
@@ -94,7 +100,7 @@ pipe_batch_clear (PipeBatch *batch)
 static void
 pipe_batch_free (PipeBatch *batch)
 {
-  pipe_batch_clear (batch);
+  pipe_batch_clear (batch, NULL);
   paraat_xcal_tape_free (batch->tape);
   g_free (batch);
 }
@@ -163,7 +169,7 @@ pipe_push (Pipe *pipe)
     {
       PipeBatch *done = spent->pdata[i];
 
-      pipe_batch_clear (done);
+      pipe_batch_clear (done, &pipe->ctx);
       if (pipe->spare->len < PIPE_BATCHES)
         g_ptr_array_add (pipe->spare, done);
       else
@@ -228,13 +234,14 @@ malloc_is_jemalloc (void)
  * allocations); with Pipe.free_here, this side does while it keeps up,
  * like making the events (see writer_makes_event()). */
 static PipeBatch *
-pipe_pop (Pipe      *pipe,
-          PipeBatch *spent)
+pipe_pop (Pipe                *pipe,
+          PipeBatch           *spent,
+          ParaatImportContext *ctx)
 {
   PipeBatch *batch;
 
   if (spent != NULL && pipe->free_here && writer_keeps_up (pipe))
-    pipe_batch_clear (spent);
+    pipe_batch_clear (spent, ctx);
   g_mutex_lock (&pipe->lock);
   if (spent != NULL)
     g_ptr_array_add (pipe->spent, spent);
@@ -505,10 +512,14 @@ on_replayed_cb (icalcomponent  *comp,
   ParaatImportContext *ctx = user_data;
   g_autoptr(ParaatImportEvent) event = NULL;
 
+  gboolean ok;
+
   event = paraat_import_read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
   set_raw_lean (ctx, event, comp);
+  ok = run_event (ctx, event, error);
+  paraat_import_recycle_event (ctx, g_steal_pointer (&event));
 
-  return run_event (ctx, event, error);
+  return ok;
 }
 
 /* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
@@ -547,8 +558,10 @@ take_component (ParaatImportContext *ctx,
   ctx->file = NULL;
   set_raw_lean (ctx, event, comp);
   icalcomponent_remove_component (zones->calendar, comp);
+  ok = run_event (ctx, event, error);
+  paraat_import_recycle_event (ctx, g_steal_pointer (&event));
 
-  return run_event (ctx, event, error);
+  return ok;
 }
 
 gboolean
@@ -585,7 +598,7 @@ paraat_import_run_files (ParaatImportContext *ctx,
   replay = paraat_xcal_replay_new (&limits, on_replayed_cb, ctx);
   thread = g_thread_new ("paraat-import", read_in_thread, &pipe);
   batch = NULL;
-  while (ok && (batch = pipe_pop (&pipe, batch)) != NULL)
+  while (ok && (batch = pipe_pop (&pipe, batch, ctx)) != NULL)
     for (guint i = 0; ok && i < batch->n_items; i++)
       {
         PipeItem *item = &batch->items[i];

@@ -306,11 +306,10 @@ enum {
 };
 static GParamSpec *event_properties[EVENT_N_PROPS];
 
+/* Frees what @self owns; the fields are left dangling */
 static void
-paraat_import_event_finalize (GObject *object)
+event_free_fields (ParaatImportEvent *self)
 {
-  ParaatImportEvent *self = PARAAT_IMPORT_EVENT (object);
-
   g_free (self->file);
   g_clear_object (&self->exercise);
   g_clear_pointer (&self->exercise_warnings, g_ptr_array_unref);
@@ -330,6 +329,12 @@ paraat_import_event_finalize (GObject *object)
   g_free (self->availability);
   g_free (self->organiser);
   g_free (self->raw);
+}
+
+static void
+paraat_import_event_finalize (GObject *object)
+{
+  event_free_fields (PARAAT_IMPORT_EVENT (object));
 
   G_OBJECT_CLASS (paraat_import_event_parent_class)->finalize (object);
 }
@@ -380,6 +385,58 @@ ParaatImportEvent *
 paraat_import_event_new (void)
 {
   return g_object_new (PARAAT_TYPE_IMPORT_EVENT, NULL);
+}
+
+/* Events a pass is done with, kept for paraat_import_read_event() to fill
+ * again. Making and finalizing two GObjects (the event and its exercise)
+ * for every VEVENT took GObject's locks each time, on both threads of a
+ * run (see docs/benchmarks.md). */
+#define MAX_SPARE_EVENTS 64
+
+/* @event: (transfer full) (nullable): an event done with */
+void
+paraat_import_recycle_event (ParaatImportContext *ctx,
+                             ParaatImportEvent   *event)
+{
+  if (event == NULL)
+    return;
+  /* Only one that no model, list or signal holds */
+  if (g_atomic_int_get (&G_OBJECT (event)->ref_count) != 1 ||
+      (ctx->spare_events != NULL && ctx->spare_events->len >= MAX_SPARE_EVENTS))
+    {
+      g_object_unref (event);
+      return;
+    }
+  if (ctx->spare_events == NULL)
+    ctx->spare_events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (ctx->spare_events, event);
+}
+
+/* An empty event, a spare one if there is one; *@spare_exercise: its
+ * exercise to fill again, when no one else holds it */
+static ParaatImportEvent *
+take_spare_event (ParaatImportContext  *ctx,
+                  ParaatExercise      **spare_exercise)
+{
+  ParaatImportEvent *event;
+  GPtrArray *warnings;
+
+  if (ctx->spare_events == NULL || ctx->spare_events->len == 0)
+    return paraat_import_event_new ();
+
+  event = g_ptr_array_steal_index_fast (ctx->spare_events, ctx->spare_events->len - 1);
+  if (event->exercise != NULL && g_atomic_int_get (&G_OBJECT (event->exercise)->ref_count) == 1)
+    *spare_exercise = g_steal_pointer (&event->exercise);
+  warnings = g_steal_pointer (&event->exercise_warnings);
+  event_free_fields (event);
+  memset ((char *) event + sizeof (GObject), 0, sizeof *event - sizeof (GObject));
+  if (warnings != NULL)
+    {
+      g_ptr_array_set_size (warnings, 0);
+      event->exercise_warnings = warnings;
+    }
+
+  return event;
 }
 
 ParaatImportState
@@ -693,7 +750,8 @@ paraat_import_read_event (ParaatImportContext *ctx,
                           gboolean             with_raw,
                           gboolean             lean)
 {
-  ParaatImportEvent *event = paraat_import_event_new ();
+  ParaatExercise *spare_exercise = NULL;
+  ParaatImportEvent *event = take_spare_event (ctx, &spare_exercise);
   icalproperty *prop;
   icalproperty *uid = NULL;
   icalproperty *sequence_prop = NULL;
@@ -831,8 +889,10 @@ paraat_import_read_event (ParaatImportContext *ctx,
 
 exercise:
   /* Whether it becomes an exercise is decided once the source is known. */
-  event->exercise_warnings = g_ptr_array_new_with_free_func (g_free);
-  event->exercise = paraat_ical_to_exercise (comp, event->exercise_warnings, &error);
+  if (event->exercise_warnings == NULL)
+    event->exercise_warnings = g_ptr_array_new_with_free_func (g_free);
+  event->exercise = paraat_ical_to_exercise_reusing (comp, g_steal_pointer (&spare_exercise),
+                                                     event->exercise_warnings, &error);
   if (event->exercise == NULL)
     event->exercise_error = g_strdup (error->message);
 
@@ -1130,6 +1190,7 @@ paraat_import_read_context_clear (ParaatImportContext *ctx)
   g_clear_pointer (&ctx->insert_key, sqlite3_finalize);
   g_clear_pointer (&ctx->update_key, sqlite3_finalize);
   g_clear_pointer (&ctx->find_source_event, sqlite3_finalize);
+  g_clear_pointer (&ctx->spare_events, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParaatImportContext, paraat_import_read_context_clear)
@@ -1577,6 +1638,7 @@ on_lean_component_cb (icalcomponent  *comp,
   ParaatImportPass pass = ctx->pass;
   g_autoptr(ParaatImportEvent) event = NULL;
   gboolean chosen;
+  gboolean ok;
 
   g_assert (pass != PARAAT_IMPORT_PASS_RUN);
 
@@ -1612,15 +1674,17 @@ on_lean_component_cb (icalcomponent  *comp,
   ctx->ordinal++;
   event = paraat_import_read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
   if (pass == PARAAT_IMPORT_PASS_APPLY)
-    return apply_event_lean (ctx, event, comp, error);
+    ok = apply_event_lean (ctx, event, comp, error);
+  else
+    {
+      g_assert (pass == PARAAT_IMPORT_PASS_PLAN);
+      ok = paraat_import_plan_event_lean (ctx, event, &chosen, error);
+      if (ok && ctx->ordinal % 256 == 0)
+        paraat_import_report_progress (ctx, ctx->fraction);
+    }
+  paraat_import_recycle_event (ctx, g_steal_pointer (&event));
 
-  g_assert (pass == PARAAT_IMPORT_PASS_PLAN);
-  if (!paraat_import_plan_event_lean (ctx, event, &chosen, error))
-    return FALSE;
-  if (ctx->ordinal % 256 == 0)
-    paraat_import_report_progress (ctx, ctx->fraction);
-
-  return TRUE;
+  return ok;
 }
 
 static gboolean

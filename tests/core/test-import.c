@@ -1491,6 +1491,108 @@ test_import_run_batches (ParaatTestFixture *fixture,
   paraat_import_set_split (PARAAT_IMPORT_SPLIT_BALANCED);
 }
 
+/* @path with a VEVENT of almost nothing (no more than an exercise needs)
+ * after each of its VEVENTs, in a file of its own */
+static char *
+add_sparse_events (ParaatTestFixture *fixture,
+                   const char        *path,
+                   gboolean           xcal)
+{
+  g_autofree char *out = paraat_test_fixture_build_path (fixture, xcal ? "sparse.xml" : "sparse.ics");
+  const char *end = xcal ? "</vevent>" : "END:VEVENT\r\n";
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) sparse = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, end, -1);
+  g_assert_cmpuint (g_strv_length (parts), >, 100);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_string_append (sparse, parts[i]);
+      if (parts[i + 1] == NULL)
+        break;
+      g_string_append (sparse, end);
+      if (xcal)
+        g_string_append_printf (sparse,
+                                "<vevent><properties><uid><text>sparse-%u@test</text></uid>"
+                                "<dtstamp><date-time>2026-01-01T09:00:00Z</date-time></dtstamp>"
+                                "<last-modified><date-time>2026-01-01T09:00:00Z</date-time></last-modified>"
+                                "<dtstart><date-time>2026-08-01T09:00:00Z</date-time></dtstart>"
+                                "<dtend><date-time>2026-08-01T10:00:00Z</date-time></dtend>"
+                                "<summary><text>Kaal %u</text></summary>"
+                                "<categories><text>ALARM</text></categories>"
+                                "<x-paraat-region><text>VR05</text></x-paraat-region>"
+                                "</properties></vevent>", i, i);
+      else
+        g_string_append_printf (sparse,
+                                "BEGIN:VEVENT\r\nUID:sparse-%u@test\r\nDTSTAMP:20260101T090000Z\r\n"
+                                "LAST-MODIFIED:20260101T090000Z\r\n"
+                                "DTSTART:20260801T090000Z\r\nDTEND:20260801T100000Z\r\n"
+                                "SUMMARY:Kaal %u\r\nCATEGORIES:ALARM\r\nX-PARAAT-REGION:VR05\r\nEND:VEVENT\r\n", i, i);
+    }
+  paraat_test_write_bytes (out, sparse->str, sparse->len);
+
+  return g_steal_pointer (&out);
+}
+
+/* Each side of a run fills the events it is done with, and their
+ * exercises, again for the next VEVENTs (paraat_import_recycle_event()).
+ * The demo calendar, with a VEVENT of almost nothing after each full one:
+ * the sparse ones keep nothing of the one before, as a plan that makes a
+ * new event for every VEVENT shows, for a region's file (exercises) and a
+ * Defence one (source events). user_data: a ParaatImportSplit, plus
+ * RUN_XCAL for xCal. */
+static void
+test_import_run_recycled (ParaatTestFixture *fixture,
+                          gconstpointer      user_data)
+{
+  gboolean xcal = (GPOINTER_TO_INT (user_data) & RUN_XCAL) != 0;
+  g_autoptr(GPtrArray) series = fill_demo (fixture->store);
+  g_autofree char *exported = export_to (fixture, series, xcal ? "demo.xml" : "demo.ics", xcal);
+  g_autofree char *sparse = add_sparse_events (fixture, exported, xcal);
+  const char *paths[] = { sparse, NULL };
+  const ParaatSourceKind kinds[] = { PARAAT_SOURCE_KIND_REGION, PARAAT_SOURCE_KIND_DEFENCE };
+
+  paraat_import_set_split (GPOINTER_TO_INT (user_data) & ~RUN_XCAL);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *planned_name = g_strdup_printf ("planned-%u.db", k);
+      g_autofree char *run_name = g_strdup_printf ("run-%u.db", k);
+      g_autofree char *planned_path = paraat_test_fixture_build_path (fixture, planned_name);
+      g_autofree char *run_path = paraat_test_fixture_build_path (fixture, run_name);
+      g_autoptr(ParaatStore) planned = NULL;
+      g_autoptr(ParaatStore) run = NULL;
+      g_autoptr(ParaatImportPlan) plan = NULL;
+      g_autoptr(ParaatImportPlan) done = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      ParaatImportCounts counts;
+
+      planned = paraat_store_open (planned_path, PARAAT_STORE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      run = paraat_store_open (run_path, PARAAT_STORE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+
+      plan = paraat_import_plan_new_full (planned, "Demo", kinds[k], paths, PARAAT_IMPORT_PLAN_DEFAULT,
+                                          NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      paraat_import_plan_set_organisation (plan, "Defensie");
+      apply (plan, planned);
+      done = paraat_import_run (run, "Demo", kinds[k], "Defensie", NULL, paths, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_same_plan (plan, done);
+      paraat_import_plan_get_counts (done, &counts);
+      g_assert_cmpuint (counts.n_new, ==, 2 * series->len);
+
+      a = dump_import_tables (planned_path);
+      b = dump_import_tables (run_path);
+      g_assert_cmpstr (a, ==, b);
+    }
+  paraat_import_set_split (PARAAT_IMPORT_SPLIT_BALANCED);
+}
+
 /* A file the readers refuse after one that was written already: the
  * database file is as it was, byte for byte */
 static void
@@ -1683,6 +1785,24 @@ main (int   argc,
   g_test_add ("/core/import/run/batches/xcal/writer-makes-events", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER | RUN_XCAL),
               set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/recycled", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_BALANCED),
+              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/recycled/reader-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_READER),
+              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/recycled/writer-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER),
+              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/recycled/xcal", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_BALANCED | RUN_XCAL),
+              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/recycled/xcal/reader-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_READER | RUN_XCAL),
+              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+  g_test_add ("/core/import/run/recycled/xcal/writer-makes-events", ParaatTestFixture,
+              GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER | RUN_XCAL),
+              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/fails", ParaatTestFixture, NULL,
               set_up_no_events, test_import_run_fails, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/write-fails", ParaatTestFixture, NULL,
