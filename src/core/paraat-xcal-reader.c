@@ -23,6 +23,10 @@
  * its element ends: parameters first, then one icalproperty per value
  * (libical splits CATEGORIES, EXDATE and the like in the same way), with
  * a VALUE parameter where the type is not the property's default.
+ *
+ * The tapes that carry a VEVENT's nodes from the reading thread to
+ * another, and the replays that map them there, are in
+ * paraat-xcal-tape.c.
  */
 
 #include "config.h"
@@ -36,49 +40,9 @@
 #include <libxml/xmlreader.h>
 
 #include "paraat-calendar-reader-private.h"
+#include "paraat-xcal-reader-private.h"
 
 #define XCAL_NS "urn:ietf:params:xml:ns:icalendar-2.0"
-
-typedef enum
-{
-  FRAME_DOCUMENT,
-  FRAME_ICALENDAR,
-  FRAME_COMPONENT,
-  FRAME_PROPERTIES,
-  FRAME_COMPONENTS,
-  FRAME_PROPERTY,
-  FRAME_PARAMETERS,
-  FRAME_PARAMETER,
-  FRAME_VALUE,
-  FRAME_RECUR,
-  FRAME_PERIOD,
-  FRAME_PART,
-} FrameKind;
-
-typedef enum
-{
-  VT_NONE,
-  VT_TEXT,
-  VT_DATE,
-  VT_DATE_TIME,
-  VT_DURATION,
-  VT_PERIOD,
-  VT_RECUR,
-  VT_UTC_OFFSET,
-  VT_INTEGER,
-  VT_FLOAT,
-  VT_BOOLEAN,
-  VT_CAL_ADDRESS,
-  VT_URI,
-  VT_BINARY,
-  VT_TIME,
-  VT_UNKNOWN,
-  VT_LATITUDE,
-  VT_LONGITUDE,
-  VT_CODE,
-  VT_DESCRIPTION,
-  VT_DATA,
-} ValueType;
 
 static const char * const value_type_names[] = {
   [VT_NONE] = "",
@@ -127,57 +91,12 @@ static const struct
   { "wkst", "WKST", 1 },
 };
 
-typedef struct
-{
-  FrameKind          kind;
-  int                line;
-  const xmlChar     *name;        /* local name, interned in the reader's dictionary */
-  icalcomponent     *comp;        /* FRAME_COMPONENT, except the VCALENDAR's */
-  gboolean           is_calendar; /* the <vcalendar> frame */
-  gboolean           top;         /* a component right inside <vcalendar> */
-  ParaatReaderLines  lines;       /* top components only */
-  guint              n_items;     /* top components only */
-} Frame;
-
 /* A property's or a parameter's element name, upper-case, and its kind */
 typedef struct
 {
   int   kind;  /* icalproperty_kind or icalparameter_kind */
   char *upper;
 } NameInfo;
-
-/* A node of the document, as the mapping sees it: read from libxml2's
- * reader, or replayed from a tape (see ParaatXcalTape). */
-typedef struct
-{
-  int            type;     /* XML_READER_TYPE_ELEMENT, _END_ELEMENT, _TEXT or _WHITESPACE */
-  int            depth;
-  int            line;     /* -1: the reader's current node's, worked out when needed */
-  gboolean       empty;    /* an element like <x/> */
-  gboolean       is_xcal;  /* an element in <icalendar>'s namespace, xCal's */
-  const xmlChar *name;     /* an element's local name, interned */
-  const xmlChar *ns;       /* an element's namespace URI, if not is_xcal */
-  const char    *text;     /* text and whitespace */
-} Node;
-
-/* What the reader worked out about an element name, by its address:
- * libxml2 interns names, so an address is a name for the whole read. In
- * front of the hash table, the last entry seen in each of a few slots:
- * most names come back event after event, and a slot costs a multiply
- * and a compare where GHashTable cost 60–80 instructions. */
-#define N_NAME_SLOTS 32
-
-typedef struct
-{
-  const xmlChar *name;
-  gpointer       value;
-} NameSlot;
-
-typedef struct
-{
-  GHashTable *table;  /* interned name → value */
-  NameSlot    slots[N_NAME_SLOTS];
-} NameTable;
 
 static NameSlot *
 name_slot (NameTable     *names,
@@ -219,66 +138,6 @@ name_table_insert (NameTable     *names,
   slot->value = value;
 }
 
-typedef struct
-{
-  /* Borrowed */
-  ParaatInput              *in;
-  const char               *name;
-  const ParaatReaderLimits *limits;
-
-  /* Owned */
-  ParaatReaderSink          sink;
-  xmlTextReaderPtr          reader;
-  Frame                    *frames;          /* a stack, the document's at the bottom … */
-  guint                     n_frames;        /* … this many on it … */
-  guint                     frames_size;     /* … and room for this many */
-  NameTable                 property_infos;  /* NameInfo */
-  NameTable                 parameter_infos; /* NameInfo */
-  NameTable                 value_types;     /* ValueType + 1 */
-  GError                   *error;           /* ours, first */
-  int                       xml_code;        /* libxml2's first error */
-  int                       xml_line;
-  char                     *xml_message;
-  gboolean                  external_refused;
-  char                     *external_url;
-  guint                     calendar_items;  /* parameters and values of VCALENDAR properties */
-  gboolean                  seen_root;
-  gboolean                  seen_calendar;
-  const xmlNs              *root_ns;         /* <icalendar>'s, once it is xCal's; see process_node() */
-  int                       skip_depth;      /* -1, or the depth of a subtree being skipped */
-  const ParaatXcalTapeHooks *hooks;          /* NULL: nothing is recorded */
-  gpointer                  hooks_data;
-  ParaatXcalTape           *tape;            /* recording a VEVENT on this … */
-  gsize                     tape_offset;     /* … from here … */
-  int                       tape_depth;      /* … that is this deep */
-  ParaatXmlScan             scan;            /* of the bytes before libxml2 reads them */
-
-  /* The property being read */
-  icalproperty             *prop;
-  icalproperty_kind         prop_kind;
-  const xmlChar            *prop_name;
-  int                       prop_line;
-  GPtrArray                *values;
-  GPtrArray                *spare_values;  /* finish_property()'s, empty */
-  GString                  *x_text;          /* X- properties keep one text value */
-  gboolean                  has_lat, has_lon;
-  double                    lat, lon;
-  char                     *rs_code, *rs_desc, *rs_data;
-
-  /* The parameter being read */
-  const xmlChar            *param_name;
-  GString                  *param_value;
-  guint                     param_n_values;
-
-  /* The value (or recur/period part) being read */
-  ValueType                 vtype;
-  GString                  *text;
-  GString                  *recur;
-  const char               *recur_last;
-  gsize                     recur_n_last;
-  char                     *period_start, *period_end, *period_duration;
-} XcalReader;
-
 static GPrivate current_reader = G_PRIVATE_INIT (NULL);
 static xmlExternalEntityLoader default_loader;
 
@@ -310,30 +169,6 @@ fail (XcalReader *self,
   paraat_reader_set_error (&self->error, code, self->name, line, "%s", message);
 
   return FALSE;
-}
-
-static int
-current_line (XcalReader *self)
-{
-  xmlNodePtr node;
-  long line;
-
-  if (self->reader == NULL)
-    return 0;  /* a replay: its nodes carry their lines */
-  node = xmlTextReaderCurrentNode (self->reader);
-  line = node != NULL ? xmlGetLineNo (node) : -1;
-
-  if (line <= 0)
-    line = xmlTextReaderGetParserLineNumber (self->reader);
-
-  return (int) CLAMP (line, 0, G_MAXINT);
-}
-
-static int
-node_line (XcalReader *self,
-           const Node *node)
-{
-  return node->line >= 0 ? node->line : current_line (self);
 }
 
 static void
@@ -372,8 +207,8 @@ refuse_external_entity (const char       *url,
   return NULL;
 }
 
-static void
-ensure_libxml (void)
+void
+paraat_xcal_reader_ensure_libxml (void)
 {
   static gsize initialized = 0;
 
@@ -532,31 +367,6 @@ lookup_name (NameTable     *infos,
 
 /* Frames */
 
-static Frame *
-top_frame (XcalReader *self)
-{
-  return &self->frames[self->n_frames - 1];
-}
-
-static Frame *
-push_frame (XcalReader    *self,
-            FrameKind      kind,
-            const xmlChar *name,
-            int            line)
-{
-  Frame frame = { kind, line, name, NULL, FALSE, FALSE, { 0, }, 0 };
-
-  /* A stack of its own: GArray's calls were 3 % of the reading */
-  if (self->n_frames == self->frames_size)
-    {
-      self->frames_size = MAX (16, 2 * self->frames_size);
-      self->frames = g_renew (Frame, self->frames, self->frames_size);
-    }
-  self->frames[self->n_frames++] = frame;
-
-  return top_frame (self);
-}
-
 /* The innermost component frame (the <vcalendar> one at the least). */
 static Frame *
 component_frame (XcalReader *self)
@@ -610,8 +420,8 @@ count_item (XcalReader *self,
   return TRUE;
 }
 
-static void
-clear_property (XcalReader *self)
+void
+paraat_xcal_reader_clear_property (XcalReader *self)
 {
   g_clear_pointer (&self->prop, icalproperty_free);
   if (self->values != NULL)
@@ -1409,7 +1219,7 @@ start_element (XcalReader    *self,
 
         if (!count_item (self, line))
           return FALSE;
-        clear_property (self);
+        paraat_xcal_reader_clear_property (self);
         self->prop_kind = info->kind;
         self->prop_name = name;
         self->prop_line = line;
@@ -1596,224 +1406,12 @@ add_text (XcalReader *self,
   return TRUE;
 }
 
-/* Tapes
- *
- * For paraat_import_run(), the reading thread can leave the mapping of a
- * VEVENT to the writing one: it records the VEVENT's nodes on a tape (one
- * buffer, the names as the addresses libxml2 interned them, with its
- * dictionary referenced) and the other thread replays them through the
- * same mapping (paraat_xcal_replay()). What crosses between the cores is
- * then one buffer read in order, not the 50-odd allocations of an
- * icalcomponent (docs/benchmarks.md, "Two cores that share a cache, and
- * two that do not").
- *
- * The reader still checks what it checks of every node (depth, DOCTYPE,
- * well-formedness); when it stops inside a recorded VEVENT, or the VEVENT
- * grows past TAPE_MAX_ENTRY, it plays the tape back through its own
- * mapping and goes on (or fails) as if it had never recorded, so errors
- * come in the same order with the same lines. */
-
-#define TAPE_MAX_ENTRY (256 * 1024)
-
-struct _ParaatXcalTape
-{
-  guint8     *data;
-  gsize       len;
-  gsize       size;
-  xmlDictPtr  dict;  /* the names on it are in this; referenced */
-  char       *name;  /* its file's display name */
-};
-
-/* An entry: a TapeEntry, then its TapeNodes */
-typedef struct
-{
-  gsize len;  /* bytes, with this header */
-} TapeEntry;
-
-/* A Node, followed by @extra bytes: the text or the namespace URI with
- * its NUL, padded to 8 */
-typedef struct
-{
-  guint8         type;
-  guint8         empty;
-  guint8         is_xcal;
-  int            depth;
-  int            line;
-  guint32        extra;
-  const xmlChar *name;
-} TapeNode;
-
-ParaatXcalTape *
-paraat_xcal_tape_new (void)
-{
-  return g_new0 (ParaatXcalTape, 1);
-}
-
-/* Forgets the entries and their file; keeps the buffer */
-void
-paraat_xcal_tape_clear (ParaatXcalTape *tape)
-{
-  tape->len = 0;
-  g_clear_pointer (&tape->dict, xmlDictFree);
-  g_clear_pointer (&tape->name, g_free);
-}
-
-void
-paraat_xcal_tape_free (ParaatXcalTape *tape)
-{
-  if (tape == NULL)
-    return;
-  paraat_xcal_tape_clear (tape);
-  g_free (tape->data);
-  g_free (tape);
-}
-
-static void *
-tape_append (ParaatXcalTape *tape,
-             gsize           n)
-{
-  void *at;
-
-  if (tape->len + n > tape->size)
-    {
-      tape->size = MAX (tape->len + n, MAX (16 * 1024, 2 * tape->size));
-      tape->data = g_realloc (tape->data, tape->size);
-    }
-  at = tape->data + tape->len;
-  tape->len += n;
-
-  return at;
-}
-
-static void
-record_node (XcalReader *self,
-             const Node *node)
-{
-  const char *extra = (const char *) (node->type == XML_READER_TYPE_ELEMENT ? node->ns : (const xmlChar *) node->text);
-  gsize extra_len = extra != NULL ? strlen (extra) + 1 : 0;
-  gsize padded = (extra_len + 7) & ~(gsize) 7;
-  TapeNode *out = tape_append (self->tape, sizeof (TapeNode) + padded);
-
-  out->type = node->type;
-  out->empty = node->empty;
-  out->is_xcal = node->is_xcal;
-  out->depth = node->depth;
-  out->line = node->type == XML_READER_TYPE_END_ELEMENT ? 0 : node_line (self, node);
-  out->extra = padded;
-  out->name = node->name;
-  if (extra_len > 0)
-    memcpy (out + 1, extra, extra_len);
-}
-
-static gboolean handle_node (XcalReader *self,
-                             const Node *node);
-
-/* Hands each node from @p to @end to handle_node() */
-static gboolean
-replay_nodes (XcalReader   *self,
-              const guint8 *p,
-              const guint8 *end)
-{
-  while (p < end)
-    {
-      const TapeNode *in = (const TapeNode *) p;
-      Node node = { in->type, in->depth, in->line, in->empty, in->is_xcal, in->name, NULL, NULL };
-
-      if (in->extra > 0 && in->type == XML_READER_TYPE_ELEMENT)
-        node.ns = (const xmlChar *) (in + 1);
-      else if (in->extra > 0)
-        node.text = (const char *) (in + 1);
-      p += sizeof (TapeNode) + in->extra;
-      if (!handle_node (self, &node))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Stops recording: maps what was recorded here, and takes it off the tape */
-static gboolean
-play_back (XcalReader *self)
-{
-  ParaatXcalTape *tape = g_steal_pointer (&self->tape);
-  gsize offset = self->tape_offset;
-  gboolean ok = replay_nodes (self, tape->data + offset + sizeof (TapeEntry), tape->data + tape->len);
-
-  tape->len = offset;
-
-  return ok;
-}
-
-/* Whether @node (an element) is a VEVENT right inside <vcalendar> to record */
-static gboolean
-start_recording (XcalReader *self,
-                 const Node *node)
-{
-  Frame *top = top_frame (self);
-  xmlNodePtr xml_node;
-  ParaatXcalTape *tape;
-
-  if (self->hooks == NULL || self->skip_depth >= 0 || node->empty || !node->is_xcal
-      || top->kind != FRAME_COMPONENTS || !self->frames[self->n_frames - 2].is_calendar
-      || strcmp ((const char *) node->name, "vevent") != 0)
-    return FALSE;
-
-  xml_node = xmlTextReaderCurrentNode (self->reader);
-  if (xml_node->doc == NULL || xml_node->doc->dict == NULL)
-    return FALSE;
-  /* <vcalendar>'s start made it (start_element()) */
-  g_assert (self->sink.calendar != NULL);
-  tape = self->hooks->record (self->sink.calendar, self->hooks_data);
-  if (tape == NULL)
-    return FALSE;
-
-  /* A tape holds one file's entries */
-  g_return_val_if_fail (tape->len == 0 || tape->dict == xml_node->doc->dict, FALSE);
-  if (tape->dict != xml_node->doc->dict)
-    {
-      g_clear_pointer (&tape->dict, xmlDictFree);
-      xmlDictReference (xml_node->doc->dict);
-      tape->dict = xml_node->doc->dict;
-      g_free (tape->name);
-      tape->name = g_strdup (self->name);
-    }
-  self->tape = tape;
-  self->tape_offset = tape->len;
-  self->tape_depth = node->depth;
-  tape_append (tape, sizeof (TapeEntry));
-
-  return TRUE;
-}
-
-/* Records @node; at the end of the VEVENT hands the entry over */
-static gboolean
-record (XcalReader *self,
-        const Node *node)
-{
-  ParaatXcalTape *tape = self->tape;
-  TapeEntry *entry;
-
-  record_node (self, node);
-  if (node->type == XML_READER_TYPE_END_ELEMENT && node->depth == self->tape_depth)
-    {
-      entry = (TapeEntry *) (tape->data + self->tape_offset);
-      entry->len = tape->len - self->tape_offset;
-      self->tape = NULL;
-      return self->hooks->recorded (tape, self->tape_offset, self->sink.calendar, self->hooks_data,
-                                    &self->error);
-    }
-  if (tape->len - self->tape_offset > (self->hooks->max_entry > 0 ? self->hooks->max_entry : TAPE_MAX_ENTRY))
-    return play_back (self);
-
-  return TRUE;
-}
-
 /* Nodes */
 
 /* The mapping of a node, read or replayed */
-static gboolean
-handle_node (XcalReader *self,
-             const Node *node)
+gboolean
+paraat_xcal_reader_handle_node (XcalReader *self,
+                                const Node *node)
 {
   if (self->skip_depth >= 0)
     {
@@ -1857,7 +1455,7 @@ process_node (XcalReader *self)
 
   if (node.depth > (int) self->limits->max_depth)
     {
-      if (self->tape != NULL && !play_back (self))
+      if (self->tape != NULL && !paraat_xcal_reader_play_back (self))
         return FALSE;
       return fail (self, PARAAT_READER_ERROR_DEPTH, current_line (self),
                    /* Translators: %u is the limit */
@@ -1867,7 +1465,7 @@ process_node (XcalReader *self)
   if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY
       || type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_NOTATION)
     {
-      if (self->tape != NULL && !play_back (self))
+      if (self->tape != NULL && !paraat_xcal_reader_play_back (self))
         return FALSE;
       return fail (self, PARAAT_READER_ERROR_DOCTYPE, current_line (self), "%s",
                    _("the file has a DOCTYPE, entity declarations or entity references; xCal "
@@ -1890,9 +1488,9 @@ process_node (XcalReader *self)
         node.ns = xml_node->ns != NULL && !node.is_xcal ? xml_node->ns->href : NULL;
         node.name = xmlTextReaderConstLocalName (self->reader);
         node.line = current_line (self);
-        if (self->tape != NULL || start_recording (self, &node))
-          return record (self, &node);
-        if (!handle_node (self, &node))
+        if (self->tape != NULL || paraat_xcal_reader_start_recording (self, &node))
+          return paraat_xcal_reader_record (self, &node);
+        if (!paraat_xcal_reader_handle_node (self, &node))
           return FALSE;
         if (node.depth == 0 && self->seen_root && !node.empty)
           self->root_ns = xml_node->ns;
@@ -1901,10 +1499,10 @@ process_node (XcalReader *self)
 
     case XML_READER_TYPE_END_ELEMENT:
       if (self->tape != NULL)
-        return record (self, &node);
+        return paraat_xcal_reader_record (self, &node);
       if (node.depth == 0)
         self->root_ns = NULL;  /* about to be freed */
-      return handle_node (self, &node);
+      return paraat_xcal_reader_handle_node (self, &node);
 
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_CDATA:
@@ -1914,16 +1512,16 @@ process_node (XcalReader *self)
                                                                                  : XML_READER_TYPE_WHITESPACE;
       node.text = (const char *) xmlTextReaderConstValue (self->reader);
       if (self->tape != NULL)
-        return record (self, &node);
-      return handle_node (self, &node);
+        return paraat_xcal_reader_record (self, &node);
+      return paraat_xcal_reader_handle_node (self, &node);
 
     default:
       return TRUE;  /* comments, processing instructions */
     }
 }
 
-static void
-clear_frames (XcalReader *self)
+void
+paraat_xcal_reader_clear_frames (XcalReader *self)
 {
   for (guint i = 0; i < self->n_frames; i++)
     {
@@ -1942,19 +1540,12 @@ name_table_init (NameTable      *names,
   memset (names->slots, 0, sizeof names->slots);
 }
 
-static void
-name_table_reset (NameTable *names)
-{
-  g_hash_table_remove_all (names->table);
-  memset (names->slots, 0, sizeof names->slots);
-}
-
-static void
-xcal_reader_init (XcalReader                *self,
-                  const char                *name,
-                  const ParaatReaderLimits  *limits,
-                  ParaatComponentFunc        func,
-                  gpointer                   user_data)
+void
+paraat_xcal_reader_init (XcalReader                *self,
+                         const char                *name,
+                         const ParaatReaderLimits  *limits,
+                         ParaatComponentFunc        func,
+                         gpointer                   user_data)
 {
   memset (self, 0, sizeof *self);
   self->name = name;
@@ -1972,12 +1563,12 @@ xcal_reader_init (XcalReader                *self,
   paraat_reader_sink_init (&self->sink, name, limits, func, user_data);
 }
 
-static void
-xcal_reader_clear (XcalReader *self)
+void
+paraat_xcal_reader_clear (XcalReader *self)
 {
   g_clear_pointer (&self->reader, xmlFreeTextReader);
-  clear_property (self);
-  clear_frames (self);
+  paraat_xcal_reader_clear_property (self);
+  paraat_xcal_reader_clear_frames (self);
   paraat_reader_sink_clear (&self->sink);
   g_free (self->frames);
   g_hash_table_unref (self->property_infos.table);
@@ -2008,7 +1599,7 @@ paraat_xcal_read_input (ParaatInput                *in,
   gboolean ok = FALSE;
   int ret;
 
-  ensure_libxml ();
+  paraat_xcal_reader_ensure_libxml ();
 
   if (!paraat_input_check_magic (in))
     {
@@ -2016,7 +1607,7 @@ paraat_xcal_read_input (ParaatInput                *in,
       return FALSE;
     }
 
-  xcal_reader_init (&self, in->name, in->limits, func, user_data);
+  paraat_xcal_reader_init (&self, in->name, in->limits, func, user_data);
   self.in = in;
   self.hooks = hooks;
   self.hooks_data = hooks_data;
@@ -2050,7 +1641,7 @@ paraat_xcal_read_input (ParaatInput                *in,
         }
       /* The reading stopped inside a VEVENT being recorded */
       if (self.tape != NULL)
-        play_back (&self);
+        paraat_xcal_reader_play_back (&self);
 
       if (self.error == NULL && (ret < 0 || self.xml_message != NULL || in->error != NULL
                                  || self.external_refused))
@@ -2069,103 +1660,7 @@ paraat_xcal_read_input (ParaatInput                *in,
 
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&self.error));
-  xcal_reader_clear (&self);
-
-  return ok;
-}
-
-/* Replays */
-
-struct _ParaatXcalReplay
-{
-  XcalReader mapping;
-  xmlDictPtr dict;   /* the names in the mapping's tables are in this; referenced */
-};
-
-/**
- * paraat_xcal_replay_new:
- * @limits: the limits of the reading that records the tapes
- * @func: called with each VEVENT replayed, as the reader would
- * @user_data: for @func
- *
- * The mapping of the xCal reader, on its own, for the VEVENTs a reader
- * recorded on tapes (see #ParaatXcalTapeHooks), in another thread.
- */
-ParaatXcalReplay *
-paraat_xcal_replay_new (const ParaatReaderLimits *limits,
-                        ParaatComponentFunc       func,
-                        gpointer                  user_data)
-{
-  ParaatXcalReplay *replay = g_new0 (ParaatXcalReplay, 1);
-
-  ensure_libxml ();
-  xcal_reader_init (&replay->mapping, NULL, limits, func, user_data);
-
-  return replay;
-}
-
-void
-paraat_xcal_replay_free (ParaatXcalReplay *replay)
-{
-  if (replay == NULL)
-    return;
-  xcal_reader_clear (&replay->mapping);
-  g_clear_pointer (&replay->dict, xmlDictFree);
-  g_free (replay);
-}
-
-/**
- * paraat_xcal_replay:
- * @replay: a #ParaatXcalReplay
- * @tape: the tape #ParaatXcalTapeHooks.recorded() was given
- * @offset: and the offset it was given
- * @calendar: a VCALENDAR with the VTIMEZONEs of the file read before the
- *   VEVENT (at the least those it names)
- * @error: what the reader would have failed with, then
- *
- * Maps the recorded VEVENT and calls the replay's #ParaatComponentFunc
- * with it, inside @calendar, with the checks and the messages of the
- * reader (paraat_calendar_reader_get_line() and
- * paraat_calendar_reader_keep_component() work as in a read).
- */
-gboolean
-paraat_xcal_replay (ParaatXcalReplay  *replay,
-                    ParaatXcalTape    *tape,
-                    gsize              offset,
-                    icalcomponent     *calendar,
-                    GError           **error)
-{
-  XcalReader *self = &replay->mapping;
-  const TapeEntry *entry = (const TapeEntry *) (tape->data + offset);
-  gboolean ok;
-
-  /* Names are told apart by their address in their dictionary */
-  if (replay->dict != tape->dict)
-    {
-      name_table_reset (&self->property_infos);
-      name_table_reset (&self->parameter_infos);
-      name_table_reset (&self->value_types);
-      g_clear_pointer (&replay->dict, xmlDictFree);
-      xmlDictReference (tape->dict);
-      replay->dict = tape->dict;
-    }
-  self->name = self->sink.name = tape->name;
-  self->sink.calendar = calendar;
-  push_frame (self, FRAME_DOCUMENT, NULL, 0);
-  push_frame (self, FRAME_ICALENDAR, (const xmlChar *) "icalendar", 0);
-  push_frame (self, FRAME_COMPONENT, (const xmlChar *) "vcalendar", 0)->is_calendar = TRUE;
-  push_frame (self, FRAME_COMPONENTS, (const xmlChar *) "components", 0);
-
-  ok = replay_nodes (self, tape->data + offset + sizeof (TapeEntry), tape->data + offset + entry->len);
-
-  self->sink.calendar = NULL;
-  self->name = self->sink.name = NULL;
-  self->skip_depth = -1;
-  clear_property (self);
-  clear_frames (self);
-  if (!ok)
-    g_propagate_error (error, g_steal_pointer (&self->error));
-  g_clear_error (&self->error);
+  paraat_xcal_reader_clear (&self);
 
   return ok;
 }
