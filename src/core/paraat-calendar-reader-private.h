@@ -113,7 +113,7 @@ gboolean      paraat_xml_scan             (ParaatXmlScan             *scan,
                                            GError                   **error);
 
 /* Tapes: a reading thread records VEVENTs, another maps them
- * (paraat-xcal-reader.c, "Tapes") */
+ * (paraat-xcal-tape.c) */
 typedef struct _ParaatXcalTape ParaatXcalTape;
 typedef struct _ParaatXcalReplay ParaatXcalReplay;
 
