@@ -1179,9 +1179,9 @@ assert_same_plan (ParaatImportPlan *a,
     g_assert_cmpstr (wa->pdata[i], ==, wb->pdata[i]);
 }
 
-/* Imports @paths into @planned with a plan and its apply and into @run
- * with paraat_import_run(), checks that both did the same and returns
- * the counts */
+/* Imports @paths into @planned with a plan (of the fixture's
+ * plan_flags) and its apply and into @run with paraat_import_run(),
+ * checks that both did the same and returns the counts */
 static void
 import_both (ParaatStore        *planned,
              const char         *planned_path,
@@ -1198,8 +1198,7 @@ import_both (ParaatStore        *planned,
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
-  plan = paraat_import_plan_new_full (planned, source, kind, paths, PARAAT_IMPORT_PLAN_NO_EVENTS, NULL, NULL, NULL,
-                                      &error);
+  plan = paraat_import_plan_new_full (planned, source, kind, paths, plan_flags, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   paraat_import_plan_set_organisation (plan, "Defensie");
   apply (plan, planned);
@@ -1554,6 +1553,8 @@ test_import_run_recycled (ParaatTestFixture *fixture,
   const char *paths[] = { sparse, NULL };
   const ParaatSourceKind kinds[] = { PARAAT_SOURCE_KIND_REGION, PARAAT_SOURCE_KIND_DEFENCE };
 
+  /* set_up_full: the plan keeps a new event for each VEVENT */
+  g_assert_cmpint (plan_flags, ==, PARAAT_IMPORT_PLAN_DEFAULT);
   paraat_import_set_split (GPOINTER_TO_INT (user_data) & ~RUN_XCAL);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -1561,34 +1562,12 @@ test_import_run_recycled (ParaatTestFixture *fixture,
       g_autofree char *run_name = g_strdup_printf ("run-%u.db", k);
       g_autofree char *planned_path = paraat_test_fixture_build_path (fixture, planned_name);
       g_autofree char *run_path = paraat_test_fixture_build_path (fixture, run_name);
-      g_autoptr(ParaatStore) planned = NULL;
-      g_autoptr(ParaatStore) run = NULL;
-      g_autoptr(ParaatImportPlan) plan = NULL;
-      g_autoptr(ParaatImportPlan) done = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *a = NULL;
-      g_autofree char *b = NULL;
+      g_autoptr(ParaatStore) planned = paraat_store_open (planned_path, PARAAT_STORE_OPEN_CREATE, NULL);
+      g_autoptr(ParaatStore) run = paraat_store_open (run_path, PARAAT_STORE_OPEN_CREATE, NULL);
       ParaatImportCounts counts;
 
-      planned = paraat_store_open (planned_path, PARAAT_STORE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-      run = paraat_store_open (run_path, PARAAT_STORE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-
-      plan = paraat_import_plan_new_full (planned, "Demo", kinds[k], paths, PARAAT_IMPORT_PLAN_DEFAULT,
-                                          NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      paraat_import_plan_set_organisation (plan, "Defensie");
-      apply (plan, planned);
-      done = paraat_import_run (run, "Demo", kinds[k], "Defensie", NULL, paths, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      assert_same_plan (plan, done);
-      paraat_import_plan_get_counts (done, &counts);
+      import_both (planned, planned_path, run, run_path, "Demo", kinds[k], paths, &counts);
       g_assert_cmpuint (counts.n_new, ==, 2 * series->len);
-
-      a = dump_import_tables (planned_path);
-      b = dump_import_tables (run_path);
-      g_assert_cmpstr (a, ==, b);
     }
   paraat_import_set_split (PARAAT_IMPORT_SPLIT_BALANCED);
 }
@@ -1787,22 +1766,22 @@ main (int   argc,
               set_up_no_events, test_import_run_batches, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/recycled", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_BALANCED),
-              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+              set_up_full, test_import_run_recycled, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/recycled/reader-makes-events", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_READER),
-              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+              set_up_full, test_import_run_recycled, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/recycled/writer-makes-events", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER),
-              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+              set_up_full, test_import_run_recycled, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/recycled/xcal", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_BALANCED | RUN_XCAL),
-              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+              set_up_full, test_import_run_recycled, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/recycled/xcal/reader-makes-events", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_READER | RUN_XCAL),
-              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+              set_up_full, test_import_run_recycled, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/recycled/xcal/writer-makes-events", ParaatTestFixture,
               GINT_TO_POINTER (PARAAT_IMPORT_SPLIT_WRITER | RUN_XCAL),
-              set_up_no_events, test_import_run_recycled, paraat_test_fixture_tear_down);
+              set_up_full, test_import_run_recycled, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/fails", ParaatTestFixture, NULL,
               set_up_no_events, test_import_run_fails, paraat_test_fixture_tear_down);
   g_test_add ("/core/import/run/write-fails", ParaatTestFixture, NULL,
