@@ -46,7 +46,8 @@ cflags=(-g -O1 -fno-omit-frame-pointer
 read -r -a pkg_cflags <<< "$(pkg-config --cflags glib-2.0 gobject-2.0 gio-unix-2.0 libxml-2.0 libical)"
 read -r -a pkg_libs <<< "$(pkg-config --libs glib-2.0 gobject-2.0 gio-unix-2.0 libxml-2.0 libical)"
 # The readers, and the mapping of each event to an exercise and back
-core=("$src/src/core/paraat-calendar-reader.c" "$src/src/core/paraat-xcal-reader.c" "$src/src/core/paraat-xml-scan.c"
+core=("$src/src/core/paraat-calendar-reader.c" "$src/src/core/paraat-xcal-reader.c" "$src/src/core/paraat-xcal-tape.c"
+      "$src/src/core/paraat-xml-scan.c"
       "$src/src/core/paraat-ics-reader.c" "$src/src/core/paraat-ical.c"
       "$src/src/core/paraat-exercise.c" "$src/src/core/paraat-utils.c")
 
