@@ -502,30 +502,38 @@ zones_for (Zones *zones,
     }
 }
 
-/* A VEVENT replayed from a tape, inside the zones' VCALENDAR: made into
- * an event, planned and written */
+/* @comp, a VEVENT inside the zones' VCALENDAR, from @line of ctx->file:
+ * made into an event, planned and written; the event is kept to fill
+ * again */
+static gboolean
+run_component (ParaatImportContext  *ctx,
+               icalcomponent        *comp,
+               int                   line,
+               GError              **error)
+{
+  ParaatImportEvent *event = paraat_import_read_event (ctx, comp, line, FALSE, TRUE);
+  gboolean ok;
+
+  set_raw_lean (ctx, event, comp);
+  ok = run_event (ctx, event, error);
+  paraat_import_recycle_event (ctx, event);
+
+  return ok;
+}
+
+/* A VEVENT replayed from a tape (see take_component()) */
 static gboolean
 on_replayed_cb (icalcomponent  *comp,
                 gpointer        user_data,
                 GError        **error)
 {
-  ParaatImportContext *ctx = user_data;
-  g_autoptr(ParaatImportEvent) event = NULL;
-
-  gboolean ok;
-
-  event = paraat_import_read_event (ctx, comp, paraat_calendar_reader_get_line (), FALSE, TRUE);
-  set_raw_lean (ctx, event, comp);
-  ok = run_event (ctx, event, error);
-  paraat_import_recycle_event (ctx, g_steal_pointer (&event));
-
-  return ok;
+  return run_component (user_data, comp, paraat_calendar_reader_get_line (), error);
 }
 
-/* A VTIMEZONE joins the zones; a VEVENT becomes an event, planned and
- * written as run_event() does. The VEVENT stays in @item and is freed
- * with it (see pipe_pop()); the zone is this side's now. A taped VEVENT
- * is mapped here first. */
+/* A VTIMEZONE joins the zones; a VEVENT goes to run_component() inside
+ * them. The VEVENT stays in @item and is freed with it (see pipe_pop());
+ * the zone is this side's now. A taped VEVENT is mapped here first, and
+ * reaches run_component() through on_replayed_cb(). */
 static gboolean
 take_component (ParaatImportContext *ctx,
                 Zones               *zones,
@@ -534,7 +542,6 @@ take_component (ParaatImportContext *ctx,
                 PipeItem            *item,
                 GError             **error)
 {
-  g_autoptr(ParaatImportEvent) event = NULL;
   icalcomponent *comp = item->comp;
   gboolean ok;
 
@@ -554,12 +561,9 @@ take_component (ParaatImportContext *ctx,
 
   icalcomponent_add_component (zones->calendar, comp);
   ctx->file = batch->file;
-  event = paraat_import_read_event (ctx, comp, item->line, FALSE, TRUE);
+  ok = run_component (ctx, comp, item->line, error);
   ctx->file = NULL;
-  set_raw_lean (ctx, event, comp);
   icalcomponent_remove_component (zones->calendar, comp);
-  ok = run_event (ctx, event, error);
-  paraat_import_recycle_event (ctx, g_steal_pointer (&event));
 
   return ok;
 }
